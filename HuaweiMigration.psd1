@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'HuaweiMigration.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d0f8a8e-3b7c-4a43-9a55-6c2f1f4e9b21'
+    Author               = 'HuaweiMigration contributors'
+    CompanyName          = 'HuaweiMigration'
+    Copyright            = '(c) HuaweiMigration contributors. All rights reserved.'
+    Description          = 'Huawei Cloud migrations from PowerShell: Server Migration Service (SMS) tasks and Distributed Cache Service (DCS) data-migration tasks, with typed objects, pipeline input, -WhatIf/-Confirm and -Wait.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('HuaweiMigration.format.ps1xml')
+    TypesToProcess       = @('HuaweiMigration.types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-HuaweiCloud'
+        'Disconnect-HuaweiCloud'
+        'Get-HuaweiCloudContext'
+        'Get-SmsTask'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('HuaweiCloud', 'Huawei', 'SMS', 'DCS', 'Migration', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri   = 'https://github.com/huaweimigration/HuaweiMigration'
+            ReleaseNotes = 'Connect-HuaweiCloud (password, access key, token, environment) and Get-SmsTask.'
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using RestSharp;
+
+namespace HuaweiMigration.Client.Http
+{
+    /// <summary>Which scope header a signed request carries.</summary>
+    internal enum AuthScope
+    {
+        /// <summary>Account-level service (SMS, IAM global calls): <c>X-Domain-Id</c>.</summary>
+        Domain,
+        /// <summary>Project-level service (DCS): <c>X-Project-Id</c>.</summary>
+        Project,
+        /// <summary>No credential at all (issuing a token).</summary>
+        Anonymous,
+    }
+
+    /// <summary>One API call, before the transport turns it into HTTP.</summary>
+    internal sealed class ApiRequest
+    {
+        public ApiRequest(string service, Uri baseUri, Method method, params string[] pathSegments)
+        {
+            Service = service;
+            BaseUri = baseUri;
+            Method = method;
+            PathSegments = pathSegments;
+        }
+
+        public string Service { get; }
+        public Uri BaseUri { get; }
+        public Method Method { get; }
+
+        /// <summary>Path segments, unescaped; the transport escapes each one.</summary>
+        public IReadOnlyList<string> PathSegments { get; }
+
+        public List<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+
+        public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>JSON body, already serialized; null for none.</summary>
+        public string? JsonBody { get; set; }
+
+        /// <summary>True when the body holds a secret (password token request): it is never logged.</summary>
+        public bool SensitiveBody { get; set; }
+
+        public AuthScope Scope { get; set; } = AuthScope.Domain;
+
+        public ApiRequest AddQuery(string name, object? value)
+        {
+            if (value != null)
+            {
+                Query.Add(new KeyValuePair<string, string>(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            }
+            return this;
+        }
+    }
+
+    /// <summary>A successful answer.</summary>
+    internal sealed class ApiResponse
+    {
+        public ApiResponse(int statusCode, string content, IReadOnlyDictionary<string, string> headers, string? requestId)
+        {
+            StatusCode = statusCode;
+            Content = content;
+            Headers = headers;
+            RequestId = requestId;
+        }
+
+        public int StatusCode { get; }
+        public string Content { get; }
+        public IReadOnlyDictionary<string, string> Headers { get; }
+        public string? RequestId { get; }
+    }
+}

@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client.Auth;
+using HuaweiMigration.Client.Json;
+using HuaweiMigration.Client.Signing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace HuaweiMigration.Client.Http
+{
+    /// <summary>
+    /// Sends API calls over one shared RestSharp client: builds the URI, lets the credential sign what is really
+    /// sent, turns failures into <see cref="HuaweiCloudApiException"/> and reports each call to the log.
+    /// </summary>
+    internal sealed class ApiTransport
+    {
+        // One HttpClient for the process: contexts come and go, sockets should not.
+        private static readonly Lazy<RestClient> SharedClient = new Lazy<RestClient>(CreateClient, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>Headers whose values may appear in debug output; every other header shows as <c>***</c>.</summary>
+        private static readonly HashSet<string> LoggableHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Content-Type", "Content-Length", "X-Sdk-Date", "X-Project-Id", "X-Domain-Id", "X-Request-Id", "Retry-After", "Date", "Server",
+        };
+
+        internal static readonly ApiTransport Shared = new ApiTransport(null);
+
+        private readonly RestClient _client;
+
+        internal ApiTransport(RestClient? client)
+        {
+            _client = client ?? SharedClient.Value;
+        }
+
+        /// <summary>The time one HTTP request may take before it is abandoned.</summary>
+        internal TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        private static RestClient CreateClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            var options = new RestClientOptions
+            {
+                ConfigureMessageHandler = _ => handler,
+                UserAgent = "HuaweiMigration/" + typeof(ApiTransport).Assembly.GetName().Version,
+                ThrowOnAnyError = false,
+                ThrowOnDeserializationError = false,
+                FollowRedirects = false,
+                Timeout = Timeout.InfiniteTimeSpan,
+                // Any HTTP answer is an answer; its status is judged here, not by RestSharp.
+                CalculateResponseStatus = _ => ResponseStatus.Completed,
+            };
+            return new RestClient(options);
+        }
+
+        /// <summary>Sends a call and returns the successful answer, or throws <see cref="HuaweiCloudApiException"/>.</summary>
+        public async Task<ApiResponse> SendAsync(
+            ApiRequest request,
+            ApiCredential? credential,
+            string? domainId,
+            string? projectId,
+            IApiLog log,
+            CancellationToken cancellationToken)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await SendOnceAsync(request, credential, domainId, projectId, log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.Authentication && attempt == 0 && credential != null && credential.Invalidate())
+                {
+                    // A 401 means the request was not processed: a fresh token and one replay are safe.
+                    log.Verbose(request.Service + ": the token was refused (" + (ex.ErrorCode ?? "401") + "); authenticating again and retrying once.");
+                }
+            }
+        }
+
+        private async Task<ApiResponse> SendOnceAsync(
+            ApiRequest request,
+            ApiCredential? credential,
+            string? domainId,
+            string? projectId,
+            IApiLog log,
+            CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rest = new RestRequest(BuildPath(request.BaseUri, request.PathSegments), request.Method)
+            {
+                Timeout = RequestTimeout,
+            };
+            foreach (var q in request.Query)
+            {
+                rest.AddQueryParameter(q.Key, q.Value, encode: true);
+            }
+            var body = request.JsonBody is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(request.JsonBody);
+            var uri = _client.BuildUri(rest);
+
+            var outgoing = new OutgoingRequest(request.Method.ToString().ToUpperInvariant(), uri, body, request.Scope, domainId, projectId);
+            foreach (var h in request.Headers) outgoing.SetHeader(h.Key, h.Value);
+            if (credential != null && request.Scope != AuthScope.Anonymous)
+            {
+                await credential.ApplyAsync(outgoing, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var h in outgoing.Headers)
+            {
+                rest.AddHeader(h.Key, h.Value);
+            }
+            rest.AddHeader("Accept", "application/json");
+            if (request.JsonBody != null)
+            {
+                rest.AddStringBody(request.JsonBody, ContentType.Json);
+            }
+
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2}", request.Service, outgoing.Method, uri));
+            foreach (var h in outgoing.Headers)
+            {
+                log.Debug("> " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
+            }
+            if (request.JsonBody != null)
+            {
+                log.Debug(request.SensitiveBody ? "> (body with credentials, not shown)" : "> (" + body.Length + " bytes of JSON)");
+            }
+
+            var watch = Stopwatch.StartNew();
+            RestResponse response;
+            try
+            {
+                response = await _client.ExecuteAsync(rest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            watch.Stop();
+
+            var headers = ReadHeaders(response);
+            headers.TryGetValue("X-Request-Id", out var requestId);
+            var status = (int)response.StatusCode;
+
+            if (response.ResponseStatus != ResponseStatus.Completed || status == 0)
+            {
+                var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: no answer after {1} ms ({2}).", request.Service, watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
+                var reason = response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer";
+                throw new HuaweiCloudApiException(
+                    timedOut
+                        ? string.Format(CultureInfo.InvariantCulture, "The {0} service did not answer {1} {2} within {3:0} seconds.", request.Service, outgoing.Method, uri.AbsolutePath, RequestTimeout.TotalSeconds)
+                        : string.Format(CultureInfo.InvariantCulture, "Could not reach the {0} service at {1}: {2}", request.Service, uri.GetLeftPart(UriPartial.Authority), reason),
+                    timedOut ? ApiErrorKind.Timeout : ApiErrorKind.Connection,
+                    service: request.Service,
+                    innerException: response.ErrorException);
+            }
+
+            var content = response.Content ?? string.Empty;
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3} ms{4}.", request.Service, status, response.StatusDescription ?? response.StatusCode.ToString(), watch.ElapsedMilliseconds,
+                requestId is null ? string.Empty : ", request id " + requestId));
+            foreach (var h in headers)
+            {
+                log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
+            }
+            log.Debug("< (" + content.Length + " characters)");
+
+            if (status >= 200 && status < 300)
+            {
+                return new ApiResponse(status, content, headers, requestId);
+            }
+            throw ToException(request.Service, status, response.StatusDescription, content, requestId);
+        }
+
+        private static Dictionary<string, string> ReadHeaders(RestResponse response)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in response.Headers ?? Enumerable.Empty<HeaderParameter>())
+            {
+                if (h.Name != null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
+            }
+            foreach (var h in response.ContentHeaders ?? Enumerable.Empty<HeaderParameter>())
+            {
+                if (h.Name != null) headers[h.Name] = h.Value?.ToString() ?? string.Empty;
+            }
+            return headers;
+        }
+
+        private static string BuildPath(Uri baseUri, IReadOnlyList<string> segments)
+        {
+            var sb = new StringBuilder(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+            foreach (var s in segments)
+            {
+                sb.Append('/').Append(SdkHmacSigner.Escape(s));
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>Reads Huawei's error bodies: <c>error_code</c>/<c>error_msg</c>, the SDK fallback <c>code</c>/<c>message</c>, and IAM's <c>{"error":{...}}</c>.</summary>
+        internal static HuaweiCloudApiException ToException(string service, int status, string? statusDescription, string content, string? requestId)
+        {
+            string? code = null;
+            string? message = null;
+            if (ApiJson.TryParse(content) is JObject body)
+            {
+                code = Text(body["error_code"]) ?? Text(body["code"]);
+                message = Text(body["error_msg"]) ?? Text(body["message"]);
+                if (body["error"] is JObject inner)
+                {
+                    code ??= Text(inner["code"]);
+                    message ??= Text(inner["message"]);
+                }
+            }
+            var kind = HuaweiCloudApiException.Classify(status, code);
+            var text = new StringBuilder();
+            text.Append(service).Append(" error");
+            if (code != null) text.Append(' ').Append(code);
+            text.Append(": ");
+            text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(content, 200)));
+            text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(statusDescription)) text.Append(' ').Append(statusDescription);
+            if (requestId != null) text.Append(", request id ").Append(requestId);
+            text.Append(')');
+            return new HuaweiCloudApiException(text.ToString(), kind, status, code, message, requestId, service);
+        }
+
+        /// <summary>Reads a successful answer's JSON, or explains that it could not be read.</summary>
+        internal static T Read<T>(ApiResponse response, string service)
+        {
+            try
+            {
+                return ApiJson.Deserialize<T>(response.Content);
+            }
+            catch (JsonException ex)
+            {
+                throw new HuaweiCloudApiException(
+                    "The " + service + " service sent an answer that could not be read as JSON (" + ex.Message + ")"
+                        + (response.RequestId is null ? "." : "; request id " + response.RequestId + "."),
+                    ApiErrorKind.InvalidResponse,
+                    response.StatusCode,
+                    requestId: response.RequestId,
+                    service: service,
+                    innerException: ex);
+            }
+        }
+
+        private static string? Text(JToken? token) =>
+            token is null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string?)token : token.ToString(Formatting.None);
+
+        private static string Truncate(string s, int max) => s.Length <= max ? s : s.Substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,19 @@
+namespace HuaweiMigration.Client.Http
+{
+    /// <summary>
+    /// Where the client reports what it does. Implementations may be called from any thread; the PowerShell layer
+    /// queues the messages and writes them on the pipeline thread. Messages never contain a secret.
+    /// </summary>
+    public interface IApiLog
+    {
+        void Verbose(string message);
+        void Debug(string message);
+    }
+
+    internal sealed class NullLog : IApiLog
+    {
+        internal static readonly NullLog Instance = new NullLog();
+        public void Verbose(string message) { }
+        public void Debug(string message) { }
+    }
+}

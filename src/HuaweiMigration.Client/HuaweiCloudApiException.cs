@@ -1,0 +1,91 @@
+using System;
+
+namespace HuaweiMigration.Client
+{
+    /// <summary>What kind of failure an API call ended in; the PowerShell layer maps it to an error category.</summary>
+    public enum ApiErrorKind
+    {
+        /// <summary>The request was malformed or refused as invalid (HTTP 400 without a more specific code).</summary>
+        InvalidArgument,
+        /// <summary>HTTP 401: bad, missing or expired credentials.</summary>
+        Authentication,
+        /// <summary>HTTP 403: authenticated but not allowed.</summary>
+        PermissionDenied,
+        /// <summary>HTTP 404, or a service code that means "no such object" (DCS.4133).</summary>
+        NotFound,
+        /// <summary>HTTP 409, or a state-conflict code (SMS.1038, SMS.1039, SMS.1040, SMS.2015, DCS.4957).</summary>
+        InvalidOperation,
+        /// <summary>HTTP 429 or the gateway's throttling code (APIG.0308).</summary>
+        Throttled,
+        /// <summary>HTTP 5xx.</summary>
+        ServerError,
+        /// <summary>No answer: the connection failed or was dropped.</summary>
+        Connection,
+        /// <summary>No answer in time.</summary>
+        Timeout,
+        /// <summary>An answer that could not be read (malformed JSON, cut short).</summary>
+        InvalidResponse,
+    }
+
+    /// <summary>The one error type of the client: an API answer that was not a success, or no usable answer at all.</summary>
+    public class HuaweiCloudApiException : Exception
+    {
+        public HuaweiCloudApiException(
+            string message,
+            ApiErrorKind kind,
+            int statusCode = 0,
+            string? errorCode = null,
+            string? errorMessage = null,
+            string? requestId = null,
+            string? service = null,
+            Exception? innerException = null)
+            : base(message, innerException)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+            ErrorCode = errorCode;
+            ErrorMessage = errorMessage;
+            RequestId = requestId;
+            Service = service;
+        }
+
+        /// <summary>The HTTP status code, or 0 when no answer arrived.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The service's <c>error_code</c> (e.g. <c>SMS.9004</c>), when the answer had one.</summary>
+        public string? ErrorCode { get; }
+
+        /// <summary>The service's <c>error_msg</c>, when the answer had one.</summary>
+        public string? ErrorMessage { get; }
+
+        /// <summary>The <c>X-Request-Id</c> response header: quote it to Huawei support.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>IAM, SMS or DCS.</summary>
+        public string? Service { get; }
+
+        /// <summary>The kind of failure.</summary>
+        public ApiErrorKind Kind { get; }
+
+        /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
+        internal static bool IsStateConflictCode(string? code) =>
+            code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";
+
+        /// <summary>Classifies an HTTP error answer.</summary>
+        internal static ApiErrorKind Classify(int status, string? code)
+        {
+            if (code is "DCS.4133") return ApiErrorKind.NotFound;
+            if (IsStateConflictCode(code) || status == 409) return ApiErrorKind.InvalidOperation;
+            if (status == 429 || code is "APIG.0308" or "APIGW.0308") return ApiErrorKind.Throttled;
+            switch (status)
+            {
+                case 401: return ApiErrorKind.Authentication;
+                case 403: return ApiErrorKind.PermissionDenied;
+                case 404: return ApiErrorKind.NotFound;
+                case 408: return ApiErrorKind.Timeout;
+            }
+            if (status >= 500) return ApiErrorKind.ServerError;
+            return ApiErrorKind.InvalidArgument;
+        }
+    }
+}

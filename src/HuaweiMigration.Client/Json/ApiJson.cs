@@ -1,0 +1,206 @@
+using System;
+using System.Globalization;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace HuaweiMigration.Client.Json
+{
+    /// <summary>Marks a <see cref="DateTime"/> property whose API field is epoch milliseconds.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class EpochMillisecondsAttribute : Attribute { }
+
+    /// <summary>Marks a <see cref="DateTime"/> property whose API field is a <c>yyyy/MM/dd HH:mm:ss</c> string (DCS), in UTC.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class SlashDateAttribute : Attribute { }
+
+    /// <summary>Names the API field a property maps to when it is not the snake_case form of the property name.</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class ApiFieldAttribute : Attribute
+    {
+        public ApiFieldAttribute(string name) { Name = name; }
+        public string Name { get; }
+    }
+
+    /// <summary>Marks a property that is never read from or written to JSON (secrets the API returns).</summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class NotFromApiAttribute : Attribute { }
+
+    /// <summary>
+    /// The JSON conventions of Huawei's APIs, kept inside the client so no Newtonsoft type reaches a public model:
+    /// PascalCase properties map to snake_case fields by name, dates by attribute.
+    /// </summary>
+    internal static class ApiJson
+    {
+        internal static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
+        {
+            ContractResolver = new ApiContractResolver(),
+            NullValueHandling = NullValueHandling.Ignore,
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+            MaxDepth = 64,
+        };
+
+        internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+        internal static T Deserialize<T>(string json) =>
+            JsonConvert.DeserializeObject<T>(json, Settings) ?? throw new JsonSerializationException("The answer was empty.");
+
+        internal static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+
+        private sealed class ApiContractResolver : DefaultContractResolver
+        {
+            public ApiContractResolver()
+            {
+                NamingStrategy = new SnakeCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false };
+            }
+
+            protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
+            {
+                var property = base.CreateProperty(member, memberSerialization);
+                var field = member.GetCustomAttribute<ApiFieldAttribute>();
+                if (field != null)
+                {
+                    property.PropertyName = field.Name;
+                }
+                if (property.PropertyType == typeof(string))
+                {
+                    property.Converter = LenientStringConverter.Instance;
+                }
+                // Computed properties (no setter at all, e.g. State derived from RawState) are not API fields.
+                if (member is PropertyInfo computed && computed.GetSetMethod(true) is null)
+                {
+                    property.Ignored = true;
+                }
+                else if (member.GetCustomAttribute<NotFromApiAttribute>() != null)
+                {
+                    property.Ignored = true;
+                }
+                else if (member.GetCustomAttribute<EpochMillisecondsAttribute>() != null)
+                {
+                    property.Converter = EpochMillisecondsConverter.Instance;
+                }
+                else if (member.GetCustomAttribute<SlashDateAttribute>() != null)
+                {
+                    property.Converter = SlashDateConverter.Instance;
+                }
+                // Properties with private setters are part of the model (read-only to users, filled from JSON).
+                if (!property.Writable && member is PropertyInfo pi && pi.GetSetMethod(true) != null)
+                {
+                    property.Writable = true;
+                }
+                return property;
+            }
+        }
+
+        private sealed class EpochMillisecondsConverter : JsonConverter
+        {
+            internal static readonly EpochMillisecondsConverter Instance = new EpochMillisecondsConverter();
+            private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+            public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
+
+            public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonToken.Null:
+                    case JsonToken.Undefined:
+                        return null;
+                    case JsonToken.Integer:
+                    case JsonToken.Float:
+                        return FromMilliseconds(Convert.ToDouble(reader.Value, CultureInfo.InvariantCulture));
+                    case JsonToken.String:
+                        var s = (string?)reader.Value;
+                        if (string.IsNullOrEmpty(s)) return null;
+                        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)) return FromMilliseconds(ms);
+                        if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt)) return dt;
+                        throw new JsonSerializationException("'" + s + "' is not a date.");
+                    default:
+                        throw new JsonSerializationException("Unexpected " + reader.TokenType + " for a date.");
+                }
+            }
+
+            private static DateTime? FromMilliseconds(double ms) =>
+                ms <= 0 ? (DateTime?)null : Epoch.AddMilliseconds(ms);
+
+            public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+            {
+                if (value is DateTime dt) writer.WriteValue((long)(dt.ToUniversalTime() - Epoch).TotalMilliseconds);
+                else writer.WriteNull();
+            }
+        }
+
+        /// <summary>
+        /// Reads any JSON token into a string property: fields documented as strings sometimes arrive as numbers
+        /// or objects, and one odd field must not make a whole answer unreadable.
+        /// </summary>
+        private sealed class LenientStringConverter : JsonConverter
+        {
+            internal static readonly LenientStringConverter Instance = new LenientStringConverter();
+
+            public override bool CanConvert(Type objectType) => objectType == typeof(string);
+
+            public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonToken.Null:
+                    case JsonToken.Undefined:
+                        return null;
+                    case JsonToken.String:
+                        return (string?)reader.Value;
+                    case JsonToken.StartObject:
+                    case JsonToken.StartArray:
+                        return JToken.ReadFrom(reader).ToString(Formatting.None);
+                    default:
+                        return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => writer.WriteValue((string?)value);
+        }
+
+        private sealed class SlashDateConverter : JsonConverter
+        {
+            internal static readonly SlashDateConverter Instance = new SlashDateConverter();
+            private static readonly string[] Formats = { "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" };
+
+            public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
+
+            public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+            {
+                if (reader.TokenType == JsonToken.Null || reader.TokenType == JsonToken.Undefined) return null;
+                var s = Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
+                if (string.IsNullOrWhiteSpace(s)) return null;
+                if (DateTime.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt)) return dt;
+                throw new JsonSerializationException("'" + s + "' is not a date.");
+            }
+
+            public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+            {
+                if (value is DateTime dt) writer.WriteValue(dt.ToUniversalTime().ToString(Formats[0], CultureInfo.InvariantCulture));
+                else writer.WriteNull();
+            }
+        }
+
+        /// <summary>Reads a state string into an enum, keeping unknown values as <c>Unknown</c>.</summary>
+        internal static TEnum ParseState<TEnum>(string? raw, TEnum unknown) where TEnum : struct
+        {
+            if (!string.IsNullOrEmpty(raw) && Enum.TryParse<TEnum>(raw, ignoreCase: false, out var value) && Enum.IsDefined(typeof(TEnum), value) && !char.IsDigit(raw![0]))
+            {
+                return value;
+            }
+            return unknown;
+        }
+
+        internal static JToken? TryParse(string? content)
+        {
+            if (string.IsNullOrWhiteSpace(content)) return null;
+            try { return JToken.Parse(content!); }
+            catch (JsonException) { return null; }
+        }
+    }
+}

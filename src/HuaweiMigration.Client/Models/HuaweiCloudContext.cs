@@ -1,0 +1,77 @@
+using System;
+using System.Globalization;
+using HuaweiMigration.Client.Auth;
+using HuaweiMigration.Client.Http;
+
+namespace HuaweiMigration.Models
+{
+    /// <summary>How a context authenticates.</summary>
+    public enum HuaweiCloudAuthType
+    {
+        /// <summary>IAM user name and password: a project-scoped token, renewed before it expires.</summary>
+        Password,
+        /// <summary>Access key and secret key: every request is signed (SDK-HMAC-SHA256).</summary>
+        AccessKey,
+        /// <summary>A ready <c>X-Subject-Token</c> obtained elsewhere.</summary>
+        Token,
+    }
+
+    /// <summary>
+    /// A connection to Huawei Cloud: region, project, endpoints and a credential. The credential itself is never a
+    /// readable property and never part of <see cref="ToString"/>.
+    /// </summary>
+    public sealed class HuaweiCloudContext
+    {
+        internal HuaweiCloudContext(
+            string region,
+            string? projectId,
+            string? domainId,
+            Uri iamEndpoint,
+            Uri smsEndpoint,
+            Uri dcsEndpoint,
+            ApiCredential credential,
+            ApiTransport transport)
+        {
+            Region = region;
+            ProjectId = projectId;
+            DomainId = domainId;
+            IamEndpoint = iamEndpoint;
+            SmsEndpoint = smsEndpoint;
+            DcsEndpoint = dcsEndpoint;
+            Credential = credential;
+            Transport = transport;
+        }
+
+        /// <summary>Region name, e.g. <c>ap-southeast-1</c>.</summary>
+        public string Region { get; }
+
+        /// <summary>The project of <see cref="Region"/>; DCS calls use it in their paths.</summary>
+        public string? ProjectId { get; internal set; }
+
+        /// <summary>The account (domain) id; SMS calls signed with an access key carry it.</summary>
+        public string? DomainId { get; internal set; }
+
+        /// <summary>How this context authenticates.</summary>
+        public HuaweiCloudAuthType AuthType => Credential.AuthType;
+
+        /// <summary>The IAM user name (password contexts).</summary>
+        public string? UserName => Credential.UserName;
+
+        /// <summary>The access key id (access-key contexts). The secret key is never shown.</summary>
+        public string? AccessKey => Credential.AccessKeyId;
+
+        public Uri IamEndpoint { get; }
+        public Uri SmsEndpoint { get; }
+        public Uri DcsEndpoint { get; }
+
+        /// <summary>When the current token expires (UTC); empty for access keys, which do not expire.</summary>
+        public DateTime? ExpiresAt => Credential.ExpiresAt;
+
+        internal ApiCredential Credential { get; }
+
+        internal ApiTransport Transport { get; }
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", AuthType, UserName ?? AccessKey ?? "token", Region);
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using HuaweiMigration.Client.Json;
+
+namespace HuaweiMigration.Models
+{
+    /// <summary>
+    /// States of an SMS migration task. Members are spelled as the API spells them, so <c>-State MIGRATE_FAIL</c>
+    /// binds directly; <see cref="Unknown"/> stands for a state this version does not know (the raw string is kept
+    /// in <see cref="SmsTask.RawState"/>).
+    /// </summary>
+    public enum SmsTaskState
+    {
+        Unknown = 0,
+        READY,
+        RUNNING,
+        SYNCING,
+        MIGRATE_SUCCESS,
+        SYNC_SUCCESS,
+        MIGRATE_FAIL,
+        SYNC_FAIL,
+        ABORTING,
+        ABORT,
+        SKIPPING,
+        DELETING,
+        RESETING,
+        SYNC_F_ROLLBACKING,
+        SYNC_F_ROLLBACK_SUCCESS,
+    }
+
+    /// <summary>An SMS (Server Migration Service) migration task.</summary>
+    public class SmsTask
+    {
+        /// <summary>Task id.</summary>
+        public string Id { get; set; } = string.Empty;
+        public string? Name { get; set; }
+        /// <summary>MIGRATE_FILE or MIGRATE_BLOCK.</summary>
+        public string? Type { get; set; }
+        public string? OsType { get; set; }
+
+        /// <summary>The state as the API sent it.</summary>
+        [ApiField("state")]
+        public string? RawState { get; set; }
+
+        /// <summary>The state; <c>Unknown</c> when the API sent a value this version does not know (see <see cref="RawState"/>).</summary>
+        public SmsTaskState State => ApiJson.ParseState(RawState, SmsTaskState.Unknown);
+
+        [EpochMilliseconds] public DateTime? EstimateCompleteTime { get; set; }
+        [EpochMilliseconds] public DateTime? CreateDate { get; set; }
+        [EpochMilliseconds] public DateTime? StartDate { get; set; }
+        [EpochMilliseconds] public DateTime? FinishDate { get; set; }
+        /// <summary>0 low, 1 standard, 2 high.</summary>
+        public int? Priority { get; set; }
+        public int? SpeedLimit { get; set; }
+        /// <summary>Migration speed in Mbit/s.</summary>
+        public double? MigrateSpeed { get; set; }
+        public double? CompressRate { get; set; }
+        public bool? StartTargetServer { get; set; }
+        public string? ErrorJson { get; set; }
+        public long? TotalTime { get; set; }
+        public string? MigrationIp { get; set; }
+        public string? EnterpriseProjectId { get; set; }
+        public string? LogCollectStatus { get; set; }
+        public bool? Syncing { get; set; }
+        public double? TotalCpuUsage { get; set; }
+        public double? AgentCpuUsage { get; set; }
+        public double? TotalMemUsage { get; set; }
+        public double? AgentMemUsage { get; set; }
+        public double? TotalDiskIo { get; set; }
+        public double? AgentDiskIo { get; set; }
+        public bool? NeedMigrationTest { get; set; }
+        public string? FloatIp { get; set; }
+        public string? RegionId { get; set; }
+        public string? RegionName { get; set; }
+        public string? ProjectId { get; set; }
+        public string? ProjectName { get; set; }
+        public string? VmTemplateId { get; set; }
+        public bool? Connected { get; set; }
+        public long? RemainSeconds { get; set; }
+        public string? TargetSnapshotId { get; set; }
+
+        public IList<SmsSubTask> SubTasks { get; set; } = new List<SmsSubTask>();
+        public SmsSourceServer? SourceServer { get; set; }
+        public SmsTargetServer? TargetServer { get; set; }
+        public SmsCloneServer? CloneServer { get; set; }
+
+        /// <summary>The sub-task currently in progress (the first one not at 100%), if any.</summary>
+        public SmsSubTask? CurrentSubTask
+        {
+            get
+            {
+                foreach (var s in SubTasks)
+                {
+                    if ((s.Progress ?? 0) < 100) return s;
+                }
+                return null;
+            }
+        }
+
+        /// <summary>Name of the source server, for tables.</summary>
+        public string? SourceServerName => SourceServer?.Name;
+
+        public override string ToString() => (Name ?? Id) + " (" + (RawState ?? "?") + ")";
+    }
+
+    /// <summary>One step of an SMS task.</summary>
+    public class SmsSubTask
+    {
+        public long? Id { get; set; }
+        public string? Name { get; set; }
+        /// <summary>0–100.</summary>
+        public int? Progress { get; set; }
+        [EpochMilliseconds] public DateTime? StartDate { get; set; }
+        [EpochMilliseconds] public DateTime? EndDate { get; set; }
+        public string? ProcessTrace { get; set; }
+        public string? UserOp { get; set; }
+
+        public override string ToString() => (Name ?? "?") + " " + (Progress ?? 0) + "%";
+    }
+
+    /// <summary>The server being migrated.</summary>
+    public class SmsSourceServer
+    {
+        public string? Id { get; set; }
+        public string? Ip { get; set; }
+        public string? Name { get; set; }
+        public string? OsType { get; set; }
+        public string? OsVersion { get; set; }
+        public bool? OemSystem { get; set; }
+        public string? State { get; set; }
+        public string? MigrationCycle { get; set; }
+
+        public override string ToString() => (Name ?? Id ?? "?") + (Ip is null ? string.Empty : " (" + Ip + ")");
+    }
+
+    /// <summary>The cloud server the source is migrated to.</summary>
+    public class SmsTargetServer
+    {
+        public string? Id { get; set; }
+        public string? VmId { get; set; }
+        public string? Name { get; set; }
+        public string? Ip { get; set; }
+        public string? OsType { get; set; }
+        public string? OsVersion { get; set; }
+        public IList<SmsTargetDisk> Disks { get; set; } = new List<SmsTargetDisk>();
+
+        public override string ToString() => (Name ?? VmId ?? Id ?? "?") + (Ip is null ? string.Empty : " (" + Ip + ")");
+    }
+
+    /// <summary>A disk of the target server.</summary>
+    public class SmsTargetDisk
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? DiskId { get; set; }
+        public string? DeviceUse { get; set; }
+        /// <summary>Size in bytes.</summary>
+        public long? Size { get; set; }
+        public long? UsedSize { get; set; }
+
+        public override string ToString() => (Name ?? DiskId ?? "?") + " " + (Size ?? 0) + " B";
+    }
+
+    /// <summary>The clone server of a migration test.</summary>
+    public class SmsCloneServer
+    {
+        public string? VmId { get; set; }
+        public string? Name { get; set; }
+
+        public override string ToString() => Name ?? VmId ?? "?";
+    }
+}

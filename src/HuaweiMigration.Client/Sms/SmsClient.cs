@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client.Http;
+using HuaweiMigration.Models;
+using RestSharp;
+
+namespace HuaweiMigration.Client.Sms
+{
+    /// <summary>What to list: the API's own filters plus what the module resolves itself.</summary>
+    public sealed class SmsTaskFilter
+    {
+        /// <summary>States to keep; empty for all. The API takes one state per listing, so each is listed in turn.</summary>
+        public IReadOnlyList<SmsTaskState> States { get; set; } = Array.Empty<SmsTaskState>();
+
+        /// <summary>Sent as the API's <c>name</c> filter, which matches loosely; <see cref="NameMatch"/> decides.</summary>
+        public string? NameQuery { get; set; }
+
+        /// <summary>The exact or wildcard name test applied to every task the API returns.</summary>
+        public Func<string?, bool>? NameMatch { get; set; }
+
+        public string? SourceServerId { get; set; }
+        public string? EnterpriseProjectId { get; set; }
+    }
+
+    /// <summary>Paging asked for by the caller (<c>-Skip</c>, <c>-First</c>, <c>-IncludeTotalCount</c>).</summary>
+    public sealed class PagingRequest
+    {
+        public long Skip { get; set; }
+        public long? First { get; set; }
+
+        /// <summary>Called once with the total number of matches and its accuracy (1.0 exact; below 1.0 an upper bound).</summary>
+        public Action<long, double>? OnTotalCount { get; set; }
+    }
+
+    /// <summary>One page of <c>GET /v3/tasks</c>.</summary>
+    public sealed class SmsTaskPage
+    {
+        public long Count { get; set; }
+        public IList<SmsTask> Tasks { get; set; } = new List<SmsTask>();
+    }
+
+    /// <summary>Server Migration Service v3: an account-level service, so no project id in its paths.</summary>
+    public sealed class SmsClient
+    {
+        internal const string Service = "SMS";
+
+        /// <summary>The API's largest page.</summary>
+        public const int MaxPageSize = 200;
+
+        private readonly HuaweiCloudContext _context;
+        private readonly IApiLog _log;
+
+        public SmsClient(HuaweiCloudContext context, IApiLog? log = null)
+        {
+            _context = context ?? throw new ArgumentNullException(nameof(context));
+            _log = log ?? NullLog.Instance;
+        }
+
+        /// <summary><c>GET /v3/tasks</c>: one page.</summary>
+        public async Task<SmsTaskPage> ListTasksPageAsync(SmsTaskState? state, SmsTaskFilter filter, long offset, int limit, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks")
+                .AddQuery("state", state?.ToString())
+                .AddQuery("name", string.IsNullOrEmpty(filter.NameQuery) ? null : filter.NameQuery)
+                .AddQuery("source_server_id", filter.SourceServerId)
+                .AddQuery("enterprise_project_id", filter.EnterpriseProjectId)
+                .AddQuery("limit", limit)
+                .AddQuery("offset", offset);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = ApiTransport.Read<SmsTaskPage>(response, Service);
+            page.Tasks ??= new List<SmsTask>();
+            return page;
+        }
+
+        /// <summary>
+        /// Lists tasks lazily, one page at a time: each page is requested only when the caller has consumed the one
+        /// before, so stopping the enumeration stops the paging. Several states are listed one after another;
+        /// name filtering is exact or by wildcard here, as the API matches names only loosely.
+        /// </summary>
+        public IEnumerable<SmsTask> EnumerateTasks(SmsTaskFilter filter, PagingRequest paging, CancellationToken cancellationToken)
+        {
+            var states = filter.States.Count == 0
+                ? new SmsTaskState?[] { null }
+                : filter.States.Distinct().Select(s => (SmsTaskState?)s).ToArray();
+            var clientSide = filter.NameMatch != null;
+
+            // One listing with no client-side filter: -Skip and -First map straight onto offset and limit.
+            if (states.Length == 1 && !clientSide)
+            {
+                return ListPages(states[0], filter, paging.Skip, paging.First, count => paging.OnTotalCount?.Invoke(count, 1.0), cancellationToken);
+            }
+
+            long total = 0;
+            var reported = 0;
+            void Add(long count)
+            {
+                total += count;
+                if (++reported == states.Length) paging.OnTotalCount?.Invoke(total, clientSide ? 0.5 : 1.0);
+            }
+            IEnumerable<SmsTask> all = states.SelectMany(s => ListPages(s, filter, 0, null, Add, cancellationToken));
+            if (clientSide) all = all.Where(t => filter.NameMatch!(t.Name));
+            if (paging.Skip > 0) all = all.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
+            if (paging.First.HasValue) all = all.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
+            return all;
+        }
+
+        private IEnumerable<SmsTask> ListPages(SmsTaskState? state, SmsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
+        {
+            var offset = skip;
+            long yielded = 0;
+            var countReported = false;
+            while (true)
+            {
+                var remaining = first.HasValue ? first.Value - yielded : long.MaxValue;
+                if (remaining <= 0) yield break;
+                var limit = (int)Math.Min(MaxPageSize, remaining);
+                var page = ListTasksPageAsync(state, filter, offset, limit, cancellationToken).GetAwaiter().GetResult();
+                if (!countReported)
+                {
+                    countReported = true;
+                    onCount(page.Count);
+                }
+                foreach (var task in page.Tasks)
+                {
+                    yield return task;
+                    yielded++;
+                    if (first.HasValue && yielded >= first.Value) yield break;
+                }
+                offset += page.Tasks.Count;
+                if (page.Tasks.Count == 0 || offset >= page.Count) yield break;
+            }
+        }
+
+        /// <summary><c>GET /v3/tasks/{id}</c>: one task with its sub-tasks and servers.</summary>
+        public async Task<SmsTask> GetTaskAsync(string id, CancellationToken cancellationToken)
+        {
+            InputValidation.SmsTaskId(id);
+            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks", id);
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return ApiTransport.Read<SmsTask>(response, Service);
+        }
+
+        private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            request.Scope = AuthScope.Domain;
+            return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, _context.ProjectId, _log, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace HuaweiMigration.Simulator;
+
+/// <summary>
+/// Unauthenticated test hooks under /_sim for scripts and Pester. JSON property names are camelCase and read
+/// case-insensitively; durations are "hh:mm:ss[.fff]" strings or numbers of seconds.
+/// </summary>
+internal static class ControlApi
+{
+    public static void Map(SimulatorState state, Action<string, string, Func<HttpContext, Task>> map)
+    {
+        map("GET", "/_sim/requests", ctx => Reply.Json(ctx, 200, new JsonArray(state.Requests.Select(r => (JsonNode?)ToJson(r)).ToArray())));
+        map("DELETE", "/_sim/requests", ctx =>
+        {
+            state.ClearRequests();
+            return Reply.Json(ctx, 200, new JsonObject());
+        });
+        map("POST", "/_sim/faults", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx));
+            FaultRule rule;
+            try
+            {
+                rule = ParseFault(o ?? throw new FormatException("The body must be a JSON object."));
+                state.AddFault(rule);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
+            return Reply.Json(ctx, 200, new JsonObject { ["added"] = rule.ToString() });
+        });
+        map("DELETE", "/_sim/faults", ctx =>
+        {
+            state.ClearFaults();
+            return Reply.Json(ctx, 200, new JsonObject());
+        });
+        map("POST", "/_sim/seed", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            try
+            {
+                state.Reseed(Int(Get(o, "smsTasks")), Int(Get(o, "dcsTasks")));
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
+            return Reply.Json(ctx, 200, new JsonObject { ["smsTasks"] = state.Sms.Count, ["dcsTasks"] = state.Dcs.Count });
+        });
+        map("GET", "/_sim/timings", ctx => Reply.Json(ctx, 200, TimingsJson(state.Timings)));
+        map("PUT", "/_sim/timings", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx));
+            if (o is null) return Reply.Error(ctx, 400, "SIM.0400", "The body must be a JSON object.");
+            try
+            {
+                var t = state.Timings;
+                t.StartDelay = Duration(Get(o, "startDelay")) ?? t.StartDelay;
+                t.StopToAbort = Duration(Get(o, "stopToAbort")) ?? t.StopToAbort;
+                t.DeleteToGone = Duration(Get(o, "deleteToGone")) ?? t.DeleteToGone;
+                t.RunningToFinish = Duration(Get(o, "runningToFinish")) ?? t.RunningToFinish;
+                t.DcsStopToTerminated = Duration(Get(o, "dcsStopToTerminated")) ?? t.DcsStopToTerminated;
+                state.Latency = Duration(Get(o, "latency")) ?? state.Latency;
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
+            return Reply.Json(ctx, 200, TimingsJson(state.Timings));
+        });
+        map("POST", "/_sim/tokens/expire", ctx =>
+        {
+            state.ExpireAllTokens();
+            return Reply.Json(ctx, 200, new JsonObject());
+        });
+        map("POST", "/_sim/sms/tasks", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            var id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false);
+            return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
+        });
+        map("PUT", "/_sim/sms/tasks/{task_id}", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            if (state.Sms.GetState(id) is null) return Reply.Error(ctx, 404, "SIM.0404", "No such SMS task.");
+            if (Str(Get(o, "state")) is string s) state.Sms.SetState(id, s);
+            if (Get(o, "failOnStart") is JsonNode f) state.Sms.SetFailOnStart(id, f.GetValue<bool>());
+            return Reply.Json(ctx, 200, new JsonObject { ["id"] = id, ["state"] = state.Sms.GetState(id) });
+        });
+        map("POST", "/_sim/dcs/tasks", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            var id = state.Dcs.Add(Str(Get(o, "name")), Str(Get(o, "status")));
+            return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
+        });
+        map("PUT", "/_sim/dcs/tasks/{task_id}", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            if (state.Dcs.GetState(id) is null) return Reply.Error(ctx, 404, "SIM.0404", "No such DCS task.");
+            if (Str(Get(o, "status")) is string s) state.Dcs.SetState(id, s);
+            return Reply.Json(ctx, 200, new JsonObject { ["id"] = id, ["status"] = state.Dcs.GetState(id) });
+        });
+    }
+
+    private static JsonObject ToJson(RecordedRequest r)
+    {
+        var query = new JsonObject();
+        foreach (var pair in r.Query) query[pair.Key] = pair.Value;
+        return new JsonObject
+        {
+            ["sequence"] = r.Sequence,
+            ["timestamp"] = r.Timestamp.ToString("O", CultureInfo.InvariantCulture),
+            ["method"] = r.Method,
+            ["path"] = r.Path,
+            ["queryString"] = r.QueryString,
+            ["query"] = query,
+            ["body"] = r.Body,
+            ["statusCode"] = r.StatusCode,
+            ["authKind"] = r.AuthKind,
+            ["authValid"] = r.AuthValid,
+            ["accessKey"] = r.AccessKey,
+            ["requestId"] = r.RequestId,
+            ["fault"] = r.Fault,
+        };
+    }
+
+    private static JsonObject TimingsJson(SimulatorTimings t) => new()
+    {
+        ["startDelay"] = t.StartDelay.ToString("c", CultureInfo.InvariantCulture),
+        ["stopToAbort"] = t.StopToAbort.ToString("c", CultureInfo.InvariantCulture),
+        ["deleteToGone"] = t.DeleteToGone.ToString("c", CultureInfo.InvariantCulture),
+        ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
+        ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),
+    };
+
+    private static FaultRule ParseFault(JsonObject o)
+    {
+        var kindText = Str(Get(o, "kind")) ?? throw new FormatException("'kind' is required (Error, Throttle, Latency, DropConnection, CutBody, MalformedJson, ExpiredToken).");
+        if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            throw new FormatException($"Unknown fault kind '{kindText}'.");
+        }
+        var rule = new FaultRule
+        {
+            Kind = kind,
+            Method = Str(Get(o, "method")),
+            PathPattern = Str(Get(o, "pathPattern")),
+            Count = Int(Get(o, "count")) ?? 1,
+            Probability = Get(o, "probability")?.GetValue<double>() ?? 1.0,
+            StatusCode = Int(Get(o, "statusCode")) ?? 0,
+            ErrorCode = Str(Get(o, "errorCode")),
+            ErrorMessage = Str(Get(o, "errorMessage")),
+            RetryAfter = Duration(Get(o, "retryAfter")),
+            Delay = Duration(Get(o, "delay")) ?? TimeSpan.Zero,
+        };
+        return rule;
+    }
+
+    private static JsonNode? Get(JsonObject o, string name) =>
+        o.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static int? Int(JsonNode? node) => node is null ? null : node.GetValue<int>();
+
+    private static TimeSpan? Duration(JsonNode? node)
+    {
+        if (node is not JsonValue v) return null;
+        if (v.TryGetValue<string>(out var s)) return TimeSpan.Parse(s, CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(v.GetValue<double>());
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace HuaweiMigration.Simulator;
+
+public enum FaultKind
+{
+    /// <summary>The rule's status with a Huawei error body built from ErrorCode/ErrorMessage (e.g. 403 SMS.9004).</summary>
+    Error,
+
+    /// <summary>429 APIG.0308; a Retry-After header when RetryAfter is set.</summary>
+    Throttle,
+
+    /// <summary>Waits Delay, then processes the request normally.</summary>
+    Latency,
+
+    /// <summary>Aborts the connection without any answer.</summary>
+    DropConnection,
+
+    /// <summary>Sends the headers and half of the real body, then aborts.</summary>
+    CutBody,
+
+    /// <summary>200 with a truncated JSON document.</summary>
+    MalformedJson,
+
+    /// <summary>401 APIGW.0301 as if the caller's token had expired.</summary>
+    ExpiredToken,
+}
+
+/// <summary>A fault to inject into matching requests before they reach the real handler.</summary>
+public sealed class FaultRule
+{
+    /// <summary>HTTP method to match (case-insensitive); null matches any.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>Regular expression searched in the request path; null matches any path.</summary>
+    public string? PathPattern { get; set; }
+
+    /// <summary>How many requests the rule hits; -1 = unlimited.</summary>
+    public int Count { get; set; } = 1;
+
+    /// <summary>Chance that a matching request is hit, drawn from the simulator's seeded random.</summary>
+    public double Probability { get; set; } = 1.0;
+
+    public FaultKind Kind { get; set; }
+
+    /// <summary>Status for Error (default 500), Throttle (default 429) and MalformedJson (default 200).</summary>
+    public int StatusCode { get; set; }
+
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    public TimeSpan? RetryAfter { get; set; }
+
+    /// <summary>Waited before the fault takes effect (for every kind).</summary>
+    public TimeSpan Delay { get; set; }
+
+    public override string ToString() => $"{Kind} {Method ?? "*"} {PathPattern ?? "*"} x{Count}";
+}
+
+internal sealed class FaultStore
+{
+    private readonly object _lock = new();
+    private readonly List<(FaultRule Rule, Regex? Pattern, int[] Remaining)> _rules = new();
+    private readonly LockedRandom _random;
+
+    public FaultStore(LockedRandom random) => _random = random;
+
+    public void Add(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var pattern = string.IsNullOrEmpty(rule.PathPattern)
+            ? null
+            : new Regex(rule.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        lock (_lock)
+        {
+            _rules.Add((rule, pattern, new[] { rule.Count }));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _rules.Clear();
+        }
+    }
+
+    /// <summary>The first rule that matches and wins its probability draw; consumes one of its hits.</summary>
+    public FaultRule? Take(string method, string path)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _rules.Count; i++)
+            {
+                var (rule, pattern, remaining) = _rules[i];
+                if (remaining[0] == 0) continue;
+                if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (pattern is not null && !pattern.IsMatch(path)) continue;
+                if (rule.Probability < 1.0 && _random.NextDouble() >= rule.Probability) continue;
+                if (remaining[0] > 0)
+                {
+                    remaining[0]--;
+                }
+                return rule;
+            }
+            return null;
+        }
+    }
+}

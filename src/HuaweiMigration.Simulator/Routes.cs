@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using HuaweiMigration.Simulator.Dcs;
+using HuaweiMigration.Simulator.Iam;
+using HuaweiMigration.Simulator.Sms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace HuaweiMigration.Simulator;
+
+/// <summary>Marks the simulator's own endpoints; anything routed without it answers APIGW.0101 like the real gateway.</summary>
+internal sealed record SimRoute(bool RequiresAuth, bool IssuesToken = false, bool Control = false);
+
+internal static class Routes
+{
+    public static void Configure(WebApplication app, SimulatorState state)
+    {
+        app.UseRouting();
+        app.Use((ctx, next) => Pipeline.InvokeAsync(ctx, next, state));
+
+        var api = new SimRoute(RequiresAuth: true);
+        void Map(string method, string pattern, Func<HttpContext, Task> handler, SimRoute? route = null) =>
+            app.MapMethods(pattern, new[] { method }, new RequestDelegate(handler)).WithMetadata(route ?? api);
+
+        // IAM
+        Map("POST", "/v3/auth/tokens", ctx => IamEndpoints.IssueToken(ctx, state, Pipeline.Body(ctx)), new SimRoute(RequiresAuth: false, IssuesToken: true));
+        Map("GET", "/v3/auth/tokens", ctx => IamEndpoints.ValidateToken(ctx, state));
+        Map("GET", "/v3/projects", IamEndpoints.ListProjects);
+        Map("GET", "/v3/auth/domains", IamEndpoints.ListDomains);
+
+        // SMS v3
+        Map("GET", "/v3/tasks", ctx => SmsEndpoints.List(ctx, state.Sms));
+        Map("GET", "/v3/tasks/{task_id}", ctx => SmsEndpoints.Show(ctx, state.Sms));
+        Map("POST", "/v3/tasks/{task_id}/action", ctx => SmsEndpoints.Action(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("DELETE", "/v3/tasks/{task_id}", ctx => SmsEndpoints.Delete(ctx, state.Sms));
+        Map("POST", "/v3/tasks/delete", ctx => SmsEndpoints.BatchDelete(ctx, state.Sms, Pipeline.Body(ctx)));
+
+        // DCS v2
+        Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));
+        Map("GET", "/v2/{project_id}/migration-task/{task_id}", ctx => DcsEndpoints.Show(ctx, state.Dcs));
+        Map("POST", "/v2/{project_id}/migration-task/{task_id}/stop", ctx => DcsEndpoints.Stop(ctx, state.Dcs));
+        Map("POST", "/v2/{project_id}/migration-task/batch-stop", ctx => DcsEndpoints.BatchStop(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("DELETE", "/v2/{project_id}/migration-tasks/delete", ctx => DcsEndpoints.Delete(ctx, state.Dcs, Pipeline.Body(ctx)));
+
+        ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
+    }
+}
+
+/// <summary>Request id, logging, latency, faults, gateway 404 and authentication, in the order the real gateway applies them.</summary>
+internal static class Pipeline
+{
+    private const string BodyKey = "sim.body";
+
+    public static byte[] Body(HttpContext ctx) => ctx.Items.TryGetValue(BodyKey, out var b) && b is byte[] bytes ? bytes : Array.Empty<byte>();
+
+    public static async Task InvokeAsync(HttpContext ctx, RequestDelegate next, SimulatorState state)
+    {
+        var requestId = Reply.NewRequestId();
+        ctx.Response.Headers["X-Request-Id"] = requestId;
+        ctx.Response.ContentType = Reply.JsonContentType;
+        var route = ctx.GetEndpoint()?.Metadata.GetMetadata<SimRoute>();
+        if (route is { Control: true })
+        {
+            // Control calls stay out of the log so tests can assert on exactly the module's traffic.
+            ctx.Items[BodyKey] = await ReadBodyAsync(ctx).ConfigureAwait(false);
+            await next(ctx).ConfigureAwait(false);
+            return;
+        }
+
+        var sequence = state.NextSequence();
+        var timestamp = DateTime.UtcNow;
+        var aborted = ctx.RequestAborted;
+        var path = ctx.Request.Path.Value ?? "/";
+        var method = ctx.Request.Method;
+        var original = ctx.Response.Body;
+        var body = Array.Empty<byte>();
+        AuthResult auth = new();
+        FaultRule? fault = null;
+        var answered = true;
+
+        // The whole answer is buffered so a fault can cut it and the log can record the final status.
+        using var buffer = new MemoryStream();
+        ctx.Response.Body = buffer;
+        try
+        {
+            body = await ReadBodyAsync(ctx).ConfigureAwait(false);
+            ctx.Items[BodyKey] = body;
+            auth = route is { IssuesToken: true } ? new AuthResult { Kind = "Password" } : Auth.Evaluate(ctx, state.Identity, body);
+            ctx.Items[AuthResult.ItemKey] = auth;
+
+            var latency = state.Latency;
+            if (latency > TimeSpan.Zero) await Task.Delay(latency, aborted).ConfigureAwait(false);
+
+            fault = state.Faults.Take(method, path);
+            if (fault is not null && fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, aborted).ConfigureAwait(false);
+
+            switch (fault?.Kind)
+            {
+                case null:
+                case FaultKind.Latency:
+                case FaultKind.CutBody:
+                    await ProcessAsync(ctx, next, route, auth).ConfigureAwait(false);
+                    break;
+                case FaultKind.Error:
+                    await FaultError(ctx, path, fault.StatusCode > 0 ? fault.StatusCode : 500,
+                        fault.ErrorCode ?? "SIM.0500", fault.ErrorMessage ?? "Simulated server error.").ConfigureAwait(false);
+                    break;
+                case FaultKind.Throttle:
+                    if (fault.RetryAfter is TimeSpan retry)
+                    {
+                        ctx.Response.Headers["Retry-After"] = Math.Max(0, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    await Reply.Error(ctx, fault.StatusCode > 0 ? fault.StatusCode : 429, fault.ErrorCode ?? "APIG.0308",
+                        fault.ErrorMessage ?? "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 second").ConfigureAwait(false);
+                    break;
+                case FaultKind.MalformedJson:
+                    ctx.Response.StatusCode = fault.StatusCode > 0 ? fault.StatusCode : 200;
+                    await ctx.Response.WriteAsync("{\"tasks\": [ {", Encoding.UTF8, aborted).ConfigureAwait(false);
+                    break;
+                case FaultKind.ExpiredToken:
+                    await Reply.Error(ctx, 401, fault.ErrorCode ?? "APIGW.0301",
+                        fault.ErrorMessage ?? "Incorrect IAM authentication information: the token has expired").ConfigureAwait(false);
+                    break;
+                case FaultKind.DropConnection:
+                    answered = false;
+                    ctx.Abort();
+                    return;
+            }
+
+            ctx.Response.Body = original;
+            if (fault?.Kind == FaultKind.CutBody)
+            {
+                ctx.Response.ContentLength = buffer.Length;
+                await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)(buffer.Length / 2)), aborted).ConfigureAwait(false);
+                await original.FlushAsync(aborted).ConfigureAwait(false);
+                // Abort discards output Kestrel has not yet handed to the socket; give the half body time to leave.
+                await Task.Delay(50, aborted).ConfigureAwait(false);
+                ctx.Abort();
+            }
+            else if (buffer.Length > 0)
+            {
+                ctx.Response.ContentLength = buffer.Length;
+                await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            answered = false;
+        }
+        catch (Exception ex) when (!ctx.Response.HasStarted)
+        {
+            ctx.Response.Body = original;
+            ctx.Response.Headers.Remove("X-Subject-Token");
+            await Reply.Error(ctx, 500, "SIM.0500", "Simulator internal error: " + ex.GetType().Name + ": " + ex.Message).ConfigureAwait(false);
+        }
+        finally
+        {
+            ctx.Response.Body = original;
+            state.Record(new RecordedRequest
+            {
+                Sequence = sequence,
+                Timestamp = timestamp,
+                Method = method,
+                Path = path,
+                QueryString = ctx.Request.QueryString.Value ?? string.Empty,
+                Query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+                Body = body.Length == 0 ? null : Encoding.UTF8.GetString(body),
+                StatusCode = answered ? ctx.Response.StatusCode : 0,
+                AuthKind = auth.Kind,
+                AuthValid = auth.Valid,
+                AccessKey = auth.AccessKey,
+                RequestId = requestId,
+                Fault = fault?.Kind.ToString(),
+                Headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value.ToArray()), StringComparer.OrdinalIgnoreCase),
+            });
+        }
+    }
+
+    private static Task ProcessAsync(HttpContext ctx, RequestDelegate next, SimRoute? route, AuthResult auth)
+    {
+        if (route is null)
+        {
+            return Reply.Error(ctx, 404, "APIGW.0101", "The API does not exist or has not been published in the environment");
+        }
+        if (route.RequiresAuth && !auth.Valid)
+        {
+            return Reply.Error(ctx, 401, "APIGW.0301", auth.Error ?? "Incorrect IAM authentication information");
+        }
+        return next(ctx);
+    }
+
+    private static Task FaultError(HttpContext ctx, string path, int status, string code, string message)
+    {
+        if (path.StartsWith("/v3/tasks", StringComparison.Ordinal)) return Reply.SmsError(ctx, status, code, message);
+        if (path.StartsWith("/v2/", StringComparison.Ordinal)) return Reply.DcsError(ctx, status, code, message);
+        return Reply.Error(ctx, status, code, message);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext ctx)
+    {
+        ctx.Request.EnableBuffering();
+        using var ms = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted).ConfigureAwait(false);
+        ctx.Request.Body.Position = 0;
+        return ms.ToArray();
+    }
+}

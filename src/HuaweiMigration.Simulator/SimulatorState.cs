@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using HuaweiMigration.Simulator.Dcs;
+using HuaweiMigration.Simulator.Iam;
+using HuaweiMigration.Simulator.Sms;
+
+namespace HuaweiMigration.Simulator;
+
+/// <summary>Everything a test can observe or steer. All members are thread-safe.</summary>
+public sealed class SimulatorState
+{
+    private readonly object _logLock = new();
+    private readonly List<RecordedRequest> _log = new();
+    private long _sequence;
+    private long _latencyTicks;
+
+    internal SimulatorState(SimulatorOptions options)
+    {
+        Options = options;
+        Timings = options.Timings ?? new SimulatorTimings();
+        Random = new LockedRandom(options.Seed);
+        Identity = new IdentityStore(options.TokenLifetime);
+        Faults = new FaultStore(Random);
+        Sms = new SmsStore(Timings, options.Seed);
+        Dcs = new DcsStore(Timings, options.Seed);
+        Sms.Seed(options.SmsTaskCount);
+        Dcs.Seed(options.DcsTaskCount);
+    }
+
+    internal SimulatorOptions Options { get; }
+    internal LockedRandom Random { get; }
+    internal IdentityStore Identity { get; }
+    internal FaultStore Faults { get; }
+
+    /// <summary>The live state-machine delays; changing a value affects transitions scheduled afterwards.</summary>
+    public SimulatorTimings Timings { get; }
+
+    public SmsStore Sms { get; }
+    public DcsStore Dcs { get; }
+
+    /// <summary>Added to every API request before it is processed.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value < TimeSpan.Zero ? 0 : value.Ticks);
+    }
+
+    /// <summary>A snapshot of the API requests received so far, in arrival order (control calls under /_sim are not logged).</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_logLock)
+            {
+                return _log.OrderBy(r => r.Sequence).ToList();
+            }
+        }
+    }
+
+    public void ClearRequests()
+    {
+        lock (_logLock)
+        {
+            _log.Clear();
+        }
+    }
+
+    public void AddFault(FaultRule rule) => Faults.Add(rule);
+
+    public void ClearFaults() => Faults.Clear();
+
+    /// <summary>Makes every token issued so far expired, as if a day had passed.</summary>
+    public void ExpireAllTokens() => Identity.ExpireAllTokens();
+
+    /// <summary>Adds (or replaces) an IAM user of the demo domain.</summary>
+    public void AddUser(string name, string password) => Identity.AddUser(name, password);
+
+    /// <summary>Adds (or replaces) an access key; a non-null <paramref name="securityToken"/> makes it temporary.</summary>
+    public void AddAccessKey(string accessKey, string secretKey, string? securityToken = null) =>
+        Identity.AddAccessKey(accessKey, secretKey, securityToken);
+
+    /// <summary>Reseeds both services (null leaves a service as it is).</summary>
+    public void Reseed(int? smsTasks, int? dcsTasks)
+    {
+        if (smsTasks is int s) Sms.Seed(s);
+        if (dcsTasks is int d) Dcs.Seed(d);
+    }
+
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    internal void Record(RecordedRequest request)
+    {
+        lock (_logLock)
+        {
+            _log.Add(request);
+        }
+    }
+}
+
+/// <summary>One API request as the simulator saw it, with the answer's status.</summary>
+public sealed class RecordedRequest
+{
+    public long Sequence { get; init; }
+    public DateTime Timestamp { get; init; }
+    public string Method { get; init; } = string.Empty;
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>Raw query string including the leading '?', or empty.</summary>
+    public string QueryString { get; init; } = string.Empty;
+
+    /// <summary>Decoded query; repeated keys are joined with ','.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
+    public string? Body { get; init; }
+
+    /// <summary>The answer's status; 0 when the connection was dropped without an answer.</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>"None", "Token", "AkSk" or "Password" (token issuing).</summary>
+    public string AuthKind { get; init; } = "None";
+
+    public bool AuthValid { get; init; }
+    public string? AccessKey { get; init; }
+    public string? RequestId { get; init; }
+
+    /// <summary>The name of the injected fault that hit this request, or null.</summary>
+    public string? Fault { get; init; }
+
+    /// <summary>All request headers as received; repeated values joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public override string ToString() => $"#{Sequence} {Method} {Path}{QueryString} -> {StatusCode} ({AuthKind}{(AuthValid ? "" : ", invalid")})";
+}
+
+/// <summary>System.Random is not thread-safe; the seeded one is shared by fault probabilities.</summary>
+internal sealed class LockedRandom
+{
+    private readonly Random _random;
+
+    public LockedRandom(int seed) => _random = new Random(seed);
+
+    public double NextDouble()
+    {
+        lock (_random)
+        {
+            return _random.NextDouble();
+        }
+    }
+}

@@ -1,0 +1,395 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace HuaweiMigration.Simulator.Sms;
+
+internal enum SmsActionResult
+{
+    Accepted,
+    NotFound,
+    RefusedStart,
+    RefusedStop,
+    RefusedDelete,
+}
+
+/// <summary>
+/// The simulated SMS tasks. State changes "by themselves" are due times applied lazily whenever a task is read,
+/// so tests see deterministic behaviour without background timers.
+/// </summary>
+public sealed class SmsStore
+{
+
+    private readonly object _lock = new();
+    private readonly List<SmsTask> _tasks = new();
+    private readonly SimulatorTimings _timings;
+    private readonly int _seed;
+    private Random _random;
+
+    internal SmsStore(SimulatorTimings timings, int seed)
+    {
+        _timings = timings;
+        _seed = seed;
+        _random = new Random(seed);
+    }
+
+    /// <summary>Number of tasks that still exist.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                AdvanceAll(DateTime.UtcNow);
+                return _tasks.Count;
+            }
+        }
+    }
+
+    /// <summary>Task ids in creation (= list) order.</summary>
+    public IReadOnlyList<string> Ids
+    {
+        get
+        {
+            lock (_lock)
+            {
+                AdvanceAll(DateTime.UtcNow);
+                return _tasks.Select(t => t.Id).ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces all tasks with <paramref name="count"/> deterministic ones: "mig-task-0001"…, states cycling through
+    /// READY, RUNNING, SYNCING, ABORT, MIGRATE_SUCCESS, MIGRATE_FAIL (task n has state n-1 mod 6).
+    /// </summary>
+    public void Seed(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_lock)
+        {
+            _tasks.Clear();
+            _random = new Random(_seed);
+            // Anchored to the day rather than a fixed date so the history looks recent; the same all day long.
+            var epoch = DateTime.UtcNow.Date.AddDays(-7);
+            for (var i = 0; i < count; i++)
+            {
+                var name = "mig-task-" + (i + 1).ToString("D4", CultureInfo.InvariantCulture);
+                _tasks.Add(Create(name, SmsTask.SeedStates[i % SmsTask.SeedStates.Count], epoch.AddMinutes(97 * i), false));
+            }
+        }
+    }
+
+    /// <summary>Adds a task at the end of the list and returns its id.</summary>
+    /// <param name="name">Defaults to "mig-task-NNNN" with the next number.</param>
+    /// <param name="state">Defaults to READY; any string is accepted (unknown states are legal in real answers).</param>
+    /// <param name="failOnStart">A start then leads to MIGRATE_FAIL instead of RUNNING.</param>
+    public string Add(string? name = null, string? state = null, bool failOnStart = false)
+    {
+        lock (_lock)
+        {
+            name ??= "mig-task-" + (_tasks.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
+            var task = Create(name, state ?? "READY", DateTime.UtcNow, failOnStart);
+            _tasks.Add(task);
+            return task.Id;
+        }
+    }
+
+    /// <summary>The task's current state, or null when it does not exist (any more).</summary>
+    public string? GetState(string id)
+    {
+        lock (_lock)
+        {
+            return Find(id, DateTime.UtcNow)?.State;
+        }
+    }
+
+    /// <summary>Forces a state, dropping any pending transition; follow-ups that the state implies (ABORTING → ABORT…) are scheduled.</summary>
+    public void SetState(string id, string state)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(state);
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now) ?? throw new KeyNotFoundException($"No SMS task '{id}'.");
+            task.PendingState = null;
+            Apply(task, state, now);
+        }
+    }
+
+    /// <summary>Makes the next start of the task end in MIGRATE_FAIL (after <see cref="SimulatorTimings.StartDelay"/>).</summary>
+    public void SetFailOnStart(string id, bool fail = true)
+    {
+        lock (_lock)
+        {
+            var task = Find(id, DateTime.UtcNow) ?? throw new KeyNotFoundException($"No SMS task '{id}'.");
+            task.FailOnStart = fail;
+        }
+    }
+
+    internal (int Count, List<JsonObject> Page) List(Func<SmsTaskView, bool> filter, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            AdvanceAll(now);
+            var matching = _tasks.Where(t => filter(new SmsTaskView(t))).ToList();
+            return (matching.Count, matching.Skip(offset).Take(limit).Select(t => t.ToJson(show: false, now)).ToList());
+        }
+    }
+
+    internal JsonObject? Show(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            return Find(id, now)?.ToJson(show: true, now);
+        }
+    }
+
+    internal SmsActionResult Start(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now);
+            if (task is null) return SmsActionResult.NotFound;
+            if (task.State is not ("READY" or "ABORT" or "MIGRATE_FAIL" or "SYNC_FAIL")) return SmsActionResult.RefusedStart;
+            if (task.PendingState is null)
+            {
+                Schedule(task, task.FailOnStart ? "MIGRATE_FAIL" : "RUNNING", now + _timings.StartDelay);
+                Advance(task, now);
+            }
+            return SmsActionResult.Accepted;
+        }
+    }
+
+    internal SmsActionResult Stop(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now);
+            if (task is null) return SmsActionResult.NotFound;
+            switch (task.State)
+            {
+                case "RUNNING":
+                case "SYNCING":
+                    task.PendingState = null;
+                    Apply(task, "ABORTING", now);
+                    Advance(task, now);
+                    return SmsActionResult.Accepted;
+                case "ABORTING":
+                case "ABORT":
+                    return SmsActionResult.Accepted;
+                default:
+                    return SmsActionResult.RefusedStop;
+            }
+        }
+    }
+
+    internal SmsActionResult Touch(string id)
+    {
+        lock (_lock)
+        {
+            return Find(id, DateTime.UtcNow) is null ? SmsActionResult.NotFound : SmsActionResult.Accepted;
+        }
+    }
+
+    /// <summary>Deletes all the tasks or none: every id must exist and be deletable.</summary>
+    internal (SmsActionResult Result, string? Id, string? State) Delete(IReadOnlyList<string> ids)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var tasks = new List<SmsTask>();
+            foreach (var id in ids)
+            {
+                var task = Find(id, now);
+                if (task is null) return (SmsActionResult.NotFound, id, null);
+                if (!IsDeletable(task.State)) return (SmsActionResult.RefusedDelete, id, task.State);
+                tasks.Add(task);
+            }
+            foreach (var task in tasks.Distinct())
+            {
+                task.PendingState = null;
+                Apply(task, "DELETING", now);
+                Advance(task, now);
+            }
+            return (SmsActionResult.Accepted, null, null);
+        }
+    }
+
+    private static bool IsDeletable(string state) =>
+        state is "READY" or "ABORT" or "MIGRATE_SUCCESS" or "MIGRATE_FAIL" or "SYNC_SUCCESS" or "SYNC_FAIL" or "SYNC_F_ROLLBACK_SUCCESS";
+
+    private SmsTask? Find(string id, DateTime now)
+    {
+        var task = _tasks.Find(t => string.Equals(t.Id, id, StringComparison.Ordinal));
+        if (task is null) return null;
+        Advance(task, now);
+        return task.State == SmsTask.Gone ? null : task;
+    }
+
+    private void AdvanceAll(DateTime now)
+    {
+        foreach (var task in _tasks.ToList())
+        {
+            Advance(task, now);
+        }
+    }
+
+    private void Advance(SmsTask task, DateTime now)
+    {
+        // Chained transitions (RUNNING → MIGRATE_SUCCESS) each start from the previous due time, not from "now",
+        // so the observed history does not depend on how often the task is polled.
+        while (task.PendingState is string next && task.PendingDue <= now)
+        {
+            var at = task.PendingDue;
+            task.PendingState = null;
+            Apply(task, next, at);
+        }
+        if (task.State == SmsTask.Gone)
+        {
+            _tasks.Remove(task);
+        }
+    }
+
+    private void Schedule(SmsTask task, string state, DateTime due)
+    {
+        task.PendingState = state;
+        task.PendingDue = due;
+    }
+
+    private void Apply(SmsTask task, string state, DateTime at)
+    {
+        var previous = task.State;
+        task.State = state;
+        switch (state)
+        {
+            case "RUNNING":
+                if (previous is "READY" or "MIGRATE_FAIL" or "SYNC_FAIL" || task.StartDate is null)
+                {
+                    task.StartDate = at;
+                    task.Progress = Math.Max(task.Progress, 0.05);
+                }
+                task.FinishDate = null;
+                task.ErrorJson = null;
+                if (_timings.RunningToFinish > TimeSpan.Zero)
+                {
+                    Schedule(task, "MIGRATE_SUCCESS", at + _timings.RunningToFinish);
+                }
+                break;
+            case "MIGRATE_SUCCESS":
+            case "SYNC_SUCCESS":
+                task.StartDate ??= at;
+                task.Progress = 1.0;
+                task.FinishDate = at;
+                break;
+            case "MIGRATE_FAIL":
+            case "SYNC_FAIL":
+                task.StartDate ??= at;
+                task.FinishDate = at;
+                task.ErrorJson = "{\"error_code\":\"SMS.6509\",\"error_msg\":\"Failed to migrate the partition: the source disk was not readable.\"}";
+                break;
+            case "ABORTING":
+                Schedule(task, "ABORT", at + _timings.StopToAbort);
+                break;
+            case "DELETING":
+                Schedule(task, SmsTask.Gone, at + _timings.DeleteToGone);
+                break;
+        }
+    }
+
+    private SmsTask Create(string name, string state, DateTime created, bool failOnStart)
+    {
+        var r = _random;
+        var windows = r.Next(4) == 0;
+        var task = new SmsTask
+        {
+            Id = NewId(r),
+            Name = name,
+            Type = r.Next(3) == 0 ? "MIGRATE_BLOCK" : "MIGRATE_FILE",
+            OsType = windows ? "WINDOWS" : "LINUX",
+            OsVersion = windows ? "WINDOWS2019_SERVER_DATACENTER_64BIT" : (r.Next(2) == 0 ? "CENTOS_7_9_64BIT" : "UBUNTU_20_04_64BIT"),
+            State = "READY",
+            Priority = r.Next(3),
+            SpeedLimit = new[] { 0, 0, 50, 100, 200 }[r.Next(5)],
+            MigrateSpeed = Math.Round(20 + r.NextDouble() * 180, 2),
+            CreateDate = created,
+            Progress = 0,
+            FailOnStart = failOnStart,
+            Region = SimulatorCredentials.Regions[r.Next(3)],
+            SourceServerId = NewId(r),
+            SourceIp = $"192.168.{r.Next(0, 20)}.{r.Next(2, 254)}",
+            SourceName = (windows ? "win-app-" : "lnx-app-") + r.Next(100, 999).ToString(CultureInfo.InvariantCulture),
+            TargetServerId = NewGuid(r),
+            TargetIp = $"10.0.{r.Next(0, 20)}.{r.Next(2, 254)}",
+            DiskSizeGb = new[] { 40, 60, 100, 200 }[r.Next(4)],
+            SubTaskBaseId = 100000 + r.Next(0, 900000),
+        };
+        task.TargetName = task.SourceName + "-target";
+        task.HasCloneServer = r.Next(8) == 0;
+
+        // Seeded history: started an hour after creation, part-way through unless READY or finished.
+        var started = created.AddHours(1);
+        var progress = Math.Round(0.1 + r.NextDouble() * 0.8, 2);
+        switch (state)
+        {
+            case "READY":
+                break;
+            case "MIGRATE_SUCCESS":
+            case "SYNC_SUCCESS":
+                task.StartDate = started;
+                Apply(task, state, started.AddMinutes(task.DiskSizeGb));
+                break;
+            case "MIGRATE_FAIL":
+            case "SYNC_FAIL":
+                task.StartDate = started;
+                task.Progress = progress;
+                Apply(task, state, started.AddMinutes(task.DiskSizeGb / 2));
+                break;
+            default:
+                task.StartDate = started;
+                task.Progress = progress;
+                task.State = state;
+                if (state == "RUNNING" || state == "ABORTING" || state == "DELETING")
+                {
+                    // Running seeded tasks only finish when RunningToFinish is enabled, counted from now.
+                    Apply(task, state, DateTime.UtcNow);
+                }
+                break;
+        }
+        return task;
+    }
+
+    private static string NewId(Random r)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        r.NextBytes(bytes);
+        return Convert.ToHexString(bytes).ToLowerInvariant();
+    }
+
+    private static string NewGuid(Random r)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        r.NextBytes(bytes);
+        return new Guid(bytes).ToString("D");
+    }
+}
+
+/// <summary>The fields the list filters read, without exposing the mutable task.</summary>
+internal readonly struct SmsTaskView
+{
+    private readonly SmsTask _task;
+
+    public SmsTaskView(SmsTask task) => _task = task;
+
+    public string Id => _task.Id;
+    public string Name => _task.Name;
+    public string State => _task.State;
+    public string SourceServerId => _task.SourceServerId;
+    public string EnterpriseProjectId => _task.EnterpriseProjectId;
+}

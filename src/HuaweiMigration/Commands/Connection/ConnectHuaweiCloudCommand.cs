@@ -1,0 +1,170 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Auth;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Connection
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to Huawei Cloud and makes the connection the session's default.</para>
+    /// <para type="description">Authenticates with an IAM user and password (a project-scoped token, renewed before it expires), an access key and secret key (every request signed), a ready token, or the HUAWEICLOUD_SDK_* environment variables. The project id of the region is resolved before the command returns. The context is written to the pipeline; no secret is ever shown.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "HuaweiCloud", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(HuaweiCloudContext))]
+    public sealed class ConnectHuaweiCloudCommand : HuaweiCloudCmdlet
+    {
+        public const string PasswordSet = "Password";
+        public const string AccessKeySet = "AccessKey";
+        public const string TokenSet = "Token";
+        public const string EnvironmentSet = "Environment";
+
+        /// <summary><para type="description">The IAM user name and password.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = PasswordSet)]
+        [Credential]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        /// <summary><para type="description">The account (domain) name of the IAM user. Defaults to the user name, or the DOMAIN part of DOMAIN\user.</para></summary>
+        [Parameter(ParameterSetName = PasswordSet)]
+        [ValidateNotNullOrEmpty]
+        public string? DomainName { get; set; }
+
+        /// <summary><para type="description">The access key id (AK).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        /// <summary><para type="description">The secret key (SK).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessKeySet)]
+        [ValidateNotNull]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary><para type="description">The security token of a temporary access key.</para></summary>
+        [Parameter(ParameterSetName = AccessKeySet)]
+        public SecureString? SecurityToken { get; set; }
+
+        /// <summary><para type="description">A token (X-Subject-Token) obtained elsewhere.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary><para type="description">The region, such as ap-southeast-1 or cn-north-4.</para></summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Region { get; set; } = string.Empty;
+
+        /// <summary><para type="description">The project id; found from the token or IAM when not given.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary><para type="description">The account (domain) id; found from IAM when not given.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DomainId { get; set; }
+
+        /// <summary><para type="description">One base URL for IAM, SMS and DCS: the simulator, or a private cloud.</para></summary>
+        [Parameter]
+        public Uri? Endpoint { get; set; }
+
+        /// <summary><para type="description">The IAM endpoint (overrides -Endpoint for IAM).</para></summary>
+        [Parameter]
+        public Uri? IamEndpoint { get; set; }
+
+        /// <summary><para type="description">The SMS endpoint (overrides -Endpoint for SMS).</para></summary>
+        [Parameter]
+        public Uri? SmsEndpoint { get; set; }
+
+        /// <summary><para type="description">The DCS endpoint (overrides -Endpoint for DCS).</para></summary>
+        [Parameter]
+        public Uri? DcsEndpoint { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var request = new ConnectRequest
+            {
+                Region = Region,
+                ProjectId = ProjectId,
+                DomainId = DomainId,
+                Endpoint = Endpoint,
+                IamEndpoint = IamEndpoint,
+                SmsEndpoint = SmsEndpoint,
+                DcsEndpoint = DcsEndpoint,
+            };
+            try
+            {
+                switch (ParameterSetName)
+                {
+                    case PasswordSet:
+                        request.AuthType = HuaweiCloudAuthType.Password;
+                        request.UserName = Credential.UserName;
+                        request.Password = Credential.Password;
+                        request.DomainName = DomainName;
+                        break;
+                    case AccessKeySet:
+                        request.AuthType = HuaweiCloudAuthType.AccessKey;
+                        request.AccessKey = AccessKey;
+                        request.SecretKey = SecretKey;
+                        request.SecurityToken = SecurityToken;
+                        break;
+                    case TokenSet:
+                        request.AuthType = HuaweiCloudAuthType.Token;
+                        request.Token = Token;
+                        break;
+                    default:
+                        request.ApplyEnvironment(Environment.GetEnvironmentVariable);
+                        WriteVerbose("Using the access key in " + ConnectRequest.EnvAccessKey + ".");
+                        break;
+                }
+                var context = Await(HuaweiCloudConnector.ConnectAsync(request, Log, CancellationToken));
+                SessionContext.Set(context);
+                WriteObject(context);
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                FlushLog();
+                ThrowTerminatingError(ErrorRecords.FromApi(ex, Region));
+            }
+            catch (ArgumentException ex)
+            {
+                FlushLog();
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName ?? Region));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Gets the session's current Huawei Cloud connection.</para>
+    /// <para type="description">Returns the context set by Connect-HuaweiCloud, or nothing when the session is not connected.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "HuaweiCloudContext")]
+    [OutputType(typeof(HuaweiCloudContext))]
+    public sealed class GetHuaweiCloudContextCommand : HuaweiCloudCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var context = SessionContext.Get();
+            if (context != null) WriteObject(context);
+        }
+    }
+
+    /// <summary>
+    /// <para type="synopsis">Forgets the session's Huawei Cloud connection.</para>
+    /// <para type="description">After it, API cmdlets need Connect-HuaweiCloud again (or -Context).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "HuaweiCloud")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectHuaweiCloudCommand : HuaweiCloudCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            if (SessionContext.Get() is { } context)
+            {
+                WriteVerbose("Disconnected from " + context.Region + ".");
+            }
+            SessionContext.Set(null);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Server Migration Service (SMS) migration tasks.</para>
+    /// <para type="description">Lists tasks, paging through the API by itself and writing each task as its page arrives, so Select-Object -First stops the paging early. Filters by one or more states, by name (exact or with wildcards), by source server or enterprise project. With -Id, gets each task with its sub-tasks and servers; an unknown id is a non-terminating ObjectNotFound error and the other ids go on.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SmsTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class GetSmsTaskCommand : HuaweiCloudApiCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        /// <summary><para type="description">Ids of the tasks to get, with sub-tasks and server details.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ValidateNotNull]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">Only tasks in these states.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public SmsTaskState[]? State { get; set; }
+
+        /// <summary><para type="description">Only tasks with this name; wildcards are allowed. Not case-sensitive.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">Only tasks of this source server.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SourceServerId { get; set; }
+
+        /// <summary><para type="description">Only tasks of this enterprise project.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? EnterpriseProjectId { get; set; }
+
+        private SmsClient? _client;
+
+        private SmsClient Client => _client ??= new SmsClient(CurrentContext, Log);
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    ForItem(id, "InvalidSmsTaskId", () =>
+                    {
+                        try
+                        {
+                            WriteObject(Await(Client.GetTaskAsync(id, CancellationToken)));
+                        }
+                        catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
+                        {
+                            WriteApiError(ex, id, "No SMS task has the id '" + id + "'. " + ex.Message);
+                        }
+                    });
+                }
+                return;
+            }
+
+            var filter = new SmsTaskFilter
+            {
+                States = State ?? Array.Empty<SmsTaskState>(),
+                SourceServerId = SourceServerId,
+                EnterpriseProjectId = EnterpriseProjectId,
+            };
+            NameFilter.Apply(filter, Name);
+            var paging = new PagingRequest
+            {
+                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+                First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
+                OnTotalCount = PagingParameters.IncludeTotalCount
+                    ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
+                    : (Action<long, double>?)null,
+            };
+            ForItem(null, "InvalidSmsTaskFilter", () =>
+            {
+                foreach (var task in Client.EnumerateTasks(filter, paging, CancellationToken))
+                {
+                    FlushLog();
+                    WriteObject(task);
+                }
+                FlushLog();
+            });
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client;
+
+namespace HuaweiMigration.Internal
+{
+    /// <summary>Turns client failures into ErrorRecords with stable ids, real categories and the task as target.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorCategory Category(ApiErrorKind kind) => kind switch
+        {
+            ApiErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+            ApiErrorKind.Authentication => ErrorCategory.AuthenticationError,
+            ApiErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+            ApiErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            ApiErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
+            ApiErrorKind.Throttled => ErrorCategory.LimitsExceeded,
+            ApiErrorKind.ServerError => ErrorCategory.ConnectionError,
+            ApiErrorKind.Connection => ErrorCategory.ConnectionError,
+            ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
+            ApiErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+            _ => ErrorCategory.InvalidResult,
+        };
+
+        /// <summary>The error id when the service gave no <c>error_code</c>.</summary>
+        public static string DefaultId(ApiErrorKind kind) => kind switch
+        {
+            ApiErrorKind.InvalidArgument => "InvalidRequest",
+            ApiErrorKind.Authentication => "AuthenticationFailed",
+            ApiErrorKind.PermissionDenied => "PermissionDenied",
+            ApiErrorKind.NotFound => "NotFound",
+            ApiErrorKind.InvalidOperation => "InvalidState",
+            ApiErrorKind.Throttled => "Throttled",
+            ApiErrorKind.ServerError => "ServerError",
+            ApiErrorKind.Connection => "ConnectionFailed",
+            ApiErrorKind.Timeout => "RequestTimedOut",
+            ApiErrorKind.InvalidResponse => "InvalidResponse",
+            _ => "ApiError",
+        };
+
+        private static string? Advice(ApiErrorKind kind) => kind switch
+        {
+            ApiErrorKind.Authentication => "Check the credentials, or run Connect-HuaweiCloud again.",
+            ApiErrorKind.PermissionDenied => "Ask the account administrator for the SMS or DCS permissions this call needs.",
+            ApiErrorKind.Throttled => "Wait a few seconds and try again, or lower -ThrottleLimit.",
+            ApiErrorKind.ServerError => "The service failed; try again later and quote the request id to Huawei support if it persists.",
+            ApiErrorKind.Connection => "Check the network and the endpoint (Get-HuaweiCloudContext shows it).",
+            _ => null,
+        };
+
+        public static ErrorRecord FromApi(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
+        {
+            var record = new ErrorRecord(ex, ex.ErrorCode ?? DefaultId(ex.Kind), Category(ex.Kind), target);
+            if (friendlyMessage != null || Advice(ex.Kind) != null)
+            {
+                record.ErrorDetails = new ErrorDetails(friendlyMessage ?? ex.Message) { RecommendedAction = Advice(ex.Kind) ?? string.Empty };
+            }
+            return record;
+        }
+
+        public static ErrorRecord InvalidArgument(ArgumentException ex, string errorId, object? target) =>
+            new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target);
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(
+                new InvalidOperationException("You are not connected to Huawei Cloud. Run Connect-HuaweiCloud first, or pass -Context."),
+                "HuaweiCloudNotConnected",
+                ErrorCategory.AuthenticationError,
+                null)
+            {
+                ErrorDetails = new ErrorDetails("You are not connected to Huawei Cloud. Run Connect-HuaweiCloud first, or pass -Context.")
+                {
+                    RecommendedAction = "Connect-HuaweiCloud -Region <region> -Credential <PSCredential> -DomainName <account>",
+                },
+            };
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using System.Text;
+using HuaweiMigration.Client.Sms;
+
+namespace HuaweiMigration.Internal
+{
+    /// <summary>
+    /// Resolves <c>-Name</c> the PowerShell way: wildcards and exact names, case-insensitive. The API's own name
+    /// filter matches loosely, so it is only given a literal part of the name to narrow what comes back.
+    /// </summary>
+    internal static class NameFilter
+    {
+        public static void Apply(SmsTaskFilter filter, string? name)
+        {
+            if (string.IsNullOrEmpty(name)) return;
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                filter.NameMatch = n => n != null && pattern.IsMatch(n);
+                filter.NameQuery = LongestLiteral(name!);
+            }
+            else
+            {
+                var exact = WildcardPattern.Unescape(name);
+                filter.NameMatch = n => string.Equals(n, exact, StringComparison.OrdinalIgnoreCase);
+                filter.NameQuery = exact;
+            }
+        }
+
+        /// <summary>The longest run of literal characters in a wildcard pattern ("mig-*-01" → "mig-").</summary>
+        internal static string? LongestLiteral(string pattern)
+        {
+            string best = string.Empty;
+            var run = new StringBuilder();
+            var inBracket = false;
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (inBracket)
+                {
+                    if (c == ']') inBracket = false;
+                    continue;
+                }
+                if (c == '`' && i + 1 < pattern.Length)
+                {
+                    run.Append(pattern[++i]);
+                    continue;
+                }
+                if (c == '*' || c == '?' || c == '[')
+                {
+                    if (run.Length > best.Length) best = run.ToString();
+                    run.Clear();
+                    inBracket = c == '[';
+                    continue;
+                }
+                run.Append(c);
+            }
+            if (run.Length > best.Length) best = run.ToString();
+            return best.Length == 0 ? null : best;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Linq;
+using HuaweiMigration.Tests.Infrastructure;
+using Xunit;
+
+namespace HuaweiMigration.Tests.Module
+{
+    public class ModuleImportTests
+    {
+        [Fact]
+        public void The_assembled_module_imports_and_exports_its_cmdlets()
+        {
+            using var ps = new PsSession();
+            var r = ps.Run("Get-Command -Module HuaweiMigration | ForEach-Object { $_.Name }");
+            var names = r.Output.Select(o => o.ToString()).OrderBy(n => n).ToArray();
+            Assert.Equal(new[] { "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudContext", "Get-SmsTask" }, names);
+
+            var module = ps.Run("Get-Module HuaweiMigration | ForEach-Object { $_.ModuleBase }");
+            Assert.EndsWith("HuaweiMigration", Assert.Single(module.Output).ToString().TrimEnd('/', '\\'));
+            Assert.Contains("out", module.Output[0].ToString());
+        }
+
+        [Fact]
+        public void Api_cmdlets_without_a_context_say_to_connect()
+        {
+            using var ps = new PsSession();
+            var r = ps.Run("Get-SmsTask");
+            var error = r.SingleError();
+            Assert.Equal("HuaweiCloudNotConnected,HuaweiMigration.Commands.Sms.GetSmsTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("Connect-HuaweiCloud", error.ToString());
+        }
+    }
+}
