@@ -109,7 +109,8 @@ namespace HuaweiMigration.Client.Sms
 
         private IEnumerable<SmsTask> ListPages(SmsTaskState? state, SmsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
         {
-            var offset = skip;
+            var cursor = new PageCursor(skip);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
             var countReported = false;
             while (true)
@@ -117,20 +118,25 @@ namespace HuaweiMigration.Client.Sms
                 var remaining = first.HasValue ? first.Value - yielded : long.MaxValue;
                 if (remaining <= 0) yield break;
                 var limit = (int)Math.Min(MaxPageSize, remaining);
-                var page = ListTasksPageAsync(state, filter, offset, limit, cancellationToken).GetAwaiter().GetResult();
+                var page = ListTasksPageAsync(state, filter, cursor.Offset, limit, cancellationToken).GetAwaiter().GetResult();
                 if (!countReported)
                 {
                     countReported = true;
                     onCount(page.Count);
                 }
+                if (!cursor.Accept(page.Count))
+                {
+                    _log.Verbose("SMS: the task list changed while it was read; reading again from offset " + cursor.Offset + ".");
+                    continue;
+                }
                 foreach (var task in page.Tasks)
                 {
+                    if (!seen.Add(task.Id)) continue;
                     yield return task;
                     yielded++;
                     if (first.HasValue && yielded >= first.Value) yield break;
                 }
-                offset += page.Tasks.Count;
-                if (page.Tasks.Count == 0 || offset >= page.Count) yield break;
+                if (!cursor.Advance(page.Tasks.Count)) yield break;
             }
         }
 
@@ -141,6 +147,31 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks", id);
             var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return ApiTransport.Read<SmsTask>(response, Service);
+        }
+
+        /// <summary><c>POST /v3/tasks/{id}/action</c> with <c>{"operation": ...}</c> (start, stop, ...).</summary>
+        public async Task ActionAsync(string id, string operation, CancellationToken cancellationToken)
+        {
+            InputValidation.SmsTaskId(id);
+            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action")
+            {
+                JsonBody = new Newtonsoft.Json.Linq.JObject { ["operation"] = operation }.ToString(Newtonsoft.Json.Formatting.None),
+            };
+            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Resumes a paused task or restarts a failed one.</summary>
+        public Task StartAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "start", cancellationToken);
+
+        /// <summary>Pauses a running or syncing task (it goes ABORTING, then ABORT).</summary>
+        public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "stop", cancellationToken);
+
+        /// <summary><c>DELETE /v3/tasks/{id}</c>.</summary>
+        public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+        {
+            InputValidation.SmsTaskId(id);
+            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Delete, "v3", "tasks", id);
+            await SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
