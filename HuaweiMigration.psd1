@@ -16,6 +16,10 @@
         'Disconnect-HuaweiCloud'
         'Get-HuaweiCloudContext'
         'Get-SmsTask'
+        'Remove-SmsTask'
+        'Start-SmsTask'
+        'Suspend-SmsTask'
+        'Wait-SmsTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -97,6 +97,18 @@ namespace HuaweiMigration.Models
             }
         }
 
+        /// <summary>Overall progress in percent: the average of the sub-tasks' progress (0 before any sub-task).</summary>
+        public int Progress
+        {
+            get
+            {
+                if (SubTasks.Count == 0) return 0;
+                var sum = 0;
+                foreach (var s in SubTasks) sum += Math.Max(0, Math.Min(100, s.Progress ?? 0));
+                return sum / SubTasks.Count;
+            }
+        }
+
         /// <summary>Name of the source server, for tables.</summary>
         public string? SourceServerName => SourceServer?.Name;
 

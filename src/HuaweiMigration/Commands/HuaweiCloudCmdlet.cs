@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client;
 using HuaweiMigration.Client.Http;
+using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Internal;
 using HuaweiMigration.Models;
 
@@ -64,6 +66,15 @@ namespace HuaweiMigration.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Waits for a task that has no result; see <see cref="Await{T}"/>.</summary>
+        protected void Await(Task task) => Await(AsBool(task));
+
+        private static async Task<bool> AsBool(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
         }
 
         /// <summary>Writes queued Verbose and Debug messages; only ever called on the pipeline thread.</summary>
@@ -129,6 +140,22 @@ namespace HuaweiMigration.Commands
         }
     }
 
+    /// <summary>How long and how often to poll while waiting.</summary>
+    internal readonly struct WaitTiming
+    {
+        /// <summary>Starts the clock: one deadline for every wait of the command.</summary>
+        public WaitTiming(int? timeoutSeconds, double pollSeconds)
+        {
+            TimeoutSeconds = timeoutSeconds;
+            Deadline = timeoutSeconds.HasValue ? DateTime.UtcNow.AddSeconds(timeoutSeconds.Value) : (DateTime?)null;
+            PollInterval = TimeSpan.FromSeconds(pollSeconds);
+        }
+
+        public int? TimeoutSeconds { get; }
+        public DateTime? Deadline { get; }
+        public TimeSpan PollInterval { get; }
+    }
+
     /// <summary>Base of the cmdlets that call the API: adds <c>-Context</c> and finds the context to use.</summary>
     public abstract class HuaweiCloudApiCmdlet : HuaweiCloudCmdlet
     {
@@ -159,5 +186,79 @@ namespace HuaweiMigration.Commands
             base.BeginProcessing();
             _ = CurrentContext;
         }
+
+        private static int _nextActivityId;
+
+        /// <summary>
+        /// Polls a waiter until every task is settled or the time is up, on the pipeline thread: results are handed
+        /// to <paramref name="onResult"/> as they come, progress shows one activity for the whole call and always
+        /// ends with a Completed record, and Ctrl+C ends the wait at once (the delay and any request are cancelled).
+        /// </summary>
+        internal void RunWait<T>(
+            TaskWaiter<T> waiter,
+            WaitTiming timing,
+            string activity,
+            string settledWord,
+            Func<TaskWaiter<T>, string?> currentOperation,
+            Action<WaitResult<T>> onResult)
+            where T : class
+        {
+            if (waiter.Pending == 0) return;
+            var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
+            waiter.OnTransientFailure = Log.Verbose;
+            try
+            {
+                while (true)
+                {
+                    foreach (var result in Await(waiter.PollAsync(CancellationToken)))
+                    {
+                        onResult(result);
+                    }
+                    if (waiter.Pending == 0) break;
+
+                    var total = Math.Max(1, waiter.Total);
+                    WriteProgress(new ProgressRecord(activityId, activity,
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} tasks {2}", waiter.Settled, waiter.Total, settledWord))
+                    {
+                        PercentComplete = Math.Min(99, waiter.Settled * 100 / total),
+                        CurrentOperation = currentOperation(waiter) ?? string.Empty,
+                        SecondsRemaining = -1,
+                    });
+
+                    var delay = timing.PollInterval;
+                    if (timing.Deadline.HasValue)
+                    {
+                        var left = timing.Deadline.Value - DateTime.UtcNow;
+                        if (left <= TimeSpan.Zero)
+                        {
+                            foreach (var result in waiter.TimeOutPending()) onResult(result);
+                            break;
+                        }
+                        if (left < delay) delay = left;
+                    }
+                    Await(Task.Delay(delay, CancellationToken));
+                }
+            }
+            finally
+            {
+                if (!Stopping)
+                {
+                    WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess, except that -Force skips the confirmation prompt; -WhatIf still wins (as AWS Tools do).
+        /// </summary>
+        protected bool ConfirmChange(string target, string action, bool force)
+        {
+            if (force && !WhatIfRequested) return true;
+            return ShouldProcess(target, action);
+        }
+
+        private bool WhatIfRequested =>
+            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent)
+            || (SessionState.PSVariable.GetValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref));
     }
 }

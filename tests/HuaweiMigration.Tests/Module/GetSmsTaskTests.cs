@@ -90,20 +90,20 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
-        public void An_exact_name_excludes_the_loose_matches_of_the_api()
+        public async System.Threading.Tasks.Task An_exact_name_excludes_the_loose_matches_of_the_api()
         {
-            var id = Sim.State.Sms.Add(name: "mig-task-0042-copy");
-            try
-            {
-                var r = Ps.Run("Get-SmsTask -Name mig-task-0042");
-                var task = Assert.Single(r.Objects<SmsTask>());
-                Assert.Equal("mig-task-0042", task.Name);
-                Assert.Equal("mig-task-0042", Assert.Single(Sim.ListCalls()).Query["name"]);
-            }
-            finally
-            {
-                Sim.State.Sms.SetState(id, "DELETING");
-            }
+            // Its own simulator: the extra task would change the shared one's 450.
+            await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 50 });
+            sim.State.Sms.Add(name: "mig-task-0042-copy");
+            Ps.Set("endpoint2", sim.BaseUri);
+            Ps.Run("$null = Connect-HuaweiCloud -Region $region -Endpoint $endpoint2 -Credential $cred -DomainName sim-domain");
+            sim.State.ClearRequests();
+
+            var r = Ps.Run("Get-SmsTask -Name mig-task-0042");
+            var task = Assert.Single(r.Objects<SmsTask>());
+            Assert.Equal("mig-task-0042", task.Name);
+            var list = Assert.Single(sim.State.Requests);
+            Assert.Equal("mig-task-0042", list.Query["name"]);
         }
 
         [Fact]

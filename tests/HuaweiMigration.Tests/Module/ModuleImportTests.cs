@@ -12,7 +12,11 @@ namespace HuaweiMigration.Tests.Module
             using var ps = new PsSession();
             var r = ps.Run("Get-Command -Module HuaweiMigration | ForEach-Object { $_.Name }");
             var names = r.Output.Select(o => o.ToString()).OrderBy(n => n).ToArray();
-            Assert.Equal(new[] { "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudContext", "Get-SmsTask" }, names);
+            Assert.Equal(new[]
+            {
+                "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudContext", "Get-SmsTask",
+                "Remove-SmsTask", "Start-SmsTask", "Suspend-SmsTask", "Wait-SmsTask",
+            }, names);
 
             var module = ps.Run("Get-Module HuaweiMigration | ForEach-Object { $_.ModuleBase }");
             Assert.EndsWith("HuaweiMigration", Assert.Single(module.Output).ToString().TrimEnd('/', '\\'));

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using HuaweiMigration.Client.Concurrency;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes SMS migration tasks.</para>
+    /// <para type="description">Reads each task's state first and deletes it (DELETE /v3/tasks/{id}) only when it is not running: never started (READY), paused (ABORT) or finished. A running, syncing or pausing task is refused with an InvalidOperation error that names its state, and no DELETE is sent — unless -Force, which pauses it, waits for ABORT, then deletes it (and skips the confirmation prompt; -WhatIf still wins). With -Wait, waits until the tasks are gone. Writes nothing unless -PassThru.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "SmsTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class RemoveSmsTaskCommand : SmsTaskCmdletBase
+    {
+        /// <summary><para type="description">Pause running tasks first (waiting for ABORT), and do not ask for confirmation.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary><para type="description">Wait until the tasks no longer exist.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary><para type="description">Write each removed task (as it was before removal).</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary><para type="description">How many requests may be in flight at once (default 10).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
+        private readonly List<(string Id, SmsTask? Task)> _accepted = new List<(string, SmsTask?)>();
+
+        protected override void ProcessRecord()
+        {
+            foreach (var (id, task) in NewInputs())
+            {
+                if (ConfirmChange(Describe(id, task), "Remove", Force)) _accepted.Add((id, task));
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_accepted.Count == 0) return;
+            var timing = new WaitTiming(Timeout, PollInterval);
+
+            // The state decides, so it is read fresh — in one batch, not one call per task.
+            var states = Await(new SmsTaskRefresher(Sms, ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(_accepted.Select(a => a.Id).ToList(), CancellationToken));
+            FlushLog();
+            var toDelete = new List<SmsTask>();
+            var toPause = new List<SmsTask>();
+            foreach (var (id, given) in _accepted)
+            {
+                if (!states.Found.TryGetValue(id, out var task))
+                {
+                    WriteFailure(id, states.Errors.TryGetValue(id, out var error)
+                        ? error
+                        : new Client.HuaweiCloudApiException("SMS task " + id + " does not exist.", Client.ApiErrorKind.NotFound, 404, service: "SMS"));
+                }
+                else if (SmsTaskStates.Deletable.Contains(task.State))
+                {
+                    toDelete.Add(task);
+                }
+                else if (Force && task.State != SmsTaskState.DELETING)
+                {
+                    toPause.Add(task);
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(
+                        new InvalidOperationException(Describe(id, task) + " is " + task.RawState
+                            + "; only a task that is paused (ABORT), finished or not started can be removed. Pause it first (Suspend-SmsTask -Wait), or use -Force."),
+                        "SmsTaskNotRemovable",
+                        ErrorCategory.InvalidOperation,
+                        id)
+                    {
+                        ErrorDetails = new ErrorDetails(Describe(id, task) + " is " + task.RawState + " and cannot be removed now.")
+                        {
+                            RecommendedAction = "Suspend-SmsTask -Id " + id + " -Wait; then Remove-SmsTask -Id " + id + ". Or: Remove-SmsTask -Id " + id + " -Force",
+                        },
+                    });
+                }
+            }
+
+            if (toPause.Count > 0)
+            {
+                toDelete.AddRange(PauseFirst(toPause, timing));
+            }
+            var removed = Run(toDelete, (task, ct) => Sms.DeleteAsync(task.Id, ct));
+
+            if (Wait)
+            {
+                var gone = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms, ThrottleLimit), SmsWaitRules.Gone, t => t.RawState);
+                foreach (var task in removed) gone.Add(task.Id, task);
+                var before = removed.ToDictionary(t => t.Id);
+                RunWait(gone, timing, "Removing SMS tasks", "removed", _ => null, r =>
+                {
+                    // Gone is success; -PassThru writes the task as it was before removal.
+                    if (r.Outcome == WaitOutcome.Reached)
+                    {
+                        if (PassThru) WriteObject(before[r.Id]);
+                    }
+                    else
+                    {
+                        WriteWaitResult(r, false, timing, "disappear");
+                    }
+                });
+            }
+            else if (PassThru)
+            {
+                WriteObject(removed, enumerateCollection: true);
+            }
+        }
+
+        /// <summary>-Force: pause what runs, wait until each task may be deleted, return those that may.</summary>
+        private List<SmsTask> PauseFirst(List<SmsTask> tasks, WaitTiming timing)
+        {
+            var stop = tasks.Where(t => SmsTaskStates.Stoppable.Contains(t.State)).ToList();
+            var stopped = new HashSet<string>(Run(stop, (task, ct) => Sms.StopAsync(task.Id, ct)).Select(t => t.Id), StringComparer.Ordinal);
+            var waiter = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms, ThrottleLimit), SmsWaitRules.Deletable, t => t.RawState);
+            foreach (var task in tasks.Where(t => stopped.Contains(t.Id) || !SmsTaskStates.Stoppable.Contains(t.State)))
+            {
+                waiter.Add(task.Id, task);
+            }
+            var ready = new List<SmsTask>();
+            RunWait(waiter, timing, "Pausing SMS tasks before removing them", "paused", Slowest, r =>
+            {
+                if (r.Outcome == WaitOutcome.Reached && r.Task != null) ready.Add(r.Task);
+                else WriteWaitResult(r, false, timing, "pause");
+            });
+            return ready;
+        }
+
+        /// <summary>Runs one request per task, several at a time; returns the tasks whose request succeeded.</summary>
+        private List<SmsTask> Run(List<SmsTask> tasks, Func<SmsTask, System.Threading.CancellationToken, System.Threading.Tasks.Task> request)
+        {
+            if (tasks.Count == 0) return tasks;
+            var runner = new BoundedRunner<SmsTask>(ThrottleLimit, CancellationToken);
+            foreach (var task in tasks) runner.Submit(task, request);
+            Await(runner.WhenAllAsync());
+            var ok = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (task, error) in runner.TakeCompleted())
+            {
+                if (error is null) ok.Add(task.Id);
+                else WriteFailure(task.Id, error);
+            }
+            return tasks.Where(t => ok.Contains(t.Id)).ToList();
+        }
+    }
+}
