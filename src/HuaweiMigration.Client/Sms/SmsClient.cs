@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client.Http;
+using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Models;
 using RestSharp;
 
@@ -173,6 +174,22 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Delete, "v3", "tasks", id);
             await SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
+        /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
+        /// <param name="missesBeforeConfirm">1 for a one-off read that must account for every task; 2 while polling.</param>
+        public TaskRefresher<SmsTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
+            new TaskRefresher<SmsTask>(
+                GetTaskAsync,
+                async (offset, ct) =>
+                {
+                    var page = await ListTasksPageAsync(null, new SmsTaskFilter(), offset, MaxPageSize, ct).ConfigureAwait(false);
+                    return (page.Count, page.Tasks);
+                },
+                t => t.Id,
+                MaxPageSize,
+                maxConcurrentGets,
+                missesBeforeConfirm);
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -50,7 +50,7 @@ namespace HuaweiMigration.Commands.Sms
             var timing = new WaitTiming(Timeout, PollInterval);
 
             // The state decides, so it is read fresh — in one batch, not one call per task.
-            var states = Await(new SmsTaskRefresher(Sms, ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(_accepted.Select(a => a.Id).ToList(), CancellationToken));
+            var states = Await(Sms.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(_accepted.Select(a => a.Id).ToList(), CancellationToken));
             FlushLog();
             var toDelete = new List<SmsTask>();
             var toPause = new List<SmsTask>();
@@ -95,7 +95,7 @@ namespace HuaweiMigration.Commands.Sms
 
             if (Wait)
             {
-                var gone = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms, ThrottleLimit), SmsWaitRules.Gone, t => t.RawState);
+                var gone = new TaskWaiter<SmsTask>(Sms.CreateRefresher(ThrottleLimit), SmsWaitRules.Gone, t => t.RawState);
                 foreach (var task in removed) gone.Add(task.Id, task);
                 var before = removed.ToDictionary(t => t.Id);
                 RunWait(gone, timing, "Removing SMS tasks", "removed", _ => null, r =>
@@ -122,7 +122,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             var stop = tasks.Where(t => SmsTaskStates.Stoppable.Contains(t.State)).ToList();
             var stopped = new HashSet<string>(Run(stop, (task, ct) => Sms.StopAsync(task.Id, ct)).Select(t => t.Id), StringComparer.Ordinal);
-            var waiter = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms, ThrottleLimit), SmsWaitRules.Deletable, t => t.RawState);
+            var waiter = new TaskWaiter<SmsTask>(Sms.CreateRefresher(ThrottleLimit), SmsWaitRules.Deletable, t => t.RawState);
             foreach (var task in tasks.Where(t => stopped.Contains(t.Id) || !SmsTaskStates.Stoppable.Contains(t.State)))
             {
                 waiter.Add(task.Id, task);

@@ -171,7 +171,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             base.BeginProcessing();
             _runner = new Client.Concurrency.BoundedRunner<string>(ThrottleLimit, CancellationToken);
-            _waiter = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms, ThrottleLimit), Rule, t => t.RawState);
+            _waiter = new TaskWaiter<SmsTask>(Sms.CreateRefresher(ThrottleLimit), Rule, t => t.RawState);
         }
 
         protected override void ProcessRecord()
@@ -217,7 +217,7 @@ namespace HuaweiMigration.Commands.Sms
         private void WriteCurrentStates(IReadOnlyCollection<string> ids)
         {
             if (ids.Count == 0) return;
-            var states = Await(new SmsTaskRefresher(Sms, ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(ids, CancellationToken));
+            var states = Await(Sms.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(ids, CancellationToken));
             FlushLog();
             foreach (var id in ids)
             {

@@ -26,7 +26,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             base.BeginProcessing();
             var targets = State is { Length: > 0 } ? State.ToList() : SmsTaskStates.Settled.ToList();
-            _waiter = new TaskWaiter<SmsTask>(new SmsTaskRefresher(Sms), SmsWaitRules.States(targets), t => t.RawState);
+            _waiter = new TaskWaiter<SmsTask>(Sms.CreateRefresher(), SmsWaitRules.States(targets), t => t.RawState);
         }
 
         protected override void ProcessRecord()

@@ -1,6 +1,6 @@
 using System;
 
-namespace HuaweiMigration.Client.Sms
+namespace HuaweiMigration.Client.Http
 {
     /// <summary>
     /// Offset paging that survives a list changing under it. The API pages by record offset, so when tasks leave the
