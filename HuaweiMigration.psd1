@@ -14,10 +14,12 @@
     CmdletsToExport      = @(
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
+        'Get-DcsMigrationTask'
         'Get-HuaweiCloudContext'
         'Get-SmsTask'
         'Remove-SmsTask'
         'Start-SmsTask'
+        'Stop-DcsMigrationTask'
         'Suspend-SmsTask'
         'Wait-SmsTask'
     )

@@ -38,6 +38,19 @@ namespace HuaweiMigration.Client
         /// <summary>Throws unless the id is a usable SMS task id: 1–36 characters, none that would change the request path.</summary>
         public static string SmsTaskId(string? id) => TaskId(id, 36, "SMS task id");
 
+        /// <summary>Throws unless the id is a usable DCS migration task id (1–64 characters, none that would change the path).</summary>
+        public static string DcsTaskId(string? id) => TaskId(id, 64, "DCS migration task id");
+
+        /// <summary>Throws unless the project id is usable in a path.</summary>
+        public static string ProjectId(string? id)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("No project id: the context has none. Pass -ProjectId, or connect with -ProjectId.", "projectId");
+            }
+            return TaskId(id, 64, "project id");
+        }
+
         internal static string TaskId(string? id, int maxLength, string what)
         {
             if (string.IsNullOrWhiteSpace(id))

@@ -11,22 +11,20 @@ namespace HuaweiMigration.Internal
     /// </summary>
     internal static class NameFilter
     {
-        public static void Apply(SmsTaskFilter filter, string? name)
+        /// <summary>The text for the API's loose filter and the exact test; both null without a name.</summary>
+        public static (string? Query, Func<string?, bool>? Match) Resolve(string? name)
         {
-            if (string.IsNullOrEmpty(name)) return;
+            if (string.IsNullOrEmpty(name)) return (null, null);
             if (WildcardPattern.ContainsWildcardCharacters(name))
             {
                 var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                filter.NameMatch = n => n != null && pattern.IsMatch(n);
-                filter.NameQuery = LongestLiteral(name!);
+                return (LongestLiteral(name!), n => n != null && pattern.IsMatch(n));
             }
-            else
-            {
-                var exact = WildcardPattern.Unescape(name);
-                filter.NameMatch = n => string.Equals(n, exact, StringComparison.OrdinalIgnoreCase);
-                filter.NameQuery = exact;
-            }
+            var exact = WildcardPattern.Unescape(name);
+            return (exact, n => string.Equals(n, exact, StringComparison.OrdinalIgnoreCase));
         }
+
+        public static void Apply(SmsTaskFilter filter, string? name) => (filter.NameQuery, filter.NameMatch) = Resolve(name);
 
         /// <summary>The longest run of literal characters in a wildcard pattern ("mig-*-01" → "mig-").</summary>
         internal static string? LongestLiteral(string pattern)

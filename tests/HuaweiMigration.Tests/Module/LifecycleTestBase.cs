@@ -17,7 +17,12 @@ namespace HuaweiMigration.Tests.Module
             {
                 SmsTaskCount = 0,
                 DcsTaskCount = 0,
-                Timings = new SimulatorTimings { StopToAbort = TimeSpan.FromMilliseconds(200), DeleteToGone = TimeSpan.FromMilliseconds(100) },
+                Timings = new SimulatorTimings
+                {
+                    StopToAbort = TimeSpan.FromMilliseconds(200),
+                    DeleteToGone = TimeSpan.FromMilliseconds(100),
+                    DcsStopToTerminated = TimeSpan.FromMilliseconds(200),
+                },
             }).GetAwaiter().GetResult();
             Ps = new PsSession();
             Ps.Set("endpoint", Sim.BaseUri);

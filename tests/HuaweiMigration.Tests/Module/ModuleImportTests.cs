@@ -14,8 +14,8 @@ namespace HuaweiMigration.Tests.Module
             var names = r.Output.Select(o => o.ToString()).OrderBy(n => n).ToArray();
             Assert.Equal(new[]
             {
-                "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-HuaweiCloudContext", "Get-SmsTask",
-                "Remove-SmsTask", "Start-SmsTask", "Suspend-SmsTask", "Wait-SmsTask",
+                "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-DcsMigrationTask", "Get-HuaweiCloudContext", "Get-SmsTask",
+                "Remove-SmsTask", "Start-SmsTask", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Wait-SmsTask",
             }, names);
 
             var module = ps.Run("Get-Module HuaweiMigration | ForEach-Object { $_.ModuleBase }");

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client.Http;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace HuaweiMigration.Client.Dcs
+{
+    /// <summary>What to list: the API's loose name filter plus the module's exact or wildcard test.</summary>
+    public sealed class DcsTaskFilter
+    {
+        /// <summary>Sent as the API's <c>name</c> filter.</summary>
+        public string? NameQuery { get; set; }
+
+        /// <summary>The exact or wildcard name test applied to every task the API returns.</summary>
+        public Func<string?, bool>? NameMatch { get; set; }
+    }
+
+    /// <summary>One page of <c>GET /v2/{project_id}/migration-tasks</c>.</summary>
+    public sealed class DcsTaskPage
+    {
+        public long Count { get; set; }
+        public IList<DcsMigrationTask> MigrationTasks { get; set; } = new List<DcsMigrationTask>();
+    }
+
+    /// <summary>The outcome of one id in a batch stop.</summary>
+    public sealed class DcsBatchStopResult
+    {
+        public string Id { get; set; } = string.Empty;
+        public string? Name { get; set; }
+        /// <summary>success or failed.</summary>
+        public string? Result { get; set; }
+        public string? ErrorCode { get; set; }
+        public string? ErrorMsg { get; set; }
+
+        public bool Succeeded => string.Equals(Result, "success", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A failed result as the client's one error type, classified by its error code.</summary>
+        public HuaweiCloudApiException ToException() => new HuaweiCloudApiException(
+            "DCS error" + (ErrorCode is null ? string.Empty : " " + ErrorCode) + ": " + (ErrorMsg ?? "the batch stop failed for this task."),
+            ErrorCode is null ? ApiErrorKind.InvalidOperation : HuaweiCloudApiException.Classify(400, ErrorCode),
+            400,
+            ErrorCode,
+            ErrorMsg,
+            service: DcsClient.Service);
+    }
+
+    internal sealed class DcsBatchStopAnswer
+    {
+        public IList<DcsBatchStopResult> MigrationTasks { get; set; } = new List<DcsBatchStopResult>();
+    }
+
+    /// <summary>Distributed Cache Service v2 data migration: a project-level service, so the project id is in every path.</summary>
+    public sealed class DcsClient
+    {
+        internal const string Service = "DCS";
+
+        /// <summary>The API's largest page.</summary>
+        public const int MaxPageSize = 1000;
+
+        /// <summary>The most ids one batch stop takes.</summary>
+        public const int MaxBatchStop = 50;
+
+        private readonly HuaweiCloudContext _context;
+        private readonly IApiLog _log;
+
+        /// <param name="context">The connection.</param>
+        /// <param name="projectId">The project whose tasks these are (default: the context's).</param>
+        /// <param name="log">Where to report calls.</param>
+        public DcsClient(HuaweiCloudContext context, string? projectId = null, IApiLog? log = null)
+        {
+            _context = context ?? throw new ArgumentNullException(nameof(context));
+            ProjectId = InputValidation.ProjectId(projectId ?? context.ProjectId);
+            _log = log ?? NullLog.Instance;
+        }
+
+        public string ProjectId { get; }
+
+        /// <summary><c>GET /v2/{project_id}/migration-tasks</c>: one page.</summary>
+        public async Task<DcsTaskPage> ListTasksPageAsync(DcsTaskFilter filter, long offset, int limit, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Get, "v2", ProjectId, "migration-tasks")
+                .AddQuery("name", string.IsNullOrEmpty(filter.NameQuery) ? null : filter.NameQuery)
+                .AddQuery("offset", offset)
+                .AddQuery("limit", limit);
+            var page = ApiTransport.Read<DcsTaskPage>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+            page.MigrationTasks ??= new List<DcsMigrationTask>();
+            return page;
+        }
+
+        /// <summary>Lists tasks lazily, one page at a time, so stopping the enumeration stops the paging.</summary>
+        public IEnumerable<DcsMigrationTask> EnumerateTasks(DcsTaskFilter filter, Sms.PagingRequest paging, CancellationToken cancellationToken)
+        {
+            var clientSide = filter.NameMatch != null;
+            var tasks = ListPages(filter, clientSide ? 0 : paging.Skip, clientSide ? null : paging.First,
+                count => paging.OnTotalCount?.Invoke(count, clientSide ? 0.5 : 1.0), cancellationToken);
+            if (!clientSide) return tasks;
+            IEnumerable<DcsMigrationTask> filtered = tasks.Where(t => filter.NameMatch!(t.TaskName));
+            if (paging.Skip > 0) filtered = filtered.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
+            if (paging.First.HasValue) filtered = filtered.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
+            return filtered;
+        }
+
+        private IEnumerable<DcsMigrationTask> ListPages(DcsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
+        {
+            var cursor = new PageCursor(skip);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            long yielded = 0;
+            var countReported = false;
+            while (true)
+            {
+                var remaining = first.HasValue ? first.Value - yielded : long.MaxValue;
+                if (remaining <= 0) yield break;
+                var page = ListTasksPageAsync(filter, cursor.Offset, (int)Math.Min(MaxPageSize, remaining), cancellationToken).GetAwaiter().GetResult();
+                if (!countReported)
+                {
+                    countReported = true;
+                    onCount(page.Count);
+                }
+                if (!cursor.Accept(page.Count)) continue;
+                foreach (var task in page.MigrationTasks)
+                {
+                    if (!seen.Add(task.TaskId)) continue;
+                    yield return task;
+                    if (first.HasValue && ++yielded >= first.Value) yield break;
+                }
+                if (!cursor.Advance(page.MigrationTasks.Count)) yield break;
+            }
+        }
+
+        /// <summary><c>GET /v2/{project_id}/migration-task/{task_id}</c>. A missing task is DCS.4133 (ObjectNotFound).</summary>
+        public async Task<DcsMigrationTask> GetTaskAsync(string id, CancellationToken cancellationToken)
+        {
+            InputValidation.DcsTaskId(id);
+            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Get, "v2", ProjectId, "migration-task", id);
+            return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+        }
+
+        /// <summary><c>POST /v2/{project_id}/migration-task/{task_id}/stop</c>: the task as the API returns it (usually TERMINATING).</summary>
+        public async Task<DcsMigrationTask> StopAsync(string id, CancellationToken cancellationToken)
+        {
+            InputValidation.DcsTaskId(id);
+            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", id, "stop");
+            return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+        }
+
+        /// <summary>
+        /// <c>POST /v2/{project_id}/migration-task/batch-stop</c> for up to 50 ids: one result per id. An id the
+        /// answer does not mention is reported as failed, so no task goes unaccounted for.
+        /// </summary>
+        public async Task<IReadOnlyList<DcsBatchStopResult>> BatchStopAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 0 || ids.Count > MaxBatchStop) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch stop takes 1 to 50 ids.");
+            foreach (var id in ids) InputValidation.DcsTaskId(id);
+            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", "batch-stop")
+            {
+                JsonBody = new JObject { ["migration_tasks"] = new JArray(ids.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
+            };
+            var answer = ApiTransport.Read<DcsBatchStopAnswer>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+            var byId = (answer.MigrationTasks ?? new List<DcsBatchStopResult>()).Where(r => r.Id != null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+            return ids.Select(id => byId.TryGetValue(id, out var r) ? r : new DcsBatchStopResult
+            {
+                Id = id,
+                Result = "failed",
+                ErrorMsg = "The batch stop answer did not mention this task.",
+            }).ToList();
+        }
+
+        /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
+        /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
+        /// <param name="missesBeforeConfirm">1 for a one-off read that must account for every task; 2 while polling.</param>
+        public TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
+            new TaskRefresher<DcsMigrationTask>(
+                GetTaskAsync,
+                async (offset, ct) =>
+                {
+                    var page = await ListTasksPageAsync(new DcsTaskFilter(), offset, MaxPageSize, ct).ConfigureAwait(false);
+                    return (page.Count, page.MigrationTasks);
+                },
+                t => t.TaskId,
+                MaxPageSize,
+                maxConcurrentGets,
+                missesBeforeConfirm);
+
+        private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+        {
+            request.Scope = AuthScope.Project;
+            return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, ProjectId, _log, cancellationToken);
+        }
+    }
+}

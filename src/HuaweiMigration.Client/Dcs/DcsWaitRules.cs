@@ -1,0 +1,41 @@
+using System.Linq;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Client.Dcs
+{
+    /// <summary>When a DCS stop has taken effect, or cannot.</summary>
+    public static class DcsWaitRules
+    {
+        private static string Describe(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task) =>
+            "The DCS migration task '" + (task?.TaskName ?? entry.Last?.TaskName ?? entry.Id) + "' (" + entry.Id + ")";
+
+        /// <summary>Stop: <c>TERMINATED</c>. A failed or finished task will not get there.</summary>
+        public static WaitVerdict Terminated(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while stopping.");
+            if (task.Status == DcsMigrationTaskStatus.TERMINATED) return WaitVerdict.Reached;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage));
+            }
+            if (DcsMigrationTaskStatuses.Finished.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFinished", Describe(entry, task) + " finished (" + task.RawStatus + ") before it could be stopped.");
+            }
+            return WaitVerdict.Continue;
+        }
+
+        /// <summary>Explains why a stop was refused, from the task's status.</summary>
+        public static string ExplainRefusal(string id, DcsMigrationTask? task)
+        {
+            var name = "The DCS migration task '" + (task?.TaskName ?? id) + "' (" + id + ")";
+            if (task is null) return name + " cannot be stopped in its current status.";
+            if (DcsMigrationTaskStatuses.Finished.Contains(task.Status)) return name + " has already finished (" + task.RawStatus + "): there is nothing to stop.";
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status)) return name + " has failed (" + task.RawStatus + "): there is nothing to stop.";
+            if (task.Status == DcsMigrationTaskStatus.TERMINATED) return name + " is already stopped (TERMINATED).";
+            return name + " cannot be stopped while it is " + task.RawStatus + ".";
+        }
+    }
+}

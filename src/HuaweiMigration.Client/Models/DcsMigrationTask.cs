@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using HuaweiMigration.Client.Json;
+
+namespace HuaweiMigration.Models
+{
+    /// <summary>
+    /// Statuses of a DCS data-migration task, spelled as the API spells them (including its <c>INCRMIGEATING</c>);
+    /// <see cref="Unknown"/> stands for a status this version does not know (see <see cref="DcsMigrationTask.RawStatus"/>).
+    /// </summary>
+    public enum DcsMigrationTaskStatus
+    {
+        Unknown = 0,
+        CREATING,
+        RUNNING,
+        MIGRATING,
+        FULLMIGRATING,
+        INCRMIGEATING,
+        TERMINATING,
+        TERMINATED,
+        SUCCESS,
+        FAILED,
+        MIGRATION_SUCCESS,
+        MIGRATION_FAILED,
+        ERROR,
+        DELETED,
+        RELEASED,
+    }
+
+    /// <summary>
+    /// A DCS (Distributed Cache Service) data-migration task. The API returns the Redis passwords of the source and
+    /// target instances; they are never read into this object, so no view, log or serialization can show them.
+    /// </summary>
+    public class DcsMigrationTask
+    {
+        /// <summary>Task id.</summary>
+        public string TaskId { get; set; } = string.Empty;
+        public string? TaskName { get; set; }
+        public string? Description { get; set; }
+
+        /// <summary>The status as the API sent it.</summary>
+        [ApiField("status")]
+        public string? RawStatus { get; set; }
+
+        /// <summary>The status; <c>Unknown</c> for a value this version does not know (see <see cref="RawStatus"/>).</summary>
+        public DcsMigrationTaskStatus Status => ApiJson.ParseState(RawStatus, DcsMigrationTaskStatus.Unknown);
+
+        /// <summary>backupfile_import or online_migration.</summary>
+        public string? MigrationType { get; set; }
+        /// <summary>full_amount_migration or incremental_migration.</summary>
+        public string? MigrationMethod { get; set; }
+        public string? EcsTenantPrivateIp { get; set; }
+        /// <summary>vpc or vpn.</summary>
+        public string? NetworkType { get; set; }
+        public DcsInstance? SourceInstance { get; set; }
+        public DcsInstance? TargetInstance { get; set; }
+        [SlashDate] public System.DateTime? CreatedAt { get; set; }
+        [SlashDate] public System.DateTime? UpdatedAt { get; set; }
+        [SlashDate] public System.DateTime? ReleasedAt { get; set; }
+        public string? Version { get; set; }
+        public string? ResumeMode { get; set; }
+        public IList<string> SupportedFeatures { get; set; } = new List<string>();
+        public string? TenantVpcId { get; set; }
+        public string? TenantSubnetId { get; set; }
+        public string? TenantSecurityGroupId { get; set; }
+        public string? BandwidthLimitMb { get; set; }
+        /// <summary>Sub-status, e.g. EXCHANGING.</summary>
+        public string? TaskStatus { get; set; }
+        /// <summary>Why the task failed, when the list answer says.</summary>
+        public string? ErrorMessage { get; set; }
+
+        /// <summary>So DCS tasks bind to <c>-Id</c> by property name as well as to <c>-TaskId</c>.</summary>
+        public string Id => TaskId;
+
+        /// <summary>The source instance's name, for tables.</summary>
+        public string? SourceName => SourceInstance?.Name;
+
+        /// <summary>The target instance's name, for tables.</summary>
+        public string? TargetName => TargetInstance?.Name;
+
+        public override string ToString() => (TaskName ?? TaskId) + " (" + (RawStatus ?? "?") + ")";
+    }
+
+    /// <summary>A Redis instance of a DCS migration, without its password.</summary>
+    public class DcsInstance
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        /// <summary>host:port.</summary>
+        public string? Addrs { get; set; }
+        public string? Ip { get; set; }
+        public string? Port { get; set; }
+        public string? Db { get; set; }
+        public bool? ProxyMultiDb { get; set; }
+        public string? TaskStatus { get; set; }
+
+        public override string ToString() => (Name ?? Id ?? "?") + (Addrs is null ? string.Empty : " (" + Addrs + ")");
+    }
+
+    /// <summary>Groups of DCS statuses the stop rules are written in.</summary>
+    public static class DcsMigrationTaskStatuses
+    {
+        /// <summary>Finished: there is nothing left to stop.</summary>
+        public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Finished = new HashSet<DcsMigrationTaskStatus>
+        {
+            DcsMigrationTaskStatus.SUCCESS, DcsMigrationTaskStatus.MIGRATION_SUCCESS, DcsMigrationTaskStatus.RELEASED, DcsMigrationTaskStatus.DELETED,
+        };
+
+        /// <summary>Failed.</summary>
+        public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Failed = new HashSet<DcsMigrationTaskStatus>
+        {
+            DcsMigrationTaskStatus.FAILED, DcsMigrationTaskStatus.MIGRATION_FAILED, DcsMigrationTaskStatus.ERROR,
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Dcs;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Dcs
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Distributed Cache Service (DCS) data-migration tasks.</para>
+    /// <para type="description">Lists the data-migration tasks of a project, paging through the API by itself and writing each task as its page arrives; filters by name (exact or with wildcards). With -Id, gets each task; an unknown id is a non-terminating ObjectNotFound error and the other ids go on. The Redis passwords the API returns are never kept on the objects.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "DcsMigrationTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(DcsMigrationTask))]
+    public sealed class GetDcsMigrationTaskCommand : HuaweiCloudApiCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        /// <summary><para type="description">Ids of the tasks to get.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ValidateNotNull]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">Only tasks with this name; wildcards are allowed. Not case-sensitive.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">The project whose tasks to get (default: the context's).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        private DcsClient? _dcs;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                _dcs = new DcsClient(CurrentContext, ProjectId, Log);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidProjectId", ProjectId));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    ForItem(id, "InvalidDcsTaskId", () =>
+                    {
+                        try
+                        {
+                            WriteObject(Await(_dcs!.GetTaskAsync(id, CancellationToken)));
+                        }
+                        catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
+                        {
+                            WriteApiError(ex, id, "No DCS migration task has the id '" + id + "'. " + ex.Message);
+                        }
+                    });
+                }
+                return;
+            }
+
+            var (query, match) = NameFilter.Resolve(Name);
+            var filter = new DcsTaskFilter { NameQuery = query, NameMatch = match };
+            var paging = new PagingRequest
+            {
+                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+                First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
+                OnTotalCount = PagingParameters.IncludeTotalCount
+                    ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
+                    : (Action<long, double>?)null,
+            };
+            ForItem(null, "InvalidDcsTaskFilter", () =>
+            {
+                foreach (var task in _dcs!.EnumerateTasks(filter, paging, CancellationToken))
+                {
+                    FlushLog();
+                    WriteObject(task);
+                }
+                FlushLog();
+            });
+        }
+    }
+}

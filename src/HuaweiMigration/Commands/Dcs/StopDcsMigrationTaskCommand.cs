@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Concurrency;
+using HuaweiMigration.Client.Dcs;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Dcs
+{
+    /// <summary>
+    /// <para type="synopsis">Stops DCS data-migration tasks.</para>
+    /// <para type="description">Stops each task (POST /v2/{project_id}/migration-task/{task_id}/stop) and writes the task the API returns, usually TERMINATING. Many piped tasks are stopped with the batch-stop API, 50 at a time, and still give one output or one error per task. A task that has already finished or failed is reported clearly (DCS.4957, InvalidOperation) instead of being stopped; an unknown task is ObjectNotFound (DCS.4133). With -Wait, waits until every task is TERMINATED, with progress; a task that fails instead is an error.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DcsMigrationTask))]
+    public sealed class StopDcsMigrationTaskCommand : HuaweiCloudApiCmdlet
+    {
+        public const string ByIdSet = "ById";
+        public const string InputObjectSet = "InputObject";
+
+        /// <summary><para type="description">Ids of the tasks to stop.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TaskId")]
+        [ValidateNotNull]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">Tasks, as written by Get-DcsMigrationTask.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public DcsMigrationTask[] InputObject { get; set; } = Array.Empty<DcsMigrationTask>();
+
+        /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary><para type="description">Wait until each task is TERMINATED, with progress; Ctrl+C stops the wait at once.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Timeout { get; set; }
+
+        /// <summary><para type="description">Seconds between two polls while waiting (default 5).</para></summary>
+        [Parameter]
+        [ValidateRange(0.01, 86400.0)]
+        public double PollInterval { get; set; } = 5;
+
+        /// <summary><para type="description">How many requests may be in flight at once (default 10).</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 10;
+
+        private DcsClient? _dcs;
+        private BoundedRunner<List<string>>? _runner;
+        private TaskWaiter<DcsMigrationTask>? _waiter;
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
+        private readonly List<string> _batch = new List<string>();
+
+        // Outcomes of the stop calls, per task id: the task the single-stop API returned, or the failure.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DcsMigrationTask?> _stopped = new System.Collections.Concurrent.ConcurrentDictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exception> _failed = new System.Collections.Concurrent.ConcurrentDictionary<string, Exception>(StringComparer.Ordinal);
+        private readonly List<string> _order = new List<string>();
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            try
+            {
+                _dcs = new DcsClient(CurrentContext, ProjectId, Log);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidProjectId", ProjectId));
+            }
+            _runner = new BoundedRunner<List<string>>(ThrottleLimit, CancellationToken);
+            _waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var inputs = ParameterSetName == InputObjectSet
+                ? InputObject.Where(t => t != null).Select(t => (t.TaskId, (DcsMigrationTask?)t))
+                : Id.Select(id => (id, (DcsMigrationTask?)null));
+            foreach (var (id, task) in inputs)
+            {
+                try
+                {
+                    InputValidation.DcsTaskId(id);
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(ErrorRecords.InvalidArgument(ex, "InvalidDcsTaskId", id));
+                    continue;
+                }
+                if (!_seen.Add(id)) continue;
+                if (!ShouldProcess(Describe(id, task), "Stop")) continue;
+                _known[id] = task;
+                _order.Add(id);
+                _batch.Add(id);
+                if (_batch.Count == DcsClient.MaxBatchStop) SubmitBatch();
+            }
+            ReportFailures();
+        }
+
+        /// <summary>Sends what is queued: one id alone (the single stop returns the task), more as one batch stop.</summary>
+        private void SubmitBatch()
+        {
+            if (_batch.Count == 0) return;
+            var ids = _batch.ToList();
+            _batch.Clear();
+            _runner!.Submit(ids, StopAsync);
+        }
+
+        private async Task StopAsync(List<string> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 1)
+            {
+                try
+                {
+                    _stopped[ids[0]] = await _dcs!.StopAsync(ids[0], cancellationToken).ConfigureAwait(false);
+                }
+                catch (HuaweiCloudApiException ex)
+                {
+                    _failed[ids[0]] = ex;
+                }
+                return;
+            }
+            try
+            {
+                foreach (var result in await _dcs!.BatchStopAsync(ids, cancellationToken).ConfigureAwait(false))
+                {
+                    if (result.Succeeded) _stopped[result.Id] = null;
+                    else _failed[result.Id] = result.ToException();
+                }
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                foreach (var id in ids) _failed[id] = ex;
+            }
+        }
+
+        /// <summary>Writes the failures known so far, one error per task.</summary>
+        private void ReportFailures()
+        {
+            FlushLog();
+            foreach (var _ in _runner!.TakeCompleted()) { }
+            foreach (var id in _failed.Keys.ToList())
+            {
+                if (!_failed.TryRemove(id, out var error)) continue;
+                var api = error as HuaweiCloudApiException;
+                if (api != null && api.Kind == ApiErrorKind.InvalidOperation)
+                {
+                    // Say why: read the task to name its status.
+                    var task = TryRead(id);
+                    WriteApiError(api, id, DcsWaitRules.ExplainRefusal(id, task ?? _known[id]) + " (" + (api.ErrorCode ?? "refused") + ")");
+                }
+                else if (api != null && api.Kind == ApiErrorKind.NotFound)
+                {
+                    WriteApiError(api, id, "No DCS migration task has the id '" + id + "' in project " + _dcs!.ProjectId + ". " + api.Message);
+                }
+                else if (api != null)
+                {
+                    WriteApiError(api, id);
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(error, "DcsTaskStopFailed", ErrorCategory.InvalidOperation, id));
+                }
+            }
+        }
+
+        private DcsMigrationTask? TryRead(string id)
+        {
+            try
+            {
+                return Await(_dcs!.GetTaskAsync(id, CancellationToken));
+            }
+            catch (HuaweiCloudApiException)
+            {
+                return null;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            SubmitBatch();
+            Await(_runner!.WhenAllAsync());
+            ReportFailures();
+
+            var stopped = _order.Where(id => _stopped.ContainsKey(id)).ToList();
+            if (stopped.Count == 0) return;
+            var timing = new WaitTiming(Timeout, PollInterval);
+            if (Wait)
+            {
+                foreach (var id in stopped) _waiter!.Add(id, _stopped[id] ?? _known[id]);
+                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", _ => null, r => WriteWaitResult(r, timing));
+                return;
+            }
+
+            // Without -Wait: the task as the stop API returned it; tasks stopped in a batch are read in one go.
+            var unread = stopped.Where(id => _stopped[id] is null).ToList();
+            var read = unread.Count == 0
+                ? new RefreshResult<DcsMigrationTask>()
+                : Await(_dcs!.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(unread, CancellationToken));
+            FlushLog();
+            foreach (var id in stopped)
+            {
+                if (_stopped[id] is { } task || read.Found.TryGetValue(id, out task)) WriteObject(task);
+                else if (read.Errors.TryGetValue(id, out var error) && error is HuaweiCloudApiException api) WriteApiError(api, id);
+                else WriteVerbose(Describe(id, _known[id]) + " was stopped but could not be read back.");
+            }
+        }
+
+        private void WriteWaitResult(WaitResult<DcsMigrationTask> result, WaitTiming timing)
+        {
+            FlushLog();
+            switch (result.Outcome)
+            {
+                case WaitOutcome.Reached:
+                    if (result.Task != null) WriteObject(result.Task);
+                    break;
+                case WaitOutcome.Failed:
+                    WriteError(new ErrorRecord(new InvalidOperationException(result.Message), result.ErrorId ?? "DcsTaskFailed",
+                        result.ErrorId == "DcsTaskGone" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidResult, result.Id));
+                    break;
+                case WaitOutcome.TimedOut:
+                    WriteError(new ErrorRecord(
+                        new TimeoutException(Describe(result.Id, result.Task) + " was not TERMINATED within " + timing.TimeoutSeconds + " seconds; it is "
+                            + (result.Task?.RawStatus ?? "in an unknown status") + "."),
+                        "DcsTaskWaitTimeout", ErrorCategory.OperationTimeout, result.Id));
+                    break;
+                default:
+                    if (result.Error is HuaweiCloudApiException api) WriteApiError(api, result.Id);
+                    else WriteError(new ErrorRecord(new InvalidOperationException(result.Message), "DcsTaskWaitFailed", ErrorCategory.InvalidResult, result.Id));
+                    break;
+            }
+        }
+
+        private static string Describe(string id, DcsMigrationTask? task) =>
+            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "' (" + id + ")" : "DCS migration task " + id;
+    }
+}
