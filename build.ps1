@@ -113,8 +113,14 @@ function Invoke-Demo {
         Write-Host '> Get-SmsTask -State RUNNING, SYNCING | Measure-Object' -ForegroundColor Yellow
         Get-SmsTask -State RUNNING, SYNCING | Measure-Object | Select-Object Count | Out-Host
 
-        Write-Host "> Get-SmsTask -Name 'mig-task-000*' | Get-SmsTask   # details, with sub-tasks" -ForegroundColor Yellow
-        Get-SmsTask -Name 'mig-task-000*' | Select-Object -First 1 | Get-SmsTask | Format-List Name, State, SourceServer, TargetServer, SubTasks | Out-Host
+        Write-Host '> Get-SmsTask -State RUNNING -First 1 | Get-SmsTask | Format-List   # details, with sub-tasks' -ForegroundColor Yellow
+        Get-SmsTask -State RUNNING -First 1 | Get-SmsTask | Format-List Name, State, Progress, SourceServer, TargetServer, SubTasks | Out-Host
+
+        Write-Host '> Get-SmsTask -State RUNNING -First 3 | Suspend-SmsTask -Wait -PollInterval 0.2' -ForegroundColor Yellow
+        Get-SmsTask -State RUNNING -First 3 | Suspend-SmsTask -Wait -PollInterval 0.2 | Format-Table | Out-Host
+
+        Write-Host '> Get-DcsMigrationTask' -ForegroundColor Yellow
+        Get-DcsMigrationTask | Format-Table | Out-Host
 
         Disconnect-HuaweiCloud
     }
