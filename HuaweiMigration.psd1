@@ -1,5 +1,7 @@
 @{
     RootModule           = 'HuaweiMigration.dll'
+    # The output types (HuaweiMigration.Models.*) live here; loaded with the module so scripts can name them at once.
+    RequiredAssemblies   = @('HuaweiMigration.Client.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5d0f8a8e-3b7c-4a43-9a55-6c2f1f4e9b21'
     Author               = 'HuaweiMigration contributors'

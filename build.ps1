@@ -74,29 +74,10 @@ function Invoke-Test {
     }
 }
 
-function Start-Simulator {
-    param([int] $Port, [int] $Tasks = 50)
-    $url = "http://127.0.0.1:$Port"
-    $simDll = Join-Path $root "src/HuaweiMigration.Simulator/bin/$Configuration/net10.0/HuaweiMigration.Simulator.dll"
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList @($simDll, '--urls', $url, '--tasks', $Tasks) -PassThru -NoNewWindow
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        try {
-            $null = Invoke-WebRequest -Uri "$url/_sim/requests" -UseBasicParsing -TimeoutSec 2
-            return [pscustomobject]@{ Process = $process; Url = $url }
-        }
-        catch {
-            if ($process.HasExited) { throw "The simulator exited with code $($process.ExitCode)." }
-            Start-Sleep -Milliseconds 200
-        }
-    }
-    Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-    throw "The simulator did not answer on $url within 30 seconds."
-}
-
 function Invoke-Demo {
     Invoke-Build
-    $sim = Start-Simulator -Port $Port
+    Import-Module (Join-Path $root 'tests/Pester/Simulator.psm1') -Force
+    $sim = Start-HuaweiSimulator -Port $Port -Configuration $Configuration
     try {
         Write-Host "Simulator running at $($sim.Url)" -ForegroundColor Cyan
         Import-Module $moduleManifest -Force
@@ -125,7 +106,7 @@ function Invoke-Demo {
         Disconnect-HuaweiCloud
     }
     finally {
-        Stop-Process -Id $sim.Process.Id -Force -ErrorAction SilentlyContinue
+        Stop-HuaweiSimulator $sim
         Write-Host 'Simulator stopped.' -ForegroundColor Cyan
     }
 }

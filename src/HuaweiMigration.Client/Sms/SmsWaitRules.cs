@@ -15,19 +15,25 @@ namespace HuaweiMigration.Client.Sms
         private static string? ErrorDetail(SmsTask task) =>
             string.IsNullOrEmpty(task.ErrorJson) ? null : " Error: " + task.ErrorJson;
 
-        /// <summary>Start: running, syncing or finished successfully; a failed state seen after the start is an error.</summary>
-        public static WaitVerdict Start(WaitEntry<SmsTask> entry, SmsTask? task)
+        /// <summary>
+        /// Start: running, syncing or finished successfully. A failed state is an error once it is surely new: the
+        /// task was not failed before the start, or has been seen changing since. A task restarted from a failed
+        /// state can still show it for a moment, so when the state before the start is unknown (ids, not piped
+        /// tasks), a failed state counts only after <paramref name="grace"/> without change.
+        /// </summary>
+        public static Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Start(TimeSpan grace) => (entry, task) =>
         {
             if (task is null) return WaitVerdict.Fail("SmsTaskGone", Describe(entry, null) + " disappeared while starting.");
             if (SmsTaskStates.Started.Contains(task.State)) return WaitVerdict.Reached;
-            // A task restarted from MIGRATE_FAIL still shows it until the start takes effect.
-            var wasFailed = entry.InitialState != null && SmsTaskStates.Failed.Contains(ParseState(entry.InitialState));
-            if (SmsTaskStates.Failed.Contains(task.State) && (!wasFailed || entry.SeenChange))
-            {
-                return WaitVerdict.Fail("SmsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawState + "." + ErrorDetail(task));
-            }
-            return WaitVerdict.Continue;
-        }
+            if (!SmsTaskStates.Failed.Contains(task.State)) return WaitVerdict.Continue;
+            var failedBefore = entry.InitialState != null && SmsTaskStates.Failed.Contains(ParseState(entry.InitialState));
+            var settled = entry.SeenChange
+                || (entry.InitialKnown && !failedBefore)
+                || (!entry.InitialKnown && entry.FirstSeenUtc.HasValue && DateTime.UtcNow - entry.FirstSeenUtc.Value >= grace);
+            return settled
+                ? WaitVerdict.Fail("SmsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawState + "." + ErrorDetail(task))
+                : WaitVerdict.Continue;
+        };
 
         /// <summary>Suspend: <c>ABORT</c>. A task that finished before the stop took effect cannot be paused.</summary>
         public static WaitVerdict Suspend(WaitEntry<SmsTask> entry, SmsTask? task)

@@ -56,12 +56,22 @@ namespace HuaweiMigration.Client.Waiting
             Id = id;
             Last = initial;
             InitialState = initialState;
+            InitialKnown = initialState != null;
         }
 
         public string Id { get; }
 
-        /// <summary>The state the task was in before the action, when known.</summary>
-        public string? InitialState { get; }
+        /// <summary>
+        /// The state the task was in before the action when <see cref="InitialKnown"/>; otherwise the first state seen
+        /// after it, which may still be the old one.
+        /// </summary>
+        public string? InitialState { get; internal set; }
+
+        /// <summary>True when <see cref="InitialState"/> was known before the action (the task was piped in).</summary>
+        public bool InitialKnown { get; }
+
+        /// <summary>When the task was first seen by a poll (UTC).</summary>
+        public DateTime? FirstSeenUtc { get; internal set; }
 
         /// <summary>The latest view of the task.</summary>
         public T? Last { get; internal set; }
@@ -174,6 +184,11 @@ namespace HuaweiMigration.Client.Waiting
                 {
                     current = found;
                     entry.Last = found;
+                    if (entry.FirstSeenUtc is null)
+                    {
+                        entry.FirstSeenUtc = DateTime.UtcNow;
+                        if (!entry.InitialKnown) entry.InitialState = _stateOf(found);
+                    }
                     if (!string.Equals(_stateOf(found), entry.InitialState, StringComparison.Ordinal)) entry.SeenChange = true;
                 }
                 else if (refresh.Gone.Contains(entry.Id))

@@ -74,6 +74,29 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_failed_task_piped_from_Get_SmsTask_is_restarted_and_waited_for_not_reported_as_still_failed()
+        {
+            // The restart takes a moment to show: until then the task still reads MIGRATE_FAIL. Piped task objects
+            // bind to -InputObject, so the cmdlet knows the task was failed before and waits for it to change.
+            Sim.State.Timings.StartDelay = TimeSpan.FromMilliseconds(300);
+            var id = AddTasks(1, "MIGRATE_FAIL").Single();
+            var r = Ps.Run("Get-SmsTask -Id $args[0] | Start-SmsTask -Wait -PollInterval 0.05", id);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(SmsTaskState.RUNNING, Assert.Single(r.Objects<SmsTask>()).State);
+        }
+
+        [Fact]
+        public void A_failed_task_restarted_by_id_is_waited_for_too()
+        {
+            // By id the state before the start is unknown: the old MIGRATE_FAIL must not be taken for a new failure.
+            Sim.State.Timings.StartDelay = TimeSpan.FromMilliseconds(500);
+            var id = AddTasks(1, "MIGRATE_FAIL").Single();
+            var r = Ps.Run("Start-SmsTask -Id $args[0] -Wait -PollInterval 0.05", id);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(SmsTaskState.RUNNING, Assert.Single(r.Objects<SmsTask>()).State);
+        }
+
+        [Fact]
         public void A_refused_action_is_an_InvalidOperation_error_and_the_others_go_on()
         {
             var ready = AddTasks(1, "READY").Single();

@@ -17,7 +17,7 @@ namespace HuaweiMigration.Commands.Dcs
     /// <para type="synopsis">Stops DCS data-migration tasks.</para>
     /// <para type="description">Stops each task (POST /v2/{project_id}/migration-task/{task_id}/stop) and writes the task the API returns, usually TERMINATING. Many piped tasks are stopped with the batch-stop API, 50 at a time, and still give one output or one error per task. A task that has already finished or failed is reported clearly (DCS.4957, InvalidOperation) instead of being stopped; an unknown task is ObjectNotFound (DCS.4133). With -Wait, waits until every task is TERMINATED, with progress; a task that fails instead is an error.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
     public sealed class StopDcsMigrationTaskCommand : HuaweiCloudApiCmdlet
     {
@@ -34,7 +34,7 @@ namespace HuaweiMigration.Commands.Dcs
         /// <summary><para type="description">Tasks, as written by Get-DcsMigrationTask.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public DcsMigrationTask[] InputObject { get; set; } = Array.Empty<DcsMigrationTask>();
+        public DcsMigrationTask? InputObject { get; set; }
 
         /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
         [Parameter]
@@ -90,7 +90,7 @@ namespace HuaweiMigration.Commands.Dcs
         protected override void ProcessRecord()
         {
             var inputs = ParameterSetName == InputObjectSet
-                ? InputObject.Where(t => t != null).Select(t => (t.TaskId, (DcsMigrationTask?)t))
+                ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.TaskId, (DcsMigrationTask?)t))
                 : Id.Select(id => (id, (DcsMigrationTask?)null));
             foreach (var (id, task) in inputs)
             {

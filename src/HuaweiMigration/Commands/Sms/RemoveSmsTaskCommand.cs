@@ -13,7 +13,7 @@ namespace HuaweiMigration.Commands.Sms
     /// <para type="synopsis">Deletes SMS migration tasks.</para>
     /// <para type="description">Reads each task's state first and deletes it (DELETE /v3/tasks/{id}) only when it is not running: never started (READY), paused (ABORT) or finished. A running, syncing or pausing task is refused with an InvalidOperation error that names its state, and no DELETE is sent — unless -Force, which pauses it, waits for ABORT, then deletes it (and skips the confirmation prompt; -WhatIf still wins). With -Wait, waits until the tasks are gone. Writes nothing unless -PassThru.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "SmsTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsTask))]
     public sealed class RemoveSmsTaskCommand : SmsTaskCmdletBase
     {

@@ -29,7 +29,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">Tasks, as written by Get-SmsTask.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public SmsTask[] InputObject { get; set; } = Array.Empty<SmsTask>();
+        public SmsTask? InputObject { get; set; }
 
         /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
         [Parameter]
@@ -50,7 +50,7 @@ namespace HuaweiMigration.Commands.Sms
         protected IEnumerable<(string Id, SmsTask? Task)> NewInputs()
         {
             var inputs = ParameterSetName == InputObjectSet
-                ? InputObject.Where(t => t != null).Select(t => (t.Id, (SmsTask?)t))
+                ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.Id, (SmsTask?)t))
                 : Id.Select(id => (id, (SmsTask?)null));
             foreach (var (id, task) in inputs)
             {

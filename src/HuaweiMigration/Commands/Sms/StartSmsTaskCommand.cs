@@ -10,7 +10,7 @@ namespace HuaweiMigration.Commands.Sms
     /// <para type="synopsis">Starts SMS migration tasks: resumes paused ones and restarts failed ones.</para>
     /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"start"} for each task, several at a time (-ThrottleLimit), and writes each task as it is afterwards. With -Wait, waits until every task is RUNNING, SYNCING or finished successfully, polling all of them together; a task that fails (MIGRATE_FAIL, SYNC_FAIL) is an error and the others go on.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "SmsTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Start, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
     public sealed class StartSmsTaskCommand : SmsTaskActionCmdletBase
     {
@@ -18,14 +18,15 @@ namespace HuaweiMigration.Commands.Sms
         protected override string ActionName => "Start";
         protected override string Goal => "start";
         protected override string Activity => "Starting SMS tasks";
-        internal override Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Rule => SmsWaitRules.Start;
+        // A restart can take a moment to show: a failed state is believed after two polls' time (at least 2 s).
+        internal override Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Rule => SmsWaitRules.Start(TimeSpan.FromSeconds(Math.Max(2, 2 * PollInterval)));
     }
 
     /// <summary>
     /// <para type="synopsis">Pauses SMS migration tasks.</para>
     /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"stop"} for each task, several at a time (-ThrottleLimit), and writes each task as it is afterwards (usually ABORTING). With -Wait, waits until every task is ABORT (paused), polling all of them together.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Suspend, "SmsTask", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Suspend, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
     public sealed class SuspendSmsTaskCommand : SmsTaskActionCmdletBase
     {

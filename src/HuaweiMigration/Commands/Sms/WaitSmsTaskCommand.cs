@@ -11,7 +11,7 @@ namespace HuaweiMigration.Commands.Sms
     /// <para type="synopsis">Waits until SMS tasks reach a state.</para>
     /// <para type="description">Waits for every task given (by id or piped from Get-SmsTask) until it reaches one of the target states — by default any settled state: ABORT, MIGRATE_SUCCESS, MIGRATE_FAIL, SYNC_SUCCESS, SYNC_FAIL, SYNC_F_ROLLBACK_SUCCESS — and writes each task as it gets there. All tasks are polled together (a few list calls per poll, not one call per task). A task that fails when failing is not a target is an error; a timeout is an OperationTimeout error for each unfinished task.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "SmsTask", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsLifecycle.Wait, "SmsTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SmsTask))]
     public sealed class WaitSmsTaskCommand : SmsTaskCmdletBase
     {
