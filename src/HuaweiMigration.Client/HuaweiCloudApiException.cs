@@ -67,6 +67,21 @@ namespace HuaweiMigration.Client
         /// <summary>The kind of failure.</summary>
         public ApiErrorKind Kind { get; }
 
+        /// <summary>How long the service asked to wait before trying again (<c>Retry-After</c>), when it said.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>
+        /// True when the request surely never reached the service (the connection was refused), so repeating it is
+        /// safe even for an action.
+        /// </summary>
+        public bool NotSent { get; internal set; }
+
+        /// <summary>
+        /// True when an action failed in a way that leaves open whether it took effect (no answer, or a gateway
+        /// error): the caller must look before sending it again.
+        /// </summary>
+        public bool MaybeApplied { get; internal set; }
+
         /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
         internal static bool IsStateConflictCode(string? code) =>
             code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";

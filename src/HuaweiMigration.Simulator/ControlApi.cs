@@ -161,6 +161,7 @@ internal static class ControlApi
             ErrorMessage = Str(Get(o, "errorMessage")),
             RetryAfter = Duration(Get(o, "retryAfter")),
             Delay = Duration(Get(o, "delay")) ?? TimeSpan.Zero,
+            FailuresBeforeSuccess = Int(Get(o, "failuresBeforeSuccess")) ?? 0,
         };
         return rule;
     }

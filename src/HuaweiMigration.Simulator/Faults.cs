@@ -55,12 +55,19 @@ public sealed class FaultRule
     /// <summary>Waited before the fault takes effect (for every kind).</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>
+    /// When above 0, the rule hits this many matching requests, lets the next one through, and starts again
+    /// (e.g. 2: two 429s before each success). Count still limits the hits (-1 for none).
+    /// </summary>
+    public int FailuresBeforeSuccess { get; set; }
+
     public override string ToString() => $"{Kind} {Method ?? "*"} {PathPattern ?? "*"} x{Count}";
 }
 
 internal sealed class FaultStore
 {
     private readonly object _lock = new();
+    // Remaining[0]: hits left (-1 unlimited); Remaining[1]: matching requests seen, for FailuresBeforeSuccess.
     private readonly List<(FaultRule Rule, Regex? Pattern, int[] Remaining)> _rules = new();
     private readonly LockedRandom _random;
 
@@ -74,7 +81,7 @@ internal sealed class FaultStore
             : new Regex(rule.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         lock (_lock)
         {
-            _rules.Add((rule, pattern, new[] { rule.Count }));
+            _rules.Add((rule, pattern, new[] { rule.Count, 0 }));
         }
     }
 
@@ -97,6 +104,7 @@ internal sealed class FaultStore
                 if (remaining[0] == 0) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (pattern is not null && !pattern.IsMatch(path)) continue;
+                if (rule.FailuresBeforeSuccess > 0 && remaining[1]++ % (rule.FailuresBeforeSuccess + 1) == rule.FailuresBeforeSuccess) continue;
                 if (rule.Probability < 1.0 && _random.NextDouble() >= rule.Probability) continue;
                 if (remaining[0] > 0)
                 {

@@ -113,6 +113,9 @@ namespace HuaweiMigration.Client.Auth
         public override HuaweiCloudAuthType AuthType => HuaweiCloudAuthType.AccessKey;
         public override string? AccessKeyId => _accessKey;
 
+        /// <summary>Every request is signed afresh (a new X-Sdk-Date), so one replay after a 401 is worth a try.</summary>
+        public override bool Invalidate() => true;
+
         public override Task ApplyAsync(OutgoingRequest request, CancellationToken cancellationToken)
         {
             var date = SdkHmacSigner.FormatDate(_clock());

@@ -33,6 +33,9 @@ namespace HuaweiMigration.Client.Auth
 
         public SecureString? Token { get; set; }
 
+        /// <summary>How long one HTTP request may take (default 60 s).</summary>
+        public TimeSpan? RequestTimeout { get; set; }
+
         /// <summary>
         /// Fills an access-key request from the official SDK's environment variables. Values given explicitly win.
         /// Throws when the access key or secret key is missing, naming the variables to set.

@@ -17,7 +17,12 @@ namespace HuaweiMigration.Client.Auth
             var region = InputValidation.Region(request.Region);
             var endpoints = Endpoints.Resolve(region, request.Endpoint, request.IamEndpoint, request.SmsEndpoint, request.DcsEndpoint);
             var transport = ApiTransport.Shared;
-            var iam = new IamClient(transport, endpoints.Iam, log);
+            var requestTimeout = request.RequestTimeout ?? TimeSpan.FromSeconds(60);
+            if (requestTimeout <= TimeSpan.Zero)
+            {
+                throw new ArgumentException("The request timeout must be a positive number of seconds.", nameof(request));
+            }
+            var iam = new IamClient(transport, endpoints.Iam, log, requestTimeout);
             string? projectId = request.ProjectId;
             string? domainId = request.DomainId;
             ApiCredential credential;
@@ -83,7 +88,10 @@ namespace HuaweiMigration.Client.Auth
                         ApiErrorKind.NotFound, service: IamClient.Service);
             }
             log.Verbose("Connected to " + region + " (project " + projectId + ") as " + (credential.UserName ?? credential.AccessKeyId ?? "token") + ".");
-            return new HuaweiCloudContext(region, projectId, domainId, endpoints.Iam, endpoints.Sms, endpoints.Dcs, credential, transport);
+            return new HuaweiCloudContext(region, projectId, domainId, endpoints.Iam, endpoints.Sms, endpoints.Dcs, credential, transport)
+            {
+                RequestTimeout = requestTimeout,
+            };
         }
 
         /// <summary>Accepts <c>DOMAIN\user</c>; without a domain name the user is taken to be the account itself.</summary>

@@ -141,29 +141,90 @@ namespace HuaweiMigration.Client.Dcs
             return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
         }
 
-        /// <summary><c>POST /v2/{project_id}/migration-task/{task_id}/stop</c>: the task as the API returns it (usually TERMINATING).</summary>
+        /// <summary>
+        /// <c>POST /v2/{project_id}/migration-task/{task_id}/stop</c>: the task as the API returns it (usually
+        /// TERMINATING). After a failure that leaves open whether the stop happened, the task is read and the stop
+        /// sent again only if it did not.
+        /// </summary>
         public async Task<DcsMigrationTask> StopAsync(string id, CancellationToken cancellationToken)
         {
             InputValidation.DcsTaskId(id);
-            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", id, "stop");
-            return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+            for (var resend = 0; ; resend++)
+            {
+                var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", id, "stop") { Idempotent = false };
+                try
+                {
+                    return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+                }
+                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < Sms.SmsClient.MaxResends)
+                {
+                    _log.Verbose("DCS: no clear answer to the stop of task " + id + " (" + ex.Message + "); reading the task to see whether it took effect.");
+                    DcsMigrationTask task;
+                    try
+                    {
+                        task = await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HuaweiCloudApiException)
+                    {
+                        throw ex;
+                    }
+                    if (IsStopping(task))
+                    {
+                        _log.Verbose("DCS: the stop of task " + id + " did take effect (" + task.RawStatus + ").");
+                        return task;
+                    }
+                    _log.Verbose("DCS: the stop of task " + id + " did not take effect (" + task.RawStatus + "); sending it again.");
+                }
+            }
         }
+
+        private static bool IsStopping(DcsMigrationTask task) =>
+            task.Status == DcsMigrationTaskStatus.TERMINATING || task.Status == DcsMigrationTaskStatus.TERMINATED;
 
         /// <summary>
         /// <c>POST /v2/{project_id}/migration-task/batch-stop</c> for up to 50 ids: one result per id. An id the
-        /// answer does not mention is reported as failed, so no task goes unaccounted for.
+        /// answer does not mention is reported as failed, so no task goes unaccounted for. After a failure that leaves
+        /// open what happened, the tasks are read and only those not stopping are sent again.
         /// </summary>
         public async Task<IReadOnlyList<DcsBatchStopResult>> BatchStopAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
         {
             if (ids.Count == 0 || ids.Count > MaxBatchStop) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch stop takes 1 to 50 ids.");
             foreach (var id in ids) InputValidation.DcsTaskId(id);
-            var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", "batch-stop")
+            var results = new Dictionary<string, DcsBatchStopResult>(StringComparer.Ordinal);
+            var pending = ids.ToList();
+            for (var resend = 0; pending.Count > 0; resend++)
             {
-                JsonBody = new JObject { ["migration_tasks"] = new JArray(ids.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
-            };
-            var answer = ApiTransport.Read<DcsBatchStopAnswer>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
-            var byId = (answer.MigrationTasks ?? new List<DcsBatchStopResult>()).Where(r => r.Id != null).GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
-            return ids.Select(id => byId.TryGetValue(id, out var r) ? r : new DcsBatchStopResult
+                var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", "batch-stop")
+                {
+                    JsonBody = new JObject { ["migration_tasks"] = new JArray(pending.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
+                    Idempotent = false,
+                };
+                try
+                {
+                    var answer = ApiTransport.Read<DcsBatchStopAnswer>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+                    foreach (var r in answer.MigrationTasks ?? new List<DcsBatchStopResult>())
+                    {
+                        if (r.Id != null && pending.Contains(r.Id) && !results.ContainsKey(r.Id)) results[r.Id] = r;
+                    }
+                    break;
+                }
+                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < Sms.SmsClient.MaxResends)
+                {
+                    _log.Verbose("DCS: no clear answer to a batch stop of " + pending.Count + " tasks (" + ex.Message + "); reading them to see which stopped.");
+                    var read = await CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(pending, cancellationToken).ConfigureAwait(false);
+                    if (read.Errors.Count > 0) throw ex;
+                    foreach (var id in pending.ToList())
+                    {
+                        if (read.Found.TryGetValue(id, out var task) && IsStopping(task))
+                        {
+                            results[id] = new DcsBatchStopResult { Id = id, Name = task.TaskName, Result = "success" };
+                            pending.Remove(id);
+                        }
+                    }
+                    if (pending.Count > 0) _log.Verbose("DCS: " + pending.Count + " of them did not stop; sending the batch stop again for those.");
+                }
+            }
+            return ids.Select(id => results.TryGetValue(id, out var r) ? r : new DcsBatchStopResult
             {
                 Id = id,
                 Result = "failed",
@@ -190,6 +251,7 @@ namespace HuaweiMigration.Client.Dcs
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             request.Scope = AuthScope.Project;
+            request.Timeout ??= _context.RequestTimeout;
             return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, ProjectId, _log, cancellationToken);
         }
     }

@@ -45,6 +45,15 @@ namespace HuaweiMigration.Client.Http
 
         public AuthScope Scope { get; set; } = AuthScope.Domain;
 
+        /// <summary>
+        /// True when sending the request twice does no harm (reads, issuing a token): such calls are retried after
+        /// any passing failure. Actions are retried only when they surely did not take effect.
+        /// </summary>
+        public bool Idempotent { get; set; } = true;
+
+        /// <summary>How long this one HTTP request may take (the context's setting when null).</summary>
+        public TimeSpan? Timeout { get; set; }
+
         public ApiRequest AddQuery(string name, object? value)
         {
             if (value != null)

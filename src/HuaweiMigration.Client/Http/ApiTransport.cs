@@ -66,7 +66,14 @@ namespace HuaweiMigration.Client.Http
             return new RestClient(options);
         }
 
-        /// <summary>Sends a call and returns the successful answer, or throws <see cref="HuaweiCloudApiException"/>.</summary>
+        /// <summary>How failed calls are retried.</summary>
+        internal RetryPolicy Retry { get; set; } = RetryPolicy.Default;
+
+        /// <summary>
+        /// Sends a call and returns the successful answer, or throws <see cref="HuaweiCloudApiException"/>. Passing
+        /// failures are retried by <see cref="Retry"/> within the endpoint's <see cref="RetryBudget"/>; a refused token
+        /// is renewed once; every retry is reported to the log.
+        /// </summary>
         public async Task<ApiResponse> SendAsync(
             ApiRequest request,
             ApiCredential? credential,
@@ -75,19 +82,74 @@ namespace HuaweiMigration.Client.Http
             IApiLog log,
             CancellationToken cancellationToken)
         {
-            for (var attempt = 0; ; attempt++)
+            var budget = RetryBudget.For(request.BaseUri);
+            budget.Deposit();
+            var clock = Stopwatch.StartNew();
+            var renewed = false;
+            for (var retry = 0; ; retry++)
             {
+                HuaweiCloudApiException failure;
                 try
                 {
                     return await SendOnceAsync(request, credential, domainId, projectId, log, cancellationToken).ConfigureAwait(false);
                 }
-                catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.Authentication && attempt == 0 && credential != null && credential.Invalidate())
+                catch (HuaweiCloudApiException ex)
                 {
-                    // A 401 means the request was not processed: a fresh token and one replay are safe.
-                    log.Verbose(request.Service + ": the token was refused (" + (ex.ErrorCode ?? "401") + "); authenticating again and retrying once.");
+                    failure = ex;
                 }
+
+                if (failure.Kind == ApiErrorKind.Authentication && !renewed && credential != null && request.Scope != AuthScope.Anonymous && credential.Invalidate())
+                {
+                    // A 401 means the request was not processed: fresh credentials and one replay are safe.
+                    renewed = true;
+                    retry--;
+                    log.Verbose(request.Service + ": the credentials were refused (" + (failure.ErrorCode ?? "401") + "); authenticating again and retrying once.");
+                    continue;
+                }
+
+                var throttled = failure.Kind == ApiErrorKind.Throttled;
+                var safe = throttled || failure.NotSent || request.Idempotent;
+                var passing = throttled || failure.Kind == ApiErrorKind.Connection || failure.Kind == ApiErrorKind.Timeout
+                    || (failure.Kind == ApiErrorKind.ServerError && failure.StatusCode is 502 or 503 or 504);
+                if (!passing) throw failure;
+                if (!safe)
+                {
+                    // The action may or may not have happened: the caller looks before sending it again.
+                    failure.MaybeApplied = true;
+                    throw failure;
+                }
+                if (retry >= Retry.MaxRetries) throw Final(failure, retry + 1);
+                if (failure.RetryAfter > Retry.MaxRetryAfter) throw failure;
+                var delay = Retry.Delay(retry, failure.RetryAfter);
+                if (clock.Elapsed + delay > Retry.MaxElapsed) throw Final(failure, retry + 1);
+                if (!throttled && !budget.TryWithdraw())
+                {
+                    log.Verbose(request.Service + ": not retrying: the retry budget for " + request.BaseUri.GetLeftPart(UriPartial.Authority) + " is spent (too many failures).");
+                    throw failure;
+                }
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1}; retrying in {2:0.00} s (attempt {3} of {4}).",
+                    request.Service, Describe(failure), delay.TotalSeconds, retry + 2, Retry.MaxRetries + 1));
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        private static string Describe(HuaweiCloudApiException failure) =>
+            failure.Kind switch
+            {
+                ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + failure.RetryAfter.Value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s" : string.Empty) + ")",
+                ApiErrorKind.ServerError => "HTTP " + failure.StatusCode.ToString(CultureInfo.InvariantCulture),
+                ApiErrorKind.Timeout => "no answer in time",
+                _ => failure.NotSent ? "could not connect" : "the connection failed",
+            };
+
+        private static HuaweiCloudApiException Final(HuaweiCloudApiException failure, int attempts) =>
+            new HuaweiCloudApiException(
+                failure.Message + string.Format(CultureInfo.InvariantCulture, " Gave up after {0} attempts.", attempts),
+                failure.Kind, failure.StatusCode, failure.ErrorCode, failure.ErrorMessage, failure.RequestId, failure.Service, failure)
+            {
+                RetryAfter = failure.RetryAfter,
+                NotSent = failure.NotSent,
+            };
 
         private async Task<ApiResponse> SendOnceAsync(
             ApiRequest request,
@@ -98,9 +160,10 @@ namespace HuaweiMigration.Client.Http
             CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var timeout = request.Timeout ?? RequestTimeout;
             var rest = new RestRequest(BuildPath(request.BaseUri, request.PathSegments), request.Method)
             {
-                Timeout = RequestTimeout,
+                Timeout = timeout,
             };
             foreach (var q in request.Query)
             {
@@ -159,11 +222,14 @@ namespace HuaweiMigration.Client.Http
                 var reason = response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer";
                 throw new HuaweiCloudApiException(
                     timedOut
-                        ? string.Format(CultureInfo.InvariantCulture, "The {0} service did not answer {1} {2} within {3:0} seconds.", request.Service, outgoing.Method, uri.AbsolutePath, RequestTimeout.TotalSeconds)
+                        ? string.Format(CultureInfo.InvariantCulture, "The {0} service did not answer {1} {2} within {3:0.#} seconds.", request.Service, outgoing.Method, uri.AbsolutePath, timeout.TotalSeconds)
                         : string.Format(CultureInfo.InvariantCulture, "Could not reach the {0} service at {1}: {2}", request.Service, uri.GetLeftPart(UriPartial.Authority), reason),
                     timedOut ? ApiErrorKind.Timeout : ApiErrorKind.Connection,
                     service: request.Service,
-                    innerException: response.ErrorException);
+                    innerException: response.ErrorException)
+                {
+                    NotSent = !timedOut && IsConnectFailure(response.ErrorException),
+                };
             }
 
             var content = response.Content ?? string.Empty;
@@ -179,7 +245,41 @@ namespace HuaweiMigration.Client.Http
             {
                 return new ApiResponse(status, content, headers, requestId);
             }
-            throw ToException(request.Service, status, response.StatusDescription, content, requestId);
+            var error = ToException(request.Service, status, response.StatusDescription, content, requestId);
+            error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
+            throw error;
+        }
+
+        /// <summary>True when the connection itself could not be made: the request never left this machine.</summary>
+        private static bool IsConnectFailure(Exception? error)
+        {
+            for (var e = error; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException socket)
+                {
+                    return socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused
+                        or System.Net.Sockets.SocketError.HostNotFound
+                        or System.Net.Sockets.SocketError.HostUnreachable
+                        or System.Net.Sockets.SocketError.NetworkUnreachable
+                        or System.Net.Sockets.SocketError.TryAgain;
+                }
+            }
+            return false;
+        }
+
+        /// <summary><c>Retry-After</c> as seconds or an HTTP date.</summary>
+        internal static TimeSpan? ParseRetryAfter(string value)
+        {
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                var wait = at - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+            return null;
         }
 
         private static Dictionary<string, string> ReadHeaders(RestResponse response)

@@ -20,12 +20,18 @@ namespace HuaweiMigration.Client.Iam
         private readonly Uri _endpoint;
         private readonly IApiLog _log;
 
-        public IamClient(ApiTransport transport, Uri endpoint, IApiLog log)
+        private readonly TimeSpan _timeout;
+
+        public IamClient(ApiTransport transport, Uri endpoint, IApiLog log, TimeSpan timeout)
         {
             _transport = transport;
             _endpoint = endpoint;
             _log = log;
+            _timeout = timeout;
         }
+
+        private ApiRequest Request(Method method, params string[] path) =>
+            new ApiRequest(Service, _endpoint, method, path) { Timeout = _timeout };
 
         /// <summary><c>POST /v3/auth/tokens?nocatalog=true</c> with the password method, scoped to the region's project.</summary>
         public async Task<IssuedToken> IssuePasswordTokenAsync(PasswordCredential credential, string region, string? projectId, CancellationToken cancellationToken)
@@ -53,12 +59,10 @@ namespace HuaweiMigration.Client.Iam
                     ["scope"] = scope,
                 },
             };
-            var request = new ApiRequest(Service, _endpoint, Method.Post, "v3", "auth", "tokens")
-            {
-                JsonBody = body.ToString(Newtonsoft.Json.Formatting.None),
-                SensitiveBody = true,
-                Scope = AuthScope.Anonymous,
-            }.AddQuery("nocatalog", "true");
+            var request = Request(Method.Post, "v3", "auth", "tokens").AddQuery("nocatalog", "true");
+            request.JsonBody = body.ToString(Newtonsoft.Json.Formatting.None);
+            request.SensitiveBody = true;
+            request.Scope = AuthScope.Anonymous;
             _log.Verbose("IAM: asking for a token for user '" + credential.UserName + "' in " + (projectId ?? region) + ".");
             var response = await _transport.SendAsync(request, null, null, null, _log, cancellationToken).ConfigureAwait(false);
             if (!response.Headers.TryGetValue("X-Subject-Token", out var token) || string.IsNullOrEmpty(token))
@@ -71,7 +75,7 @@ namespace HuaweiMigration.Client.Iam
         /// <summary><c>GET /v3/auth/tokens</c>: what IAM knows of a ready token (expiry, project, user).</summary>
         public async Task<IssuedToken> ValidateTokenAsync(TokenCredential credential, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(Service, _endpoint, Method.Get, "v3", "auth", "tokens") { Scope = AuthScope.Domain };
+            var request = Request(Method.Get, "v3", "auth", "tokens");
             request.Headers.Add(new KeyValuePair<string, string>("X-Subject-Token", credential.RevealToken()));
             request.AddQuery("nocatalog", "true");
             var response = await _transport.SendAsync(request, credential, null, null, _log, cancellationToken).ConfigureAwait(false);
@@ -81,7 +85,7 @@ namespace HuaweiMigration.Client.Iam
         /// <summary><c>GET /v3/projects?name={region}</c>: the id of the region's project.</summary>
         public async Task<string?> FindProjectIdAsync(ApiCredential credential, string region, string? domainId, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(Service, _endpoint, Method.Get, "v3", "projects") { Scope = AuthScope.Domain }.AddQuery("name", region);
+            var request = Request(Method.Get, "v3", "projects").AddQuery("name", region);
             var response = await _transport.SendAsync(request, credential, domainId, null, _log, cancellationToken).ConfigureAwait(false);
             var body = ApiTransport.Read<JObject>(response, Service);
             var project = (body["projects"] as JArray)?.OfType<JObject>().FirstOrDefault(p => string.Equals((string?)p["name"], region, StringComparison.Ordinal));
@@ -91,7 +95,7 @@ namespace HuaweiMigration.Client.Iam
         /// <summary><c>GET /v3/auth/domains</c>: the account's domain id.</summary>
         public async Task<string?> FindDomainIdAsync(ApiCredential credential, CancellationToken cancellationToken)
         {
-            var request = new ApiRequest(Service, _endpoint, Method.Get, "v3", "auth", "domains") { Scope = AuthScope.Domain };
+            var request = Request(Method.Get, "v3", "auth", "domains");
             var response = await _transport.SendAsync(request, credential, null, null, _log, cancellationToken).ConfigureAwait(false);
             var body = ApiTransport.Read<JObject>(response, Service);
             return (string?)(body["domains"] as JArray)?.OfType<JObject>().FirstOrDefault()?["id"];

@@ -64,6 +64,9 @@ namespace HuaweiMigration.Models
         public Uri SmsEndpoint { get; }
         public Uri DcsEndpoint { get; }
 
+        /// <summary>How long one HTTP request may take before it is abandoned (and, for reads, retried). Not the -Wait timeout.</summary>
+        public TimeSpan RequestTimeout { get; internal set; } = TimeSpan.FromSeconds(60);
+
         /// <summary>When the current token expires (UTC); empty for access keys, which do not expire.</summary>
         public DateTime? ExpiresAt => Credential.ExpiresAt;
 

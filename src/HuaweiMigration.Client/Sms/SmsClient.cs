@@ -150,15 +150,22 @@ namespace HuaweiMigration.Client.Sms
             return ApiTransport.Read<SmsTask>(response, Service);
         }
 
-        /// <summary><c>POST /v3/tasks/{id}/action</c> with <c>{"operation": ...}</c> (start, stop, ...).</summary>
-        public async Task ActionAsync(string id, string operation, CancellationToken cancellationToken)
+        /// <summary>
+        /// <c>POST /v3/tasks/{id}/action</c> with <c>{"operation": ...}</c> (start, stop, ...). An action is never sent
+        /// twice once it took effect: after a failure that leaves this open (no answer, a gateway error) the task is
+        /// read, and the action is sent again only when its state shows it did not happen.
+        /// </summary>
+        public Task ActionAsync(string id, string operation, CancellationToken cancellationToken)
         {
             InputValidation.SmsTaskId(id);
-            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action")
-            {
-                JsonBody = new Newtonsoft.Json.Linq.JObject { ["operation"] = operation }.ToString(Newtonsoft.Json.Formatting.None),
-            };
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = new Newtonsoft.Json.Linq.JObject { ["operation"] = operation }.ToString(Newtonsoft.Json.Formatting.None);
+            return SendActionAsync(id, "'" + operation + "'", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action") { JsonBody = body },
+                task => operation switch
+                {
+                    "stop" => task != null && (task.State == SmsTaskState.ABORTING || task.State == SmsTaskState.ABORT),
+                    "start" => task != null && SmsTaskStates.Started.Contains(task.State),
+                    _ => false,
+                }, cancellationToken);
         }
 
         /// <summary>Resumes a paused task or restarts a failed one.</summary>
@@ -167,13 +174,53 @@ namespace HuaweiMigration.Client.Sms
         /// <summary>Pauses a running or syncing task (it goes ABORTING, then ABORT).</summary>
         public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "stop", cancellationToken);
 
-        /// <summary><c>DELETE /v3/tasks/{id}</c>.</summary>
-        public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+        /// <summary><c>DELETE /v3/tasks/{id}</c>; sent again after an unclear failure only if the task is still there.</summary>
+        public Task DeleteAsync(string id, CancellationToken cancellationToken)
         {
             InputValidation.SmsTaskId(id);
-            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Delete, "v3", "tasks", id);
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return SendActionAsync(id, "the deletion", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Delete, "v3", "tasks", id),
+                task => task is null || task.State == SmsTaskState.DELETING, cancellationToken);
         }
+
+        private async Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool> tookEffect, CancellationToken cancellationToken)
+        {
+            for (var resend = 0; ; resend++)
+            {
+                var request = build();
+                request.Idempotent = false;
+                try
+                {
+                    await SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < MaxResends)
+                {
+                    _log.Verbose("SMS: no clear answer to " + what + " for task " + id + " (" + ex.Message + "); reading the task to see whether it took effect.");
+                    SmsTask? task;
+                    try
+                    {
+                        task = await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (HuaweiCloudApiException read) when (read.Kind == ApiErrorKind.NotFound)
+                    {
+                        task = null;
+                    }
+                    catch (HuaweiCloudApiException)
+                    {
+                        throw ex;
+                    }
+                    if (tookEffect(task))
+                    {
+                        _log.Verbose("SMS: " + what + " for task " + id + " did take effect" + (task is null ? " (the task is gone)." : " (" + task.RawState + ")."));
+                        return;
+                    }
+                    _log.Verbose("SMS: " + what + " for task " + id + " did not take effect (" + (task?.RawState ?? "?") + "); sending it again.");
+                }
+            }
+        }
+
+        /// <summary>How often an action is sent again after it surely did not take effect.</summary>
+        internal const int MaxResends = 3;
 
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
@@ -194,6 +241,7 @@ namespace HuaweiMigration.Client.Sms
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             request.Scope = AuthScope.Domain;
+            request.Timeout ??= _context.RequestTimeout;
             return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, _context.ProjectId, _log, cancellationToken);
         }
     }

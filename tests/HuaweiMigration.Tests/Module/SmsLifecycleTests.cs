@@ -210,27 +210,5 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(running.OrderBy(i => i), r.Errors.Select(e => (string)e.TargetObject).OrderBy(i => i));
             Assert.Equal(ProgressRecordType.Completed, r.Progress.Last().RecordType);
         }
-
-        [Fact]
-        public void Stop_during_a_wait_returns_within_a_second_and_no_request_follows()
-        {
-            var ids = AddTasks(2, "RUNNING");
-            using var ps = PowerShell.Create();
-            ps.Runspace = Ps.Runspace;
-            ps.AddScript("$args | Wait-SmsTask -State MIGRATE_SUCCESS -PollInterval 0.2").AddArgument(ids[0]).AddArgument(ids[1]);
-            var async = ps.BeginInvoke();
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Sim.State.Requests.Count(q => q.Method == "GET") < 3 && DateTime.UtcNow < deadline) Thread.Sleep(20);
-            Assert.True(Sim.State.Requests.Count(q => q.Method == "GET") >= 3, "the wait never polled");
-
-            var clock = Stopwatch.StartNew();
-            ps.Stop();
-            clock.Stop();
-            var stoppedAt = DateTime.UtcNow;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "Stop took " + clock.Elapsed);
-            Assert.True(async.IsCompleted);
-            Thread.Sleep(600);
-            Assert.DoesNotContain(Sim.State.Requests, q => q.Timestamp > stoppedAt);
-        }
     }
 }

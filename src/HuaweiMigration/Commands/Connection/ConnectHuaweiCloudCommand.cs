@@ -81,10 +81,16 @@ namespace HuaweiMigration.Commands.Connection
         [Parameter]
         public Uri? DcsEndpoint { get; set; }
 
+        /// <summary><para type="description">Seconds one HTTP request may take before it is abandoned (default 60); reads are then retried. Not the -Timeout of -Wait.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int RequestTimeoutSec { get; set; } = 60;
+
         protected override void EndProcessing()
         {
             var request = new ConnectRequest
             {
+                RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                 Region = Region,
                 ProjectId = ProjectId,
                 DomainId = DomainId,

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using Xunit;
+
+namespace HuaweiMigration.Tests.Module
+{
+    /// <summary>Bad input is refused with a clear error and its category, and nothing goes on the wire.</summary>
+    public class InputValidationTests : LifecycleTestBase
+    {
+        [Theory]
+        [InlineData("Get-SmsTask -Id ''", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "is empty")]
+        [InlineData("Get-SmsTask -Id ('a' * 37)", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "at most 36")]
+        [InlineData("Get-SmsTask -Id 'a/b'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Get-SmsTask -Id 'a?b'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Get-SmsTask -Id 'a#b'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Get-SmsTask -Id '..'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "'..'")]
+        [InlineData("Get-SmsTask -Id \"a`tb\"", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Suspend-SmsTask -Id 'x/y'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Remove-SmsTask -Id '' -Confirm:$false", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "is empty")]
+        [InlineData("Stop-DcsMigrationTask -Id 'a/../b'", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Get-DcsMigrationTask -Id ('b' * 65)", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "at most 64")]
+        [InlineData("Get-DcsMigrationTask -ProjectId 'p?q'", "InvalidProjectId", ErrorCategory.InvalidArgument, "not allowed")]
+        [InlineData("Get-SmsTask -State PAUSED", "CannotConvertArgumentNoMessage", ErrorCategory.InvalidArgument, "PAUSED")]
+        [InlineData("Wait-SmsTask -Id abc -State NOPE", "CannotConvertArgumentNoMessage", ErrorCategory.InvalidArgument, "NOPE")]
+        [InlineData("Suspend-SmsTask -Id abc -Wait -Timeout 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "Timeout")]
+        [InlineData("Suspend-SmsTask -Id abc -Wait -Timeout -5", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "Timeout")]
+        [InlineData("Wait-SmsTask -Id abc -PollInterval 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "PollInterval")]
+        [InlineData("Stop-DcsMigrationTask -Id abc -Wait -PollInterval -1", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "PollInterval")]
+        [InlineData("Connect-HuaweiCloud -Region 'Not_A_Region' -Credential $cred -Endpoint $endpoint", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "not a region name")]
+        [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -Endpoint 'http://sms.example.com'", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "loopback")]
+        [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -Endpoint $endpoint -SmsEndpoint 'http://10.1.2.3'", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "loopback")]
+        [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -Endpoint $endpoint -RequestTimeoutSec 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "RequestTimeoutSec")]
+        public void Is_refused_before_any_request(string script, string errorId, ErrorCategory category, string message)
+        {
+            var r = Ps.Run(script);
+            var error = r.SingleError();
+            Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+            Assert.Equal(category, error.CategoryInfo.Category);
+            Assert.Contains(message, error.ToString());
+            Assert.Empty(Sim.State.Requests);
+        }
+    }
+}
