@@ -111,6 +111,20 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_slow_answer_runs_into_the_request_timeout_and_the_read_is_retried()
+        {
+            AddTasks(2, "READY");
+            Ps.Run("$null = Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -Credential $cred -DomainName sim-domain -RequestTimeoutSec 1");
+            Sim.State.ClearRequests();
+            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.Latency, Delay = TimeSpan.FromSeconds(3) });
+
+            var r = Ps.Run("Get-SmsTask -Verbose");
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(2, r.Objects<SmsTask>().Count());
+            Assert.Contains(r.Verbose, v => v.Contains("no answer in time", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void An_expired_token_is_renewed_once_and_the_call_replayed()
         {
             AddTasks(3, "READY");
