@@ -51,6 +51,7 @@ namespace HuaweiMigration.Commands.Connection
         public SecureString? Token { get; set; }
 
         /// <summary><para type="description">The region, such as ap-southeast-1 or cn-north-4.</para></summary>
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Region { get; set; } = string.Empty;

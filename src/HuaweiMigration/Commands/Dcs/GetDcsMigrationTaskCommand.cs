@@ -21,6 +21,7 @@ namespace HuaweiMigration.Commands.Dcs
 
         /// <summary><para type="description">Ids of the tasks to get.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.DcsTaskIdCompleter))]
         [Alias("TaskId")]
         [ValidateNotNull]
         [AllowEmptyString]

@@ -20,6 +20,7 @@ namespace HuaweiMigration.Commands.Sms
 
         /// <summary><para type="description">Ids of the tasks to get, with sub-tasks and server details.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.SmsTaskIdCompleter))]
         [Alias("TaskId")]
         [ValidateNotNull]
         [AllowEmptyString]

@@ -21,6 +21,7 @@ namespace HuaweiMigration.Commands.Sms
 
         /// <summary><para type="description">Ids of the tasks.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.SmsTaskIdCompleter))]
         [Alias("TaskId")]
         [ValidateNotNull]
         [AllowEmptyString]

@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using HuaweiMigration.Client.Dcs;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Completion
+{
+    /// <summary>Tab completion for -Region: the regions Huawei Cloud has, with their names as tooltips.</summary>
+    public sealed class RegionCompleter : IArgumentCompleter
+    {
+        /// <summary>Region ids and names (public Huawei Cloud sites).</summary>
+        internal static readonly IReadOnlyList<(string Id, string Name)> Regions = new[]
+        {
+            ("af-south-1", "AF-Johannesburg"),
+            ("ap-southeast-1", "AP-Hong Kong"),
+            ("ap-southeast-2", "AP-Bangkok"),
+            ("ap-southeast-3", "AP-Singapore"),
+            ("ap-southeast-4", "AP-Jakarta"),
+            ("ap-southeast-5", "AP-Manila"),
+            ("cn-east-2", "CN East-Shanghai2"),
+            ("cn-east-3", "CN East-Shanghai1"),
+            ("cn-east-4", "CN East2"),
+            ("cn-north-1", "CN North-Beijing1"),
+            ("cn-north-4", "CN North-Beijing4"),
+            ("cn-north-9", "CN North-Ulanqab1"),
+            ("cn-south-1", "CN South-Guangzhou"),
+            ("cn-southwest-2", "CN Southwest-Guiyang1"),
+            ("eu-west-0", "EU-Paris"),
+            ("eu-west-101", "EU-Dublin"),
+            ("la-north-2", "LA-Mexico City2"),
+            ("la-south-2", "LA-Santiago"),
+            ("me-east-1", "ME-Riyadh"),
+            ("sa-brazil-1", "LA-Sao Paulo1"),
+            ("tr-west-1", "TR-Istanbul"),
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = Completions.Unquote(wordToComplete);
+            return Regions
+                .Where(r => r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(r => new CompletionResult(r.Id, r.Id, CompletionResultType.ParameterValue, r.Id + " (" + r.Name + ")"));
+        }
+    }
+
+    /// <summary>
+    /// Tab completion for -Id of the SMS cmdlets: the task ids of the current context, with name and state as
+    /// tooltips. The list is read once and kept for a short while, so pressing Tab again costs nothing.
+    /// </summary>
+    public sealed class SmsTaskIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Ids("sms", wordToComplete, context =>
+                new SmsClient(context).EnumerateTasks(new SmsTaskFilter(), new PagingRequest { First = Completions.MaxItems }, Completions.Timeout())
+                    .Select(t => (t.Id, (t.Name ?? t.Id) + " (" + t.RawState + ")")));
+    }
+
+    /// <summary>Tab completion for -Id of the DCS cmdlets: the migration task ids of the current context.</summary>
+    public sealed class DcsTaskIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Ids("dcs", wordToComplete, context =>
+                new DcsClient(context).EnumerateTasks(new DcsTaskFilter(), new PagingRequest { First = Completions.MaxItems }, Completions.Timeout())
+                    .Select(t => (t.TaskId, (t.TaskName ?? t.TaskId) + " (" + t.RawStatus + ")")));
+    }
+
+    internal static class Completions
+    {
+        internal const int MaxItems = 1000;
+        private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+        // One entry per kind, for the context it was read with: a new context simply misses the cache.
+        private static readonly ConcurrentDictionary<string, (HuaweiCloudContext Context, DateTime At, IReadOnlyList<(string Id, string Tip)> Items)> Cache =
+            new ConcurrentDictionary<string, (HuaweiCloudContext, DateTime, IReadOnlyList<(string, string)>)>();
+
+        /// <summary>Completion must never hang the prompt: a few seconds at most.</summary>
+        internal static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token;
+
+        internal static string Unquote(string word) => (word ?? string.Empty).Trim('\'', '"');
+
+        internal static IEnumerable<CompletionResult> Ids(string kind, string wordToComplete, Func<HuaweiCloudContext, IEnumerable<(string Id, string Tip)>> read)
+        {
+            var context = SessionContext.Get();
+            if (context is null) return Array.Empty<CompletionResult>();
+            if (!Cache.TryGetValue(kind, out var entry) || !ReferenceEquals(entry.Context, context) || DateTime.UtcNow - entry.At > CacheFor)
+            {
+                try
+                {
+                    entry = (context, DateTime.UtcNow, read(context).ToList());
+                    Cache[kind] = entry;
+                }
+                catch (Exception)
+                {
+                    // No completion rather than an error at the prompt.
+                    return Array.Empty<CompletionResult>();
+                }
+            }
+            var prefix = Unquote(wordToComplete);
+            return entry.Items
+                .Where(i => i.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || i.Tip.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(i => new CompletionResult(i.Id, i.Id, CompletionResultType.ParameterValue, i.Tip));
+        }
+    }
+}
