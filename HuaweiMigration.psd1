@@ -1,7 +1,8 @@
 @{
     RootModule           = 'HuaweiMigration.dll'
-    # The output types (HuaweiMigration.Models.*) live here; loaded with the module so scripts can name them at once.
-    RequiredAssemblies   = @('HuaweiMigration.Client.dll')
+    # The output types (HuaweiMigration.Models.*), loaded with the module so scripts can name them at once. The
+    # engine and its dependencies load on first use, isolated in the module's own load context on PowerShell 7.
+    RequiredAssemblies   = @('HuaweiMigration.Models.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '5d0f8a8e-3b7c-4a43-9a55-6c2f1f4e9b21'
     Author               = 'HuaweiMigration contributors'

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using HuaweiMigration.Client.Http;
 using HuaweiMigration.Client.Signing;
 using HuaweiMigration.Models;
+using HuaweiMigration.Models.Serialization;
 
 namespace HuaweiMigration.Client.Auth
 {
@@ -42,7 +43,7 @@ namespace HuaweiMigration.Client.Auth
     }
 
     /// <summary>A way of authenticating requests. Holds its secret privately; nothing here is ever logged.</summary>
-    internal abstract class ApiCredential
+    internal abstract class ApiCredential : ICredentialInfo
     {
         public abstract HuaweiCloudAuthType AuthType { get; }
         public virtual string? UserName => null;
@@ -59,6 +60,10 @@ namespace HuaweiMigration.Client.Auth
         public virtual bool Invalidate() => false;
 
         internal static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
+
+        /// <summary>The engine's credential behind a context.</summary>
+        internal static ApiCredential Of(HuaweiCloudContext context) =>
+            context.Credential as ApiCredential ?? throw new InvalidOperationException("This context was not made by Connect-HuaweiCloud.");
     }
 
     /// <summary>A ready token obtained elsewhere.</summary>

@@ -88,7 +88,7 @@ namespace HuaweiMigration.Client.Auth
                         ApiErrorKind.NotFound, service: IamClient.Service);
             }
             log.Verbose("Connected to " + region + " (project " + projectId + ") as " + (credential.UserName ?? credential.AccessKeyId ?? "token") + ".");
-            return new HuaweiCloudContext(region, projectId, domainId, endpoints.Iam, endpoints.Sms, endpoints.Dcs, credential, transport)
+            return new HuaweiCloudContext(region, projectId, domainId, endpoints.Iam, endpoints.Sms, endpoints.Dcs, credential)
             {
                 RequestTimeout = requestTimeout,
             };

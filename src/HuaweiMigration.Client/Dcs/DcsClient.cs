@@ -252,7 +252,7 @@ namespace HuaweiMigration.Client.Dcs
         {
             request.Scope = AuthScope.Project;
             request.Timeout ??= _context.RequestTimeout;
-            return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, ProjectId, _log, cancellationToken);
+            return ApiTransport.Shared.SendAsync(request, Auth.ApiCredential.Of(_context), _context.DomainId, ProjectId, _log, cancellationToken);
         }
     }
 }

@@ -3,30 +3,11 @@ using System.Globalization;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using HuaweiMigration.Models.Serialization;
 using Newtonsoft.Json.Serialization;
 
 namespace HuaweiMigration.Client.Json
 {
-    /// <summary>Marks a <see cref="DateTime"/> property whose API field is epoch milliseconds.</summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    public sealed class EpochMillisecondsAttribute : Attribute { }
-
-    /// <summary>Marks a <see cref="DateTime"/> property whose API field is a <c>yyyy/MM/dd HH:mm:ss</c> string (DCS), in UTC.</summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    public sealed class SlashDateAttribute : Attribute { }
-
-    /// <summary>Names the API field a property maps to when it is not the snake_case form of the property name.</summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    public sealed class ApiFieldAttribute : Attribute
-    {
-        public ApiFieldAttribute(string name) { Name = name; }
-        public string Name { get; }
-    }
-
-    /// <summary>Marks a property that is never read from or written to JSON (secrets the API returns).</summary>
-    [AttributeUsage(AttributeTargets.Property)]
-    public sealed class NotFromApiAttribute : Attribute { }
-
     /// <summary>
     /// The JSON conventions of Huawei's APIs, kept inside the client so no Newtonsoft type reaches a public model:
     /// PascalCase properties map to snake_case fields by name, dates by attribute.
@@ -71,10 +52,6 @@ namespace HuaweiMigration.Client.Json
                 }
                 // Computed properties (no setter at all, e.g. State derived from RawState) are not API fields.
                 if (member is PropertyInfo computed && computed.GetSetMethod(true) is null)
-                {
-                    property.Ignored = true;
-                }
-                else if (member.GetCustomAttribute<NotFromApiAttribute>() != null)
                 {
                     property.Ignored = true;
                 }
@@ -184,16 +161,6 @@ namespace HuaweiMigration.Client.Json
                 if (value is DateTime dt) writer.WriteValue(dt.ToUniversalTime().ToString(Formats[0], CultureInfo.InvariantCulture));
                 else writer.WriteNull();
             }
-        }
-
-        /// <summary>Reads a state string into an enum, keeping unknown values as <c>Unknown</c>.</summary>
-        internal static TEnum ParseState<TEnum>(string? raw, TEnum unknown) where TEnum : struct
-        {
-            if (!string.IsNullOrEmpty(raw) && Enum.TryParse<TEnum>(raw, ignoreCase: false, out var value) && Enum.IsDefined(typeof(TEnum), value) && !char.IsDigit(raw![0]))
-            {
-                return value;
-            }
-            return unknown;
         }
 
         internal static JToken? TryParse(string? content)

@@ -242,7 +242,7 @@ namespace HuaweiMigration.Client.Sms
         {
             request.Scope = AuthScope.Domain;
             request.Timeout ??= _context.RequestTimeout;
-            return _context.Transport.SendAsync(request, _context.Credential, _context.DomainId, _context.ProjectId, _log, cancellationToken);
+            return ApiTransport.Shared.SendAsync(request, Auth.ApiCredential.Of(_context), _context.DomainId, _context.ProjectId, _log, cancellationToken);
         }
     }
 }

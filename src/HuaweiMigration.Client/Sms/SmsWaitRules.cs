@@ -71,6 +71,6 @@ namespace HuaweiMigration.Client.Sms
             return WaitVerdict.Continue;
         };
 
-        private static SmsTaskState ParseState(string raw) => Json.ApiJson.ParseState(raw, SmsTaskState.Unknown);
+        private static SmsTaskState ParseState(string raw) => Models.Serialization.StateText.Parse(raw, SmsTaskState.Unknown);
     }
 }

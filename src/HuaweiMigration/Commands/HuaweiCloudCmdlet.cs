@@ -33,7 +33,7 @@ namespace HuaweiMigration.Commands
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <summary>The client's log, routed to Verbose and Debug.</summary>
-        protected IApiLog Log => _log;
+        internal IApiLog Log => _log;
 
         protected override void StopProcessing()
         {
@@ -88,7 +88,7 @@ namespace HuaweiMigration.Commands
         }
 
         /// <summary>Writes a client failure as a non-terminating error for one item.</summary>
-        protected void WriteApiError(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
+        internal void WriteApiError(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
         {
             FlushLog();
             WriteError(ErrorRecords.FromApi(ex, target, friendlyMessage));

@@ -12,6 +12,47 @@ namespace HuaweiMigration.Commands.Connection
     /// <para type="synopsis">Connects to Huawei Cloud and makes the connection the session's default.</para>
     /// <para type="description">Authenticates with an IAM user and password (a project-scoped token, renewed before it expires), an access key and secret key (every request signed), a ready token, or the HUAWEICLOUD_SDK_* environment variables. The project id of the region is resolved before the command returns. The context is written to the pipeline; no secret is ever shown.</para>
     /// </summary>
+    /// <example>
+    /// <para type="title">Connect with an IAM user and password</para>
+    /// <code>
+    /// $cred = Get-Credential -UserName migration-admin -Message 'IAM user'
+    /// Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -DomainName my-account
+    /// </code>
+    /// <para>Asks IAM for a token scoped to the project of ap-southeast-1 and makes the connection the session's default. The token is renewed before it expires, so long-running scripts keep working.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Connect with an access key and secret key</para>
+    /// <code>
+    /// Connect-HuaweiCloud -Region cn-north-4 -AccessKey $env:MY_AK -SecretKey (Read-Host -AsSecureString 'Secret key')
+    /// </code>
+    /// <para>Every request is signed with the secret key (SDK-HMAC-SHA256); no token is requested. Add -SecurityToken for a temporary access key.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Connect with the SDK environment variables</para>
+    /// <code>
+    /// $env:HUAWEICLOUD_SDK_AK = 'AK...'
+    /// $env:HUAWEICLOUD_SDK_SK = 'SK...'
+    /// Connect-HuaweiCloud -Region ap-southeast-1
+    /// </code>
+    /// <para>Without credential parameters the access key comes from HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_DOMAIN_ID when set), as in the official SDKs.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Connect to the local simulator</para>
+    /// <code>
+    /// $cred = [pscredential]::new('sim-user', (ConvertTo-SecureString 'Sim-Passw0rd!' -AsPlainText -Force))
+    /// Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint http://127.0.0.1:5080 -Credential $cred -DomainName sim-domain
+    /// </code>
+    /// <para>-Endpoint sends IAM, SMS and DCS requests to one base URL. Plain http is accepted only on loopback. Start the simulator with: dotnet run --project src/HuaweiMigration.Simulator -- --urls http://127.0.0.1:5080</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Keep two connections</para>
+    /// <code>
+    /// $prod = Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -DomainName my-account
+    /// $test = Connect-HuaweiCloud -Region cn-north-4 -Token $token
+    /// Get-SmsTask -Context $prod -State RUNNING
+    /// </code>
+    /// <para>Each call writes its context and makes it the session's default (here the last one, $test); -Context picks another one for one command. $token is a SecureString holding an X-Subject-Token obtained elsewhere.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Connect, "HuaweiCloud", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(HuaweiCloudContext))]
     public sealed class ConnectHuaweiCloudCommand : HuaweiCloudCmdlet
@@ -146,6 +187,29 @@ namespace HuaweiMigration.Commands.Connection
     /// <para type="synopsis">Gets the session's current Huawei Cloud connection.</para>
     /// <para type="description">Returns the context set by Connect-HuaweiCloud, or nothing when the session is not connected.</para>
     /// </summary>
+    /// <example>
+    /// <para type="title">Show the current connection</para>
+    /// <code>
+    /// Get-HuaweiCloudContext
+    /// </code>
+    /// <para>Shows the region, project id, authentication type, endpoints and token expiry of the session's connection. No secret is ever shown.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Connect only when not connected yet</para>
+    /// <code>
+    /// if (-not (Get-HuaweiCloudContext)) {
+    ///     Connect-HuaweiCloud -Region ap-southeast-1
+    /// }
+    /// </code>
+    /// <para>Get-HuaweiCloudContext writes nothing when the session is not connected; here the access key then comes from the HUAWEICLOUD_SDK_* environment variables.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">See which endpoints are used</para>
+    /// <code>
+    /// Get-HuaweiCloudContext | Format-List Region, ProjectId, AuthType, IamEndpoint, SmsEndpoint, DcsEndpoint, ExpiresAt
+    /// </code>
+    /// <para>Lists the endpoints the cmdlets send their requests to, and when the token expires.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "HuaweiCloudContext")]
     [OutputType(typeof(HuaweiCloudContext))]
     public sealed class GetHuaweiCloudContextCommand : HuaweiCloudCmdlet
@@ -161,6 +225,27 @@ namespace HuaweiMigration.Commands.Connection
     /// <para type="synopsis">Forgets the session's Huawei Cloud connection.</para>
     /// <para type="description">After it, API cmdlets need Connect-HuaweiCloud again (or -Context).</para>
     /// </summary>
+    /// <example>
+    /// <para type="title">Forget the connection</para>
+    /// <code>
+    /// Disconnect-HuaweiCloud
+    /// Get-HuaweiCloudContext
+    /// </code>
+    /// <para>After Disconnect-HuaweiCloud, Get-HuaweiCloudContext writes nothing and Get-SmsTask says to run Connect-HuaweiCloud.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Disconnect at the end of a runbook</para>
+    /// <code>
+    /// try {
+    ///     Connect-HuaweiCloud -Region ap-southeast-1
+    ///     Get-SmsTask -State MIGRATE_FAIL
+    /// }
+    /// finally {
+    ///     Disconnect-HuaweiCloud -Verbose
+    /// }
+    /// </code>
+    /// <para>The session's connection is forgotten even when the work fails; -Verbose names the region that was disconnected.</para>
+    /// </example>
     [Cmdlet(VerbsCommunications.Disconnect, "HuaweiCloud")]
     [OutputType(typeof(void))]
     public sealed class DisconnectHuaweiCloudCommand : HuaweiCloudCmdlet

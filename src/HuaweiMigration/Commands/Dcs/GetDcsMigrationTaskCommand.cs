@@ -12,6 +12,27 @@ namespace HuaweiMigration.Commands.Dcs
     /// <para type="synopsis">Gets Distributed Cache Service (DCS) data-migration tasks.</para>
     /// <para type="description">Lists the data-migration tasks of a project, paging through the API by itself and writing each task as its page arrives; filters by name (exact or with wildcards). With -Id, gets each task; an unknown id is a non-terminating ObjectNotFound error and the other ids go on. The Redis passwords the API returns are never kept on the objects.</para>
     /// </summary>
+    /// <example>
+    /// <para type="title">Get every data-migration task</para>
+    /// <code>
+    /// Get-DcsMigrationTask
+    /// </code>
+    /// <para>Lists the data-migration tasks of the context's project, page by page.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Filter by name and page</para>
+    /// <code>
+    /// Get-DcsMigrationTask -Name 'redis-move-*' -First 10
+    /// </code>
+    /// <para>Gets the first ten tasks whose name starts with redis-move-.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Get tasks by id from another project</para>
+    /// <code>
+    /// Get-DcsMigrationTask -Id 4f5a6b7c-0000-4000-8000-000000000001 -ProjectId 0a1b2c3d4e5f40718293a4b5c6d7e8f9
+    /// </code>
+    /// <para>An unknown id is a non-terminating ObjectNotFound error (DCS.4133) and the other ids go on.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "DcsMigrationTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(DcsMigrationTask))]
     public sealed class GetDcsMigrationTaskCommand : HuaweiCloudApiCmdlet

@@ -11,6 +11,42 @@ namespace HuaweiMigration.Commands.Sms
     /// <para type="synopsis">Gets Server Migration Service (SMS) migration tasks.</para>
     /// <para type="description">Lists tasks, paging through the API by itself and writing each task as its page arrives, so Select-Object -First stops the paging early. Filters by one or more states, by name (exact or with wildcards), by source server or enterprise project. With -Id, gets each task with its sub-tasks and servers; an unknown id is a non-terminating ObjectNotFound error and the other ids go on.</para>
     /// </summary>
+    /// <example>
+    /// <para type="title">Get every task</para>
+    /// <code>
+    /// Get-SmsTask
+    /// </code>
+    /// <para>Pages through GET /v3/tasks by itself and writes each task as its page arrives.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Get the first five tasks only</para>
+    /// <code>
+    /// Get-SmsTask | Select-Object -First 5
+    /// </code>
+    /// <para>Select-Object stops the pipeline after five tasks, so no page after the first one is requested.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Filter by state and name</para>
+    /// <code>
+    /// Get-SmsTask -State RUNNING, SYNCING -Name 'web-*'
+    /// </code>
+    /// <para>Gets the running and syncing tasks whose name starts with web-. Several states and wildcards are resolved by the module; the name match is exact and not case-sensitive.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Page with -Skip and -First</para>
+    /// <code>
+    /// Get-SmsTask -Skip 200 -First 50 -IncludeTotalCount
+    /// </code>
+    /// <para>Writes the total number of tasks first, then tasks 201 to 250.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Get tasks with their sub-tasks</para>
+    /// <code>
+    /// Get-SmsTask -Id 0b1c2d3e-0000-4000-8000-000000000001
+    /// Get-SmsTask -State MIGRATE_FAIL | Get-SmsTask | Select-Object Name, State, SubTasks
+    /// </code>
+    /// <para>With -Id (or ids piped in) each task is read with its sub-tasks and servers. An unknown id is a non-terminating ObjectNotFound error and the other ids go on.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "SmsTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(SmsTask))]
     public sealed class GetSmsTaskCommand : HuaweiCloudApiCmdlet

@@ -45,7 +45,7 @@ namespace HuaweiMigration.Commands.Sms
         private SmsClient? _sms;
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
-        protected SmsClient Sms => _sms ??= new SmsClient(CurrentContext, Log);
+        internal SmsClient Sms => _sms ??= new SmsClient(CurrentContext, Log);
 
         /// <summary>The tasks of this pipeline input, valid and not seen before in this call.</summary>
         protected IEnumerable<(string Id, SmsTask? Task)> NewInputs()

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using HuaweiMigration.Client.Json;
+using HuaweiMigration.Models.Serialization;
 
 namespace HuaweiMigration.Models
 {
@@ -43,7 +43,7 @@ namespace HuaweiMigration.Models
         public string? RawState { get; set; }
 
         /// <summary>The state; <c>Unknown</c> when the API sent a value this version does not know (see <see cref="RawState"/>).</summary>
-        public SmsTaskState State => ApiJson.ParseState(RawState, SmsTaskState.Unknown);
+        public SmsTaskState State => StateText.Parse(RawState, SmsTaskState.Unknown);
 
         [EpochMilliseconds] public DateTime? EstimateCompleteTime { get; set; }
         [EpochMilliseconds] public DateTime? CreateDate { get; set; }

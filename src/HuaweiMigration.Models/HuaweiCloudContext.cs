@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
-using HuaweiMigration.Client.Auth;
-using HuaweiMigration.Client.Http;
+using HuaweiMigration.Models.Serialization;
 
 namespace HuaweiMigration.Models
 {
@@ -29,8 +28,7 @@ namespace HuaweiMigration.Models
             Uri iamEndpoint,
             Uri smsEndpoint,
             Uri dcsEndpoint,
-            ApiCredential credential,
-            ApiTransport transport)
+            ICredentialInfo credential)
         {
             Region = region;
             ProjectId = projectId;
@@ -39,7 +37,6 @@ namespace HuaweiMigration.Models
             SmsEndpoint = smsEndpoint;
             DcsEndpoint = dcsEndpoint;
             Credential = credential;
-            Transport = transport;
         }
 
         /// <summary>Region name, e.g. <c>ap-southeast-1</c>.</summary>
@@ -70,9 +67,8 @@ namespace HuaweiMigration.Models
         /// <summary>When the current token expires (UTC); empty for access keys, which do not expire.</summary>
         public DateTime? ExpiresAt => Credential.ExpiresAt;
 
-        internal ApiCredential Credential { get; }
-
-        internal ApiTransport Transport { get; }
+        /// <summary>The engine's credential (never shown): how requests of this context are authenticated.</summary>
+        internal ICredentialInfo Credential { get; }
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2})", AuthType, UserName ?? AccessKey ?? "token", Region);

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using HuaweiMigration.Client.Json;
+using HuaweiMigration.Models.Serialization;
 
 namespace HuaweiMigration.Models
 {
@@ -42,7 +42,7 @@ namespace HuaweiMigration.Models
         public string? RawStatus { get; set; }
 
         /// <summary>The status; <c>Unknown</c> for a value this version does not know (see <see cref="RawStatus"/>).</summary>
-        public DcsMigrationTaskStatus Status => ApiJson.ParseState(RawStatus, DcsMigrationTaskStatus.Unknown);
+        public DcsMigrationTaskStatus Status => StateText.Parse(RawStatus, DcsMigrationTaskStatus.Unknown);
 
         /// <summary>backupfile_import or online_migration.</summary>
         public string? MigrationType { get; set; }
