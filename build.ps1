@@ -3,21 +3,26 @@
     Builds, tests and demonstrates the HuaweiMigration module.
 
 .DESCRIPTION
-    Tasks:
-      Build  - builds the solution; the importable module is assembled in out/HuaweiMigration.
-      Test   - runs the xUnit tests (dotnet test), then the Pester suites in tests/Pester when Pester 5 is installed.
-      Demo   - builds, starts the local simulator, imports the module, connects, lists tasks, stops the simulator.
-      Clean  - removes build output (bin, obj, out).
+    Tasks (./build.ps1 -Task Help lists them):
+      Build    - Builds the solution; the importable module is assembled in out/HuaweiMigration.
+      Test     - Runs the xUnit tests (dotnet test), then the Pester suites in tests/Pester when Pester 5 is installed.
+      Package  - Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.
+      Demo     - Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.
+      Clean    - Removes build output (bin, obj, out).
 
 .EXAMPLE
     ./build.ps1 -Task Demo
 
 .EXAMPLE
     ./build.ps1 -Task Test -Configuration Release
+
+.EXAMPLE
+    ./build.ps1 -Task Package
+    Publish-Module -Path ./out/package/HuaweiMigration/0.1.0 -Repository MyGallery
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean', 'Help')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -34,12 +39,20 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
+$synopsis = [ordered]@{
+    Build   = 'Builds the solution; the importable module is assembled in out/HuaweiMigration.'
+    Test    = 'Runs the xUnit tests (dotnet test), then the Pester suites in tests/Pester when Pester 5 is installed.'
+    Package = 'Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.'
+    Demo    = 'Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.'
+    Clean   = 'Removes build output (bin, obj, out).'
+    Help    = 'Lists these tasks.'
+}
 $moduleManifest = Join-Path $root 'out/HuaweiMigration/HuaweiMigration.psd1'
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+    # A plain function: its arguments go to dotnet untouched (an advanced one would take -o for -OutVariable).
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Build {
@@ -76,7 +89,7 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    Import-Module (Join-Path $root 'tests/Pester/Simulator.psm1') -Force
+    Import-Module (Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') -Force
     $sim = Start-HuaweiSimulator -Port $Port -Configuration $Configuration
     try {
         Write-Host "Simulator running at $($sim.Url)" -ForegroundColor Cyan
@@ -111,6 +124,58 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Package {
+    Invoke-Dotnet build (Join-Path $root 'HuaweiMigration.sln') -c Release --nologo
+    $manifest = Import-PowerShellDataFile (Join-Path $root 'HuaweiMigration.psd1')
+    $version = $manifest.ModuleVersion
+    $packageRoot = Join-Path $root 'out/package'
+    $moduleDir = Join-Path $packageRoot "HuaweiMigration/$version"
+    if (Test-Path $packageRoot) { Remove-Item $packageRoot -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleDir -Force
+    Copy-Item -Path (Join-Path $root 'out/HuaweiMigration/*') -Destination $moduleDir -Recurse
+
+    # The simulator ships with the module, so users can point their own Pester tests at it.
+    $simulatorDir = Join-Path $moduleDir 'Simulator'
+    Invoke-Dotnet publish (Join-Path $root 'src/HuaweiMigration.Simulator') --configuration Release --nologo --no-build --output $simulatorDir
+    Copy-Item (Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') $simulatorDir
+    Get-ChildItem $simulatorDir -Filter *.pdb | Remove-Item
+
+    $info = Test-ModuleManifest -Path (Join-Path $moduleDir 'HuaweiMigration.psd1') -ErrorAction Stop
+    if ($info.Version -ne [version]$version) { throw "The packaged manifest says $($info.Version), expected $version." }
+    if (-not (Test-Path (Join-Path $moduleDir 'en-US/HuaweiMigration.dll-Help.xml'))) { throw 'The package has no help file.' }
+
+    # A .nupkg laid out as Publish-Module lays it out (module files at the package root), built by dotnet pack.
+    $psData = $manifest.PrivateData.PSData
+    $nuspec = Join-Path $packageRoot 'HuaweiMigration.nuspec'
+    $escape = { param($text) [System.Security.SecurityElement]::Escape([string]$text) }
+    @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>HuaweiMigration</id>
+    <version>$version</version>
+    <authors>$(& $escape $manifest.Author)</authors>
+    <owners>$(& $escape $manifest.CompanyName)</owners>
+    <description>$(& $escape $manifest.Description)</description>
+    <releaseNotes>$(& $escape $psData.ReleaseNotes)</releaseNotes>
+    <copyright>$(& $escape $manifest.Copyright)</copyright>
+    <tags>$(($psData.Tags + 'PSModule' + ($manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" })) -join ' ')</tags>
+    <projectUrl>$($psData.ProjectUri)</projectUrl>
+  </metadata>
+  <files>
+    <file src="**" target="" />
+  </files>
+</package>
+"@ | Set-Content -Path $nuspec -Encoding utf8
+    Invoke-Dotnet pack (Join-Path $root 'src/HuaweiMigration/HuaweiMigration.csproj') --configuration Release --nologo --no-build `
+        "-p:NuspecFile=$nuspec" "-p:NuspecBasePath=$moduleDir" "-p:NoDefaultExcludes=true" "-p:NoWarn=NU5100" --output $packageRoot
+    Remove-Item $nuspec
+    $nupkg = Join-Path $packageRoot "HuaweiMigration.$version.nupkg"
+    if (-not (Test-Path $nupkg)) { throw "dotnet pack did not write $nupkg." }
+    Write-Host "Module folder: $moduleDir"
+    Write-Host "Package:       $nupkg"
+}
+
 function Invoke-Clean {
     foreach ($dir in @('out') + (Get-ChildItem $root -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
         $path = if ([System.IO.Path]::IsPathRooted($dir)) { $dir } else { Join-Path $root $dir }
@@ -119,11 +184,13 @@ function Invoke-Clean {
 }
 
 foreach ($t in $Task) {
-    Write-Host "=== $t ===" -ForegroundColor Cyan
+    Write-Host "=== $t - $($synopsis[$t]) ===" -ForegroundColor Cyan
     switch ($t) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
+        'Package' { Invoke-Package }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
+        'Help' { $synopsis.GetEnumerator() | ForEach-Object { '{0,-8} {1}' -f $_.Key, $_.Value } }
     }
 }

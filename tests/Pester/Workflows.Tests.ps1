@@ -1,6 +1,6 @@
 # The user workflows, end to end against the simulator: connect, list, suspend and wait, remove -Force, DCS stop, -WhatIf.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'Simulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../out/HuaweiMigration/HuaweiMigration.psd1') -Force
     $script:sim = Start-HuaweiSimulator -SmsTasks 30 -DcsTasks 0
     Set-SimTiming $sim @{ stopToAbort = 0.2; deleteToGone = 0.1; dcsStopToTerminated = 0.2 }

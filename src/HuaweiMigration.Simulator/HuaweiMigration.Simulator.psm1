@@ -1,6 +1,9 @@
 <#
-    Starts and drives the HuaweiMigration simulator for Pester suites and the demo: a local emulator of the IAM,
-    SMS and DCS endpoints, on 127.0.0.1 only. Build the solution first (build.ps1 -Task Build).
+    Starts and drives the HuaweiMigration simulator — a local emulator of the IAM, SMS and DCS endpoints, on
+    127.0.0.1 only — for Pester suites (yours and ours) and the demo. Needs the .NET 10 runtime with ASP.NET Core.
+    In the packaged module it sits in the Simulator folder:
+        Import-Module (Join-Path (Get-Module HuaweiMigration -ListAvailable)[0].ModuleBase 'Simulator/HuaweiMigration.Simulator.psm1')
+    In the repository it runs the simulator built by build.ps1 -Task Build.
 #>
 Set-StrictMode -Version 3.0
 
@@ -20,8 +23,9 @@ function Start-HuaweiSimulator {
         [ValidateRange(0, 65535)] [int] $Port = 0,
         [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Debug'
     )
-    $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    $dll = Join-Path $root "src/HuaweiMigration.Simulator/bin/$Configuration/net10.0/HuaweiMigration.Simulator.dll"
+    # Packaged beside this file, or built in the repository.
+    $dll = Join-Path $PSScriptRoot 'HuaweiMigration.Simulator.dll'
+    if (-not (Test-Path $dll)) { $dll = Join-Path $PSScriptRoot "bin/$Configuration/net10.0/HuaweiMigration.Simulator.dll" }
     if (-not (Test-Path $dll)) { throw "The simulator is not built ($dll). Run ./build.ps1 -Task Build first." }
     if ($Port -eq 0) {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)

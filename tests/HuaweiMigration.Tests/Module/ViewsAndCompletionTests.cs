@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Xml.Linq;
+using HuaweiMigration.Tests.Infrastructure;
+using Xunit;
+
+namespace HuaweiMigration.Tests.Module
+{
+    /// <summary>Tab completion answers, and every output type has a table and a list view.</summary>
+    public class ViewsAndCompletionTests : LifecycleTestBase
+    {
+        private List<string> Complete(string input)
+        {
+            var r = Ps.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object { $_.CompletionText + '|' + $_.ToolTip }", input);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            return r.Output.Select(o => o.ToString()).ToList();
+        }
+
+        [Fact]
+        public void Region_completes_from_the_known_regions()
+        {
+            var matches = Complete("Connect-HuaweiCloud -Region ap-southeast-");
+            Assert.Contains("ap-southeast-1|ap-southeast-1 (AP-Hong Kong)", matches);
+            Assert.Contains(matches, m => m.StartsWith("ap-southeast-3|", StringComparison.Ordinal));
+            Assert.All(matches, m => Assert.StartsWith("ap-southeast-", m));
+        }
+
+        [Fact]
+        public void State_completes_from_the_task_states()
+        {
+            var matches = Complete("Get-SmsTask -State MIGRATE_").Select(m => m.Split('|')[0]).ToList();
+            Assert.Equal(new[] { "MIGRATE_FAIL", "MIGRATE_SUCCESS" }, matches.OrderBy(m => m));
+        }
+
+        [Fact]
+        public void Id_completes_with_the_current_contexts_task_ids_read_once_and_cached()
+        {
+            var ids = AddTasks(3, "RUNNING", "complete-me");
+            var first = Complete("Suspend-SmsTask -Id ");
+            Assert.Equal(ids.OrderBy(i => i), first.Select(m => m.Split('|')[0]).OrderBy(i => i));
+            Assert.Contains(first, m => m.EndsWith("|complete-me-0001 (RUNNING)", StringComparison.Ordinal));
+            var prefix = ids[1].Substring(0, 6);
+            Assert.Contains(ids[1] + "|complete-me-0002 (RUNNING)", Complete("Get-SmsTask -Id " + prefix));
+            // One listing served both completions.
+            Assert.Single(Sim.State.Requests, q => q.Path == "/v3/tasks");
+
+            var dcs = Sim.State.Dcs.Add("redis-one", "MIGRATING");
+            Assert.Contains(dcs + "|redis-one (MIGRATING)", Complete("Stop-DcsMigrationTask -Id "));
+        }
+
+        [Fact]
+        public void Id_completion_without_a_context_offers_nothing_and_does_not_fail()
+        {
+            Ps.Run("Disconnect-HuaweiCloud");
+            Assert.Empty(Complete("Get-SmsTask -Id "));
+        }
+
+        [Theory]
+        [InlineData("HuaweiMigration.Models.SmsTask")]
+        [InlineData("HuaweiMigration.Models.DcsMigrationTask")]
+        [InlineData("HuaweiMigration.Models.HuaweiCloudContext")]
+        public void Every_output_type_has_a_table_and_a_list_view(string typeName)
+        {
+            var formats = XDocument.Load(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Repo.ModuleManifest)!, "HuaweiMigration.format.ps1xml"));
+            var views = formats.Descendants("View").Where(v => v.Element("ViewSelectedBy")?.Element("TypeName")?.Value == typeName).ToList();
+            Assert.Contains(views, v => v.Element("TableControl") != null);
+            Assert.Contains(views, v => v.Element("ListControl") != null);
+            // Every property a view names exists on the type.
+            var type = typeof(HuaweiMigration.Models.SmsTask).Assembly.GetType(typeName)!;
+            foreach (var name in views.Descendants("PropertyName").Select(p => p.Value))
+            {
+                Assert.True(type.GetProperty(name) != null, typeName + " has no property " + name);
+            }
+        }
+
+        [Fact]
+        public void ToString_says_what_a_task_is()
+        {
+            var id = AddTasks(1, "RUNNING", "tostring").Single();
+            var text = Ps.Run("(Get-SmsTask -Id $args[0]).ToString(); (Get-HuaweiCloudContext).ToString()", id).Output.Select(o => o.ToString()).ToList();
+            Assert.Equal("tostring-0001 (RUNNING)", text[0]);
+            Assert.Equal("Password sim-user (ap-southeast-1)", text[1]);
+        }
+    }
+}
