@@ -19,7 +19,7 @@ namespace HuaweiMigration.Commands.Sms
         public const string ByIdSet = "ById";
         public const string InputObjectSet = "InputObject";
 
-        /// <summary><para type="description">Ids of the tasks.</para></summary>
+        /// <summary><para type="description">Ids of the tasks. Ids can be piped in, or any objects with an Id or TaskId property; an id given twice is handled once.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.SmsTaskIdCompleter))]
         [Alias("TaskId")]
@@ -27,7 +27,7 @@ namespace HuaweiMigration.Commands.Sms
         [AllowEmptyString]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary><para type="description">Tasks, as written by Get-SmsTask.</para></summary>
+        /// <summary><para type="description">Tasks, as written by Get-SmsTask; piped SMS task objects bind here.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
         public SmsTask? InputObject { get; set; }
