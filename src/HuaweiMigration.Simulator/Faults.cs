@@ -56,8 +56,8 @@ public sealed class FaultRule
     public TimeSpan Delay { get; set; }
 
     /// <summary>
-    /// When above 0, the rule hits this many matching requests, lets the next one through, and starts again
-    /// (e.g. 2: two 429s before each success). Count still limits the hits (-1 for none).
+    /// When above 0, each distinct request (method, path and query) is hit this many times and then let through
+    /// (e.g. 2: two 429s before each success, however many requests are in flight). Count still limits the hits.
     /// </summary>
     public int FailuresBeforeSuccess { get; set; }
 
@@ -67,8 +67,11 @@ public sealed class FaultRule
 internal sealed class FaultStore
 {
     private readonly object _lock = new();
-    // Remaining[0]: hits left (-1 unlimited); Remaining[1]: matching requests seen, for FailuresBeforeSuccess.
+    // Remaining[0]: hits left (-1 unlimited).
     private readonly List<(FaultRule Rule, Regex? Pattern, int[] Remaining)> _rules = new();
+
+    // For FailuresBeforeSuccess: how often each (rule, request) has been seen.
+    private readonly Dictionary<(FaultRule, string), int> _seen = new();
     private readonly LockedRandom _random;
 
     public FaultStore(LockedRandom random) => _random = random;
@@ -81,7 +84,7 @@ internal sealed class FaultStore
             : new Regex(rule.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         lock (_lock)
         {
-            _rules.Add((rule, pattern, new[] { rule.Count, 0 }));
+            _rules.Add((rule, pattern, new[] { rule.Count }));
         }
     }
 
@@ -90,11 +93,12 @@ internal sealed class FaultStore
         lock (_lock)
         {
             _rules.Clear();
+            _seen.Clear();
         }
     }
 
     /// <summary>The first rule that matches and wins its probability draw; consumes one of its hits.</summary>
-    public FaultRule? Take(string method, string path)
+    public FaultRule? Take(string method, string path, string? query = null)
     {
         lock (_lock)
         {
@@ -104,7 +108,13 @@ internal sealed class FaultStore
                 if (remaining[0] == 0) continue;
                 if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
                 if (pattern is not null && !pattern.IsMatch(path)) continue;
-                if (rule.FailuresBeforeSuccess > 0 && remaining[1]++ % (rule.FailuresBeforeSuccess + 1) == rule.FailuresBeforeSuccess) continue;
+                if (rule.FailuresBeforeSuccess > 0)
+                {
+                    var key = (rule, method + " " + path + query);
+                    _seen.TryGetValue(key, out var seen);
+                    _seen[key] = seen + 1;
+                    if (seen % (rule.FailuresBeforeSuccess + 1) == rule.FailuresBeforeSuccess) continue;
+                }
                 if (rule.Probability < 1.0 && _random.NextDouble() >= rule.Probability) continue;
                 if (remaining[0] > 0)
                 {

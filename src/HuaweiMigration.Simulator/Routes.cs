@@ -96,7 +96,7 @@ internal static class Pipeline
             var latency = state.Latency;
             if (latency > TimeSpan.Zero) await Task.Delay(latency, aborted).ConfigureAwait(false);
 
-            fault = state.Faults.Take(method, path);
+            fault = state.Faults.Take(method, path, ctx.Request.QueryString.Value);
             if (fault is not null && fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, aborted).ConfigureAwait(false);
 
             switch (fault?.Kind)

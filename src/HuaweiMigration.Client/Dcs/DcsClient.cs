@@ -106,30 +106,31 @@ namespace HuaweiMigration.Client.Dcs
             return filtered;
         }
 
+        /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>
+        public int ListConcurrency { get; set; } = 8;
+
         private IEnumerable<DcsMigrationTask> ListPages(DcsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
         {
-            var cursor = new PageCursor(skip);
+            using var reader = new PageReader<DcsMigrationTask>(
+                async (offset, limit, ct) =>
+                {
+                    var page = await ListTasksPageAsync(filter, offset, limit, ct).ConfigureAwait(false);
+                    return (page.Count, page.MigrationTasks);
+                },
+                skip, first, MaxPageSize, ListConcurrency, _log, cancellationToken);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
-            var countReported = false;
             while (true)
             {
-                var remaining = first.HasValue ? first.Value - yielded : long.MaxValue;
-                if (remaining <= 0) yield break;
-                var page = ListTasksPageAsync(filter, cursor.Offset, (int)Math.Min(MaxPageSize, remaining), cancellationToken).GetAwaiter().GetResult();
-                if (!countReported)
-                {
-                    countReported = true;
-                    onCount(page.Count);
-                }
-                if (!cursor.Accept(page.Count)) continue;
-                foreach (var task in page.MigrationTasks)
+                var tasks = reader.NextAsync().GetAwaiter().GetResult();
+                if (tasks is null) yield break;
+                if (yielded == 0 && reader.Total.HasValue && seen.Count == 0) onCount(reader.Total.Value);
+                foreach (var task in tasks)
                 {
                     if (!seen.Add(task.TaskId)) continue;
                     yield return task;
                     if (first.HasValue && ++yielded >= first.Value) yield break;
                 }
-                if (!cursor.Advance(page.MigrationTasks.Count)) yield break;
             }
         }
 
@@ -238,15 +239,17 @@ namespace HuaweiMigration.Client.Dcs
         public TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
             new TaskRefresher<DcsMigrationTask>(
                 GetTaskAsync,
-                async (offset, ct) =>
+                async (offset, limit, ct) =>
                 {
-                    var page = await ListTasksPageAsync(new DcsTaskFilter(), offset, MaxPageSize, ct).ConfigureAwait(false);
+                    var page = await ListTasksPageAsync(new DcsTaskFilter(), offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.MigrationTasks);
                 },
                 t => t.TaskId,
                 MaxPageSize,
                 maxConcurrentGets,
-                missesBeforeConfirm);
+                missesBeforeConfirm,
+                ListConcurrency,
+                _log);
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -14,9 +14,18 @@ namespace HuaweiMigration.Client.Http
         private long? _count;
 
         public PageCursor(long start)
+            : this(start, start, null)
+        {
+        }
+
+        /// <param name="start">Where the next page starts.</param>
+        /// <param name="floor">The cursor never backs up before this offset (the caller's -Skip).</param>
+        /// <param name="count">The total the previous answer gave, when there was one.</param>
+        public PageCursor(long start, long floor, long? count)
         {
             Offset = start;
-            _floor = start;
+            _floor = floor;
+            _count = count;
         }
 
         /// <summary>Where the next page starts.</summary>

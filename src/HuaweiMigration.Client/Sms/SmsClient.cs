@@ -108,36 +108,31 @@ namespace HuaweiMigration.Client.Sms
             return all;
         }
 
+        /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>
+        public int ListConcurrency { get; set; } = 8;
+
         private IEnumerable<SmsTask> ListPages(SmsTaskState? state, SmsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
         {
-            var cursor = new PageCursor(skip);
+            using var reader = new PageReader<SmsTask>(
+                async (offset, limit, ct) =>
+                {
+                    var page = await ListTasksPageAsync(state, filter, offset, limit, ct).ConfigureAwait(false);
+                    return (page.Count, page.Tasks);
+                },
+                skip, first, MaxPageSize, ListConcurrency, _log, cancellationToken);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
-            var countReported = false;
             while (true)
             {
-                var remaining = first.HasValue ? first.Value - yielded : long.MaxValue;
-                if (remaining <= 0) yield break;
-                var limit = (int)Math.Min(MaxPageSize, remaining);
-                var page = ListTasksPageAsync(state, filter, cursor.Offset, limit, cancellationToken).GetAwaiter().GetResult();
-                if (!countReported)
-                {
-                    countReported = true;
-                    onCount(page.Count);
-                }
-                if (!cursor.Accept(page.Count))
-                {
-                    _log.Verbose("SMS: the task list changed while it was read; reading again from offset " + cursor.Offset + ".");
-                    continue;
-                }
-                foreach (var task in page.Tasks)
+                var tasks = reader.NextAsync().GetAwaiter().GetResult();
+                if (tasks is null) yield break;
+                if (yielded == 0 && reader.Total.HasValue && seen.Count == 0) onCount(reader.Total.Value);
+                foreach (var task in tasks)
                 {
                     if (!seen.Add(task.Id)) continue;
                     yield return task;
-                    yielded++;
-                    if (first.HasValue && yielded >= first.Value) yield break;
+                    if (first.HasValue && ++yielded >= first.Value) yield break;
                 }
-                if (!cursor.Advance(page.Tasks.Count)) yield break;
             }
         }
 
@@ -228,15 +223,17 @@ namespace HuaweiMigration.Client.Sms
         public TaskRefresher<SmsTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
             new TaskRefresher<SmsTask>(
                 GetTaskAsync,
-                async (offset, ct) =>
+                async (offset, limit, ct) =>
                 {
-                    var page = await ListTasksPageAsync(null, new SmsTaskFilter(), offset, MaxPageSize, ct).ConfigureAwait(false);
+                    var page = await ListTasksPageAsync(null, new SmsTaskFilter(), offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.Tasks);
                 },
                 t => t.Id,
                 MaxPageSize,
                 maxConcurrentGets,
-                missesBeforeConfirm);
+                missesBeforeConfirm,
+                ListConcurrency,
+                _log);
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -14,15 +14,17 @@ namespace HuaweiMigration.Client.Waiting
     public sealed class TaskRefresher<T> : ITaskRefresher<T> where T : class
     {
         private readonly Func<string, CancellationToken, Task<T>> _getOne;
-        private readonly Func<long, CancellationToken, Task<(long Count, IList<T> Items)>> _listPage;
+        private readonly Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> _listPage;
         private readonly Func<T, string> _idOf;
         private readonly int _pageSize;
         private readonly int _missesBeforeConfirm;
         private readonly Dictionary<string, int> _misses = new Dictionary<string, int>(StringComparer.Ordinal);
         private long? _knownTotal;
+        private readonly int _listConcurrency;
+        private readonly IApiLog _log;
 
         /// <param name="getOne">Reads one task; a missing task throws <see cref="HuaweiCloudApiException"/> of kind NotFound.</param>
-        /// <param name="listPage">Reads the unfiltered list from an offset, one page of <paramref name="pageSize"/>.</param>
+        /// <param name="listPage">Reads the unfiltered list: (offset, limit) → (total, records).</param>
         /// <param name="idOf">A task's id.</param>
         /// <param name="pageSize">The list's page size.</param>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
@@ -30,14 +32,20 @@ namespace HuaweiMigration.Client.Waiting
         /// After how many listings without a task it is read on its own: 2 while polling (a listing that changes
         /// under it can miss a task), 1 for a one-off read that must account for every task.
         /// </param>
+        /// <param name="listConcurrency">List pages in flight at once after the first.</param>
+        /// <param name="log">Where a list that changes while it is read is reported.</param>
         public TaskRefresher(
             Func<string, CancellationToken, Task<T>> getOne,
-            Func<long, CancellationToken, Task<(long Count, IList<T> Items)>> listPage,
+            Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> listPage,
             Func<T, string> idOf,
             int pageSize,
             int maxConcurrentGets = 8,
-            int missesBeforeConfirm = 2)
+            int missesBeforeConfirm = 2,
+            int listConcurrency = 8,
+            IApiLog? log = null)
         {
+            _listConcurrency = listConcurrency;
+            _log = log ?? NullLog.Instance;
             _getOne = getOne;
             _listPage = listPage;
             _idOf = idOf;
@@ -90,18 +98,19 @@ namespace HuaweiMigration.Client.Waiting
         {
             var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
             var result = new RefreshResult<T>();
-            var cursor = new PageCursor(0);
-            while (true)
+            using (var reader = new PageReader<T>(_listPage, 0, null, _pageSize, _listConcurrency, _log, cancellationToken))
             {
-                var (count, items) = await _listPage(cursor.Offset, cancellationToken).ConfigureAwait(false);
-                _knownTotal = count;
-                if (!cursor.Accept(count)) continue;
-                foreach (var task in items)
+                IList<T>? items;
+                while ((items = await reader.NextAsync().ConfigureAwait(false)) != null)
                 {
-                    var id = _idOf(task);
-                    if (wanted.Contains(id)) result.Found[id] = task;
+                    _knownTotal = reader.Total;
+                    foreach (var task in items)
+                    {
+                        var id = _idOf(task);
+                        if (wanted.Contains(id)) result.Found[id] = task;
+                    }
+                    if (result.Found.Count == wanted.Count) break;
                 }
-                if (!cursor.Advance(items.Count) || result.Found.Count == wanted.Count) break;
             }
 
             // A task can still slip past a listing that changes under it, so one absence proves little: a task

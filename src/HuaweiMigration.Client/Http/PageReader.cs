@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HuaweiMigration.Client.Http
+{
+    /// <summary>
+    /// Reads an offset-paged list in order, with later pages fetched concurrently. The first page is read alone
+    /// (it gives the total, and a caller that stops after it costs one request); from the second call on, up to
+    /// <c>concurrency</c> pages are in flight while the caller works through the current one. When an answer's total
+    /// differs from the one before, the list changed under the reader: the pages in flight are dropped and the rest
+    /// is read one page at a time with <see cref="PageCursor"/>, which backs up as far as the list shrank. Callers
+    /// drop records they have already seen (by id).
+    /// </summary>
+    internal sealed class PageReader<T> : IDisposable
+    {
+        private readonly Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> _read;
+        private readonly long _start;
+        private readonly long? _end;
+        private readonly int _pageSize;
+        private readonly int _concurrency;
+        private readonly IApiLog _log;
+        private readonly CancellationTokenSource _cancellation;
+        private readonly Queue<(long Offset, Task<(long Count, IList<T> Items)> Page)> _window = new Queue<(long, Task<(long, IList<T>)>)>();
+        private PageCursor? _sequential;
+        private long _next;
+        private long _expected;
+        private bool _started;
+        private bool _done;
+
+        /// <param name="read">Reads one page: (offset, limit) → (total, records).</param>
+        /// <param name="start">The first offset (the caller's -Skip).</param>
+        /// <param name="max">How many records are wanted at most (the caller's -First), or null for all.</param>
+        /// <param name="pageSize">The API's largest page.</param>
+        /// <param name="concurrency">Pages in flight at once after the first.</param>
+        /// <param name="log">Where a changing list is reported.</param>
+        /// <param name="cancellationToken">Cancels every request.</param>
+        public PageReader(
+            Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> read,
+            long start,
+            long? max,
+            int pageSize,
+            int concurrency,
+            IApiLog log,
+            CancellationToken cancellationToken)
+        {
+            _read = read;
+            _start = start;
+            _end = max.HasValue ? start + max.Value : (long?)null;
+            _pageSize = pageSize;
+            _concurrency = Math.Max(1, concurrency);
+            _log = log;
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>The total the first answer gave.</summary>
+        public long? Total { get; private set; }
+
+        /// <summary>The next page's records in list order, or null at the end.</summary>
+        public async Task<IList<T>?> NextAsync()
+        {
+            if (_done) return null;
+            var token = _cancellation.Token;
+            if (!_started)
+            {
+                _started = true;
+                var (count, items) = await _read(_start, Limit(_start), token).ConfigureAwait(false);
+                Total = count;
+                _expected = count;
+                _next = _start + items.Count;
+                if (items.Count == 0 || _next >= End(count)) _done = true;
+                return items;
+            }
+            if (_sequential != null) return await NextSequentialAsync(token).ConfigureAwait(false);
+
+            while (_window.Count < _concurrency && _next < End(_expected))
+            {
+                var offset = _next;
+                _window.Enqueue((offset, _read(offset, Limit(offset), token)));
+                _next += _pageSize;
+            }
+            if (_window.Count == 0)
+            {
+                _done = true;
+                return null;
+            }
+            var (at, pending) = _window.Dequeue();
+            var page = await pending.ConfigureAwait(false);
+            if (page.Count != _expected)
+            {
+                _log.Verbose("The list changed while it was read (" + _expected + " records, now " + page.Count + "); reading the rest one page at a time.");
+                Abandon();
+                _sequential = new PageCursor(at, _start, _expected);
+                return await NextSequentialAsync(token).ConfigureAwait(false);
+            }
+            if (page.Items.Count == 0 || at + page.Items.Count >= End(page.Count))
+            {
+                _done = true;
+                Abandon();
+            }
+            return page.Items;
+        }
+
+        private async Task<IList<T>?> NextSequentialAsync(CancellationToken token)
+        {
+            var cursor = _sequential!;
+            while (true)
+            {
+                var (count, items) = await _read(cursor.Offset, Limit(cursor.Offset), token).ConfigureAwait(false);
+                if (!cursor.Accept(count))
+                {
+                    _log.Verbose("The list changed while it was read; reading again from offset " + cursor.Offset + ".");
+                    continue;
+                }
+                if (!cursor.Advance(items.Count) || cursor.Offset >= End(count)) _done = true;
+                return items;
+            }
+        }
+
+        private int Limit(long offset) => (int)Math.Max(1, Math.Min(_pageSize, (_end ?? long.MaxValue) - offset));
+
+        private long End(long count) => Math.Min(count, _end ?? long.MaxValue);
+
+        /// <summary>Drops the pages in flight; their failures no longer matter.</summary>
+        private void Abandon()
+        {
+            while (_window.Count > 0)
+            {
+                _ = _window.Dequeue().Page.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+
+        /// <summary>Stops the pages still in flight (the caller stopped reading).</summary>
+        public void Dispose()
+        {
+            Abandon();
+            _cancellation.Cancel();
+            _cancellation.Dispose();
+        }
+    }
+}
