@@ -35,7 +35,7 @@ namespace HuaweiMigration.Models
         /// <summary>Task id.</summary>
         public string TaskId { get; set; } = string.Empty;
         public string? TaskName { get; set; }
-        public string? Description { get; set; }
+        [LooseText] public string? Description { get; set; }
 
         /// <summary>The status as the API sent it.</summary>
         [ApiField("status")]
@@ -66,7 +66,7 @@ namespace HuaweiMigration.Models
         /// <summary>Sub-status, e.g. EXCHANGING.</summary>
         public string? TaskStatus { get; set; }
         /// <summary>Why the task failed, when the list answer says.</summary>
-        public string? ErrorMessage { get; set; }
+        [LooseText] public string? ErrorMessage { get; set; }
 
         /// <summary>So DCS tasks bind to <c>-Id</c> by property name as well as to <c>-TaskId</c>.</summary>
         public string Id => TaskId;

@@ -10,6 +10,13 @@ namespace HuaweiMigration.Models.Serialization
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class SlashDateAttribute : Attribute { }
 
+    /// <summary>
+    /// Marks a text field the API has been seen to send as an object or array too (error details): any JSON value
+    /// is read into it as text, so one odd field never makes a whole answer unreadable.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class LooseTextAttribute : Attribute { }
+
     /// <summary>Names the API field a property maps to when it is not the snake_case form of the property name.</summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ApiFieldAttribute : Attribute

@@ -56,11 +56,11 @@ namespace HuaweiMigration.Models
         public double? MigrateSpeed { get; set; }
         public double? CompressRate { get; set; }
         public bool? StartTargetServer { get; set; }
-        public string? ErrorJson { get; set; }
+        [LooseText] public string? ErrorJson { get; set; }
         public long? TotalTime { get; set; }
         public string? MigrationIp { get; set; }
         public string? EnterpriseProjectId { get; set; }
-        public string? LogCollectStatus { get; set; }
+        [LooseText] public string? LogCollectStatus { get; set; }
         public bool? Syncing { get; set; }
         public double? TotalCpuUsage { get; set; }
         public double? AgentCpuUsage { get; set; }
@@ -124,7 +124,7 @@ namespace HuaweiMigration.Models
         public int? Progress { get; set; }
         [EpochMilliseconds] public DateTime? StartDate { get; set; }
         [EpochMilliseconds] public DateTime? EndDate { get; set; }
-        public string? ProcessTrace { get; set; }
+        [LooseText] public string? ProcessTrace { get; set; }
         public string? UserOp { get; set; }
 
         public override string ToString() => (Name ?? "?") + " " + (Progress ?? 0) + "%";

@@ -188,14 +188,17 @@ namespace HuaweiMigration.Client.Http
                 rest.AddStringBody(request.JsonBody, ContentType.Json);
             }
 
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2}", request.Service, outgoing.Method, uri));
-            foreach (var h in outgoing.Headers)
+            if (log.VerboseEnabled) log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2}", request.Service, outgoing.Method, uri));
+            if (log.DebugEnabled)
             {
-                log.Debug("> " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
-            }
-            if (request.JsonBody != null)
-            {
-                log.Debug(request.SensitiveBody ? "> (body with credentials, not shown)" : "> (" + body.Length + " bytes of JSON)");
+                foreach (var h in outgoing.Headers)
+                {
+                    log.Debug("> " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
+                }
+                if (request.JsonBody != null)
+                {
+                    log.Debug(request.SensitiveBody ? "> (body with credentials, not shown)" : "> (" + body.Length + " bytes of JSON)");
+                }
             }
 
             var watch = Stopwatch.StartNew();
@@ -233,13 +236,19 @@ namespace HuaweiMigration.Client.Http
             }
 
             var content = response.Content ?? string.Empty;
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3} ms{4}.", request.Service, status, response.StatusDescription ?? response.StatusCode.ToString(), watch.ElapsedMilliseconds,
-                requestId is null ? string.Empty : ", request id " + requestId));
-            foreach (var h in headers)
+            if (log.VerboseEnabled)
             {
-                log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3} ms{4}.", request.Service, status, response.StatusDescription ?? response.StatusCode.ToString(), watch.ElapsedMilliseconds,
+                    requestId is null ? string.Empty : ", request id " + requestId));
             }
-            log.Debug("< (" + content.Length + " characters)");
+            if (log.DebugEnabled)
+            {
+                foreach (var h in headers)
+                {
+                    log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
+                }
+                log.Debug("< (" + content.Length + " characters)");
+            }
 
             if (status >= 200 && status < 300)
             {

@@ -6,6 +6,12 @@ namespace HuaweiMigration.Client.Http
     /// </summary>
     public interface IApiLog
     {
+        /// <summary>False when nobody reads Verbose output: callers skip building the message.</summary>
+        bool VerboseEnabled { get; }
+
+        /// <summary>False when nobody reads Debug output.</summary>
+        bool DebugEnabled { get; }
+
         void Verbose(string message);
         void Debug(string message);
     }
@@ -13,6 +19,8 @@ namespace HuaweiMigration.Client.Http
     internal sealed class NullLog : IApiLog
     {
         internal static readonly NullLog Instance = new NullLog();
+        public bool VerboseEnabled => false;
+        public bool DebugEnabled => false;
         public void Verbose(string message) { }
         public void Debug(string message) { }
     }

@@ -46,7 +46,7 @@ namespace HuaweiMigration.Client.Json
                 {
                     property.PropertyName = field.Name;
                 }
-                if (property.PropertyType == typeof(string))
+                if (property.PropertyType == typeof(string) && member.GetCustomAttribute<LooseTextAttribute>() != null)
                 {
                     property.Converter = LenientStringConverter.Instance;
                 }

@@ -35,6 +35,13 @@ namespace HuaweiMigration.Commands
         /// <summary>The client's log, routed to Verbose and Debug.</summary>
         internal IApiLog Log => _log;
 
+        protected override void BeginProcessing()
+        {
+            // Which log streams anybody reads, decided here on the pipeline thread, before any request.
+            _log.Prime();
+            base.BeginProcessing();
+        }
+
         protected override void StopProcessing()
         {
             _cancellation.Cancel();
@@ -53,7 +60,8 @@ namespace HuaweiMigration.Commands
         /// </summary>
         protected T Await<T>(Task<T> task)
         {
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
+            // WaitAny with a time-out blocks cheaply (no kernel event per call) and wakes to write the log.
+            while (!task.IsCompleted && Task.WaitAny(new Task[] { task }, 50) < 0)
             {
                 FlushLog();
             }
@@ -119,11 +127,45 @@ namespace HuaweiMigration.Commands
             }
         }
 
+        /// <summary>Whether a stream is wanted; true when it cannot be told (off the pipeline thread, say), so nothing is lost.</summary>
+        private bool SafeWants(string parameter, string preferenceVariable)
+        {
+            try
+            {
+                return WantsStream(parameter, preferenceVariable);
+            }
+            catch (PSInvalidOperationException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>True when -Verbose or $VerbosePreference asks for Verbose output (read once per command).</summary>
+        private bool WantsStream(string parameter, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var value)) return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            var preference = SessionState.PSVariable.GetValue(preferenceVariable);
+            return preference is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore : preference != null && !"SilentlyContinue".Equals(preference.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+
         private sealed class CmdletLog : IApiLog
         {
             private readonly HuaweiCloudCmdlet _owner;
+            private bool? _verbose;
+            private bool? _debug;
 
             public CmdletLog(HuaweiCloudCmdlet owner) => _owner = owner;
+
+            // Read lazily on the first call from the pipeline thread; the answer does not change during a command.
+            public bool VerboseEnabled => _verbose ??= _owner.SafeWants("Verbose", "VerbosePreference");
+
+            public bool DebugEnabled => _debug ??= _owner.SafeWants("Debug", "DebugPreference");
+
+            public void Prime()
+            {
+                _ = VerboseEnabled;
+                _ = DebugEnabled;
+            }
 
             public void Verbose(string message) => Write(false, message);
 
