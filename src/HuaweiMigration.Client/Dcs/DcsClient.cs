@@ -109,30 +109,14 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>
         public int ListConcurrency { get; set; } = 8;
 
-        private IEnumerable<DcsMigrationTask> ListPages(DcsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
-        {
-            using var reader = new PageReader<DcsMigrationTask>(
+        private IEnumerable<DcsMigrationTask> ListPages(DcsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken) =>
+            PageReader<DcsMigrationTask>.ReadAll(
                 async (offset, limit, ct) =>
                 {
                     var page = await ListTasksPageAsync(filter, offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.MigrationTasks);
                 },
-                skip, first, MaxPageSize, ListConcurrency, _log, cancellationToken);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            long yielded = 0;
-            while (true)
-            {
-                var tasks = reader.NextAsync().GetAwaiter().GetResult();
-                if (tasks is null) yield break;
-                if (yielded == 0 && reader.Total.HasValue && seen.Count == 0) onCount(reader.Total.Value);
-                foreach (var task in tasks)
-                {
-                    if (!seen.Add(task.TaskId)) continue;
-                    yield return task;
-                    if (first.HasValue && ++yielded >= first.Value) yield break;
-                }
-            }
-        }
+                t => t.TaskId, skip, first, MaxPageSize, ListConcurrency, onCount, _log, cancellationToken);
 
         /// <summary><c>GET /v2/{project_id}/migration-task/{task_id}</c>. A missing task is DCS.4133 (ObjectNotFound).</summary>
         public async Task<DcsMigrationTask> GetTaskAsync(string id, CancellationToken cancellationToken)

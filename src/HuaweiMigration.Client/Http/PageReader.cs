@@ -54,6 +54,38 @@ namespace HuaweiMigration.Client.Http
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
+        /// <summary>
+        /// Streams every record of a list: pages read as <see cref="PageReader{T}"/> reads them, records already
+        /// seen (by id) dropped, at most <paramref name="first"/> yielded, the total reported once from the first
+        /// answer. Lazy: stopping the enumeration stops the paging.
+        /// </summary>
+        public static IEnumerable<T> ReadAll(
+            Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> read,
+            Func<T, string> idOf,
+            long skip,
+            long? first,
+            int pageSize,
+            int concurrency,
+            Action<long> onCount,
+            IApiLog log,
+            CancellationToken cancellationToken)
+        {
+            using var reader = new PageReader<T>(read, skip, first, pageSize, concurrency, log, cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            long yielded = 0;
+            IList<T>? page;
+            while ((page = reader.NextAsync().GetAwaiter().GetResult()) != null)
+            {
+                if (seen.Count == 0 && reader.Total.HasValue) onCount(reader.Total.Value);
+                foreach (var record in page)
+                {
+                    if (!seen.Add(idOf(record))) continue;
+                    yield return record;
+                    if (first.HasValue && ++yielded >= first.Value) yield break;
+                }
+            }
+        }
+
         /// <summary>The total the first answer gave.</summary>
         public long? Total { get; private set; }
 

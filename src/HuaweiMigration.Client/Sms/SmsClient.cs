@@ -111,30 +111,14 @@ namespace HuaweiMigration.Client.Sms
         /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>
         public int ListConcurrency { get; set; } = 8;
 
-        private IEnumerable<SmsTask> ListPages(SmsTaskState? state, SmsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken)
-        {
-            using var reader = new PageReader<SmsTask>(
+        private IEnumerable<SmsTask> ListPages(SmsTaskState? state, SmsTaskFilter filter, long skip, long? first, Action<long> onCount, CancellationToken cancellationToken) =>
+            PageReader<SmsTask>.ReadAll(
                 async (offset, limit, ct) =>
                 {
                     var page = await ListTasksPageAsync(state, filter, offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.Tasks);
                 },
-                skip, first, MaxPageSize, ListConcurrency, _log, cancellationToken);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            long yielded = 0;
-            while (true)
-            {
-                var tasks = reader.NextAsync().GetAwaiter().GetResult();
-                if (tasks is null) yield break;
-                if (yielded == 0 && reader.Total.HasValue && seen.Count == 0) onCount(reader.Total.Value);
-                foreach (var task in tasks)
-                {
-                    if (!seen.Add(task.Id)) continue;
-                    yield return task;
-                    if (first.HasValue && ++yielded >= first.Value) yield break;
-                }
-            }
-        }
+                t => t.Id, skip, first, MaxPageSize, ListConcurrency, onCount, _log, cancellationToken);
 
         /// <summary><c>GET /v3/tasks/{id}</c>: one task with its sub-tasks and servers.</summary>
         public async Task<SmsTask> GetTaskAsync(string id, CancellationToken cancellationToken)

@@ -182,6 +182,23 @@ namespace HuaweiMigration.Commands
         }
     }
 
+    /// <summary>Base of the cmdlets that wait for tasks: <c>-Timeout</c> and <c>-PollInterval</c>.</summary>
+    public abstract class WaitingCmdlet : HuaweiCloudApiCmdlet
+    {
+        /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? Timeout { get; set; }
+
+        /// <summary><para type="description">Seconds between two polls while waiting (default 5).</para></summary>
+        [Parameter]
+        [ValidateRange(0.01, 86400.0)]
+        public double PollInterval { get; set; } = 5;
+
+        /// <summary>The clock of this command's waits, started now.</summary>
+        internal WaitTiming StartTiming() => new WaitTiming(Timeout, PollInterval);
+    }
+
     /// <summary>How long and how often to poll while waiting.</summary>
     internal readonly struct WaitTiming
     {
@@ -227,6 +244,63 @@ namespace HuaweiMigration.Commands
         {
             base.BeginProcessing();
             _ = CurrentContext;
+        }
+
+        /// <summary>-First, -Skip and -IncludeTotalCount of a SupportsPaging cmdlet, for the client.</summary>
+        internal Client.Sms.PagingRequest Paging() => new Client.Sms.PagingRequest
+        {
+            Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+            First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
+            OnTotalCount = PagingParameters.IncludeTotalCount
+                ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
+                : (Action<long, double>?)null,
+        };
+
+        /// <summary>Writes each record of a listing as it arrives; a failure ends the listing with one error.</summary>
+        internal void WriteListing<T>(Func<System.Collections.Generic.IEnumerable<T>> list, string errorId)
+        {
+            ForItem(null, errorId, () =>
+            {
+                foreach (var item in list())
+                {
+                    FlushLog();
+                    WriteObject(item);
+                }
+                FlushLog();
+            });
+        }
+
+        /// <summary>Reads and writes each id's object; an unknown id is one ObjectNotFound error, and the others go on.</summary>
+        internal void WriteEachById<T>(System.Collections.Generic.IEnumerable<string> ids, string invalidIdErrorId, string what, Func<string, Task<T>> read)
+        {
+            foreach (var id in ids)
+            {
+                ForItem(id, invalidIdErrorId, () =>
+                {
+                    try
+                    {
+                        WriteObject(Await(read(id)));
+                    }
+                    catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
+                    {
+                        WriteApiError(ex, id, "No " + what + " has the id '" + id + "'. " + ex.Message);
+                    }
+                });
+            }
+        }
+
+        /// <summary>A DCS client for -ProjectId (or the context's project); a bad project id stops the command.</summary>
+        internal Client.Dcs.DcsClient CreateDcsClient(string? projectId)
+        {
+            try
+            {
+                return new Client.Dcs.DcsClient(CurrentContext, projectId, Log);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidProjectId", projectId));
+                throw;
+            }
         }
 
         private static int _nextActivityId;

@@ -64,56 +64,20 @@ namespace HuaweiMigration.Commands.Dcs
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            try
-            {
-                _dcs = new DcsClient(CurrentContext, ProjectId, Log);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidProjectId", ProjectId));
-            }
+            _dcs = CreateDcsClient(ProjectId);
         }
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var id in Id)
-                {
-                    ForItem(id, "InvalidDcsTaskId", () =>
-                    {
-                        try
-                        {
-                            WriteObject(Await(_dcs!.GetTaskAsync(id, CancellationToken)));
-                        }
-                        catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
-                        {
-                            WriteApiError(ex, id, "No DCS migration task has the id '" + id + "'. " + ex.Message);
-                        }
-                    });
-                }
+                WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => _dcs!.GetTaskAsync(id, CancellationToken));
                 return;
             }
-
             var (query, match) = NameFilter.Resolve(Name);
             var filter = new DcsTaskFilter { NameQuery = query, NameMatch = match };
-            var paging = new PagingRequest
-            {
-                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-                First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
-                OnTotalCount = PagingParameters.IncludeTotalCount
-                    ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
-                    : (Action<long, double>?)null,
-            };
-            ForItem(null, "InvalidDcsTaskFilter", () =>
-            {
-                foreach (var task in _dcs!.EnumerateTasks(filter, paging, CancellationToken))
-                {
-                    FlushLog();
-                    WriteObject(task);
-                }
-                FlushLog();
-            });
+            var paging = Paging();
+            WriteListing(() => _dcs!.EnumerateTasks(filter, paging, CancellationToken), "InvalidDcsTaskFilter");
         }
     }
 }

@@ -40,7 +40,7 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class StopDcsMigrationTaskCommand : HuaweiCloudApiCmdlet
+    public sealed class StopDcsMigrationTaskCommand : WaitingCmdlet
     {
         public const string ByIdSet = "ById";
         public const string InputObjectSet = "InputObject";
@@ -67,16 +67,6 @@ namespace HuaweiMigration.Commands.Dcs
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
-
-        /// <summary><para type="description">Seconds between two polls while waiting (default 5).</para></summary>
-        [Parameter]
-        [ValidateRange(0.01, 86400.0)]
-        public double PollInterval { get; set; } = 5;
-
         /// <summary><para type="description">How many requests may be in flight at once (default 10).</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -97,14 +87,7 @@ namespace HuaweiMigration.Commands.Dcs
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            try
-            {
-                _dcs = new DcsClient(CurrentContext, ProjectId, Log);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidProjectId", ProjectId));
-            }
+            _dcs = CreateDcsClient(ProjectId);
             _runner = new BoundedRunner<List<string>>(ThrottleLimit, CancellationToken);
             _waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
         }
@@ -222,7 +205,7 @@ namespace HuaweiMigration.Commands.Dcs
 
             var stopped = _order.Where(id => _stopped.ContainsKey(id)).ToList();
             if (stopped.Count == 0) return;
-            var timing = new WaitTiming(Timeout, PollInterval);
+            var timing = StartTiming();
             if (Wait)
             {
                 foreach (var id in stopped) _waiter!.Add(id, _stopped[id] ?? _known[id]);

@@ -91,23 +91,9 @@ namespace HuaweiMigration.Commands.Sms
         {
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var id in Id)
-                {
-                    ForItem(id, "InvalidSmsTaskId", () =>
-                    {
-                        try
-                        {
-                            WriteObject(Await(Client.GetTaskAsync(id, CancellationToken)));
-                        }
-                        catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
-                        {
-                            WriteApiError(ex, id, "No SMS task has the id '" + id + "'. " + ex.Message);
-                        }
-                    });
-                }
+                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskAsync(id, CancellationToken));
                 return;
             }
-
             var filter = new SmsTaskFilter
             {
                 States = State ?? Array.Empty<SmsTaskState>(),
@@ -115,23 +101,8 @@ namespace HuaweiMigration.Commands.Sms
                 EnterpriseProjectId = EnterpriseProjectId,
             };
             NameFilter.Apply(filter, Name);
-            var paging = new PagingRequest
-            {
-                Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-                First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
-                OnTotalCount = PagingParameters.IncludeTotalCount
-                    ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
-                    : (Action<long, double>?)null,
-            };
-            ForItem(null, "InvalidSmsTaskFilter", () =>
-            {
-                foreach (var task in Client.EnumerateTasks(filter, paging, CancellationToken))
-                {
-                    FlushLog();
-                    WriteObject(task);
-                }
-                FlushLog();
-            });
+            var paging = Paging();
+            WriteListing(() => Client.EnumerateTasks(filter, paging, CancellationToken), "InvalidSmsTaskFilter");
         }
     }
 }

@@ -68,7 +68,7 @@ namespace HuaweiMigration.Commands.Sms
         protected override void EndProcessing()
         {
             if (_accepted.Count == 0) return;
-            var timing = new WaitTiming(Timeout, PollInterval);
+            var timing = StartTiming();
 
             // The state decides, so it is read fresh — in one batch, not one call per task.
             var states = Await(Sms.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(_accepted.Select(a => a.Id).ToList(), CancellationToken));

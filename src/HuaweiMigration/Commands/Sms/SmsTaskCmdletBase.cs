@@ -14,7 +14,7 @@ namespace HuaweiMigration.Commands.Sms
     /// What the SMS lifecycle cmdlets share: tasks from <c>-Id</c> or <c>-InputObject</c> (pipeline by value and by
     /// property name), wait timing, and how wait outcomes become output and errors.
     /// </summary>
-    public abstract class SmsTaskCmdletBase : HuaweiCloudApiCmdlet
+    public abstract class SmsTaskCmdletBase : WaitingCmdlet
     {
         public const string ByIdSet = "ById";
         public const string InputObjectSet = "InputObject";
@@ -31,16 +31,6 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
         public SmsTask? InputObject { get; set; }
-
-        /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
-
-        /// <summary><para type="description">Seconds between two polls while waiting (default 5).</para></summary>
-        [Parameter]
-        [ValidateRange(0.01, 86400.0)]
-        public double PollInterval { get; set; } = 5;
 
         private SmsClient? _sms;
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
@@ -205,7 +195,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             Await(_runner!.WhenAllAsync());
             DrainActions();
-            _timing = new WaitTiming(Timeout, PollInterval);
+            _timing = StartTiming();
             if (Wait)
             {
                 RunWait(_waiter!, _timing, Activity, Goal == "start" ? "started" : "paused", Slowest, r => WriteWaitResult(r, true, _timing, Goal));

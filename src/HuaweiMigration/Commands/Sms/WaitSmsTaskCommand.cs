@@ -60,7 +60,7 @@ namespace HuaweiMigration.Commands.Sms
 
         protected override void EndProcessing()
         {
-            var timing = new WaitTiming(Timeout, PollInterval);
+            var timing = StartTiming();
             var goal = "reach " + string.Join(" or ", (State is { Length: > 0 } ? State : SmsTaskStates.Settled.ToArray()).Select(s => s.ToString()));
             RunWait(_waiter!, timing, "Waiting for SMS tasks", "settled", Slowest, r => WriteWaitResult(r, true, timing, goal));
         }
