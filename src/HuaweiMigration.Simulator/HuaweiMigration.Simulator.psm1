@@ -66,7 +66,8 @@ function Get-SimRequest {
     <# .SYNOPSIS The simulator's request log: method, path, query, body, status, auth kind for every API call. #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator)
-    Invoke-RestMethod -Uri "$($Simulator.Url)/_sim/requests"
+    # One object per request, so the log pipes straight into Where-Object.
+    foreach ($entry in (Invoke-RestMethod -Uri "$($Simulator.Url)/_sim/requests")) { $entry }
 }
 
 function Clear-SimRequest {
