@@ -37,6 +37,22 @@ namespace HuaweiMigration.Tests.Module
                 after.SingleError().FullyQualifiedErrorId);
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task Context_overrides_the_session_default_for_one_command()
+        {
+            await using var other = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 3, DcsTaskCount = 0 });
+            Ps.Set("other", other.BaseUri);
+            var r = Ps.Run(@"
+                $second = Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $other -Credential $cred -DomainName sim-domain
+                $null = Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -Credential $cred -DomainName sim-domain
+                @(Get-SmsTask -Context $second).Count
+                @(Get-SmsTask).Count
+                (Get-HuaweiCloudContext).SmsEndpoint.ToString()");
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(new object[] { 3, 450, Sim.Endpoint.ToString() }, r.Output.Select(o => o.BaseObject));
+            Assert.Single(other.State.Requests, q => q.Path == "/v3/tasks");
+        }
+
         [Theory]
         [InlineData("password")]
         [InlineData("accesskey")]
