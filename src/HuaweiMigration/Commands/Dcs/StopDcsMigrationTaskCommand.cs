@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client;
-using HuaweiMigration.Client.Concurrency;
 using HuaweiMigration.Client.Dcs;
 using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Internal;
@@ -73,23 +72,19 @@ namespace HuaweiMigration.Commands.Dcs
         public int ThrottleLimit { get; set; } = 10;
 
         private DcsClient? _dcs;
-        private BoundedRunner<List<string>>? _runner;
+        private DcsTaskStopper? _stopper;
         private TaskWaiter<DcsMigrationTask>? _waiter;
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
-        private readonly List<string> _batch = new List<string>();
-
-        // Outcomes of the stop calls, per task id: the task the single-stop API returned, or the failure.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DcsMigrationTask?> _stopped = new System.Collections.Concurrent.ConcurrentDictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exception> _failed = new System.Collections.Concurrent.ConcurrentDictionary<string, Exception>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DcsMigrationTask?> _stopped = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             _dcs = CreateDcsClient(ProjectId);
-            _runner = new BoundedRunner<List<string>>(ThrottleLimit, CancellationToken);
-            _waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
+            _stopper = new DcsTaskStopper(_dcs, ThrottleLimit, CancellationToken);
+            _waiter = new TaskWaiter<DcsMigrationTask>(_dcs.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
         }
 
         protected override void ProcessRecord()
@@ -112,75 +107,36 @@ namespace HuaweiMigration.Commands.Dcs
                 if (!ShouldProcess(Describe(id, task), "Stop")) continue;
                 _known[id] = task;
                 _order.Add(id);
-                _batch.Add(id);
-                if (_batch.Count == DcsClient.MaxBatchStop) SubmitBatch();
+                _stopper!.Add(id);
             }
-            ReportFailures();
+            TakeOutcomes();
         }
 
-        /// <summary>Sends what is queued: one id alone (the single stop returns the task), more as one batch stop.</summary>
-        private void SubmitBatch()
-        {
-            if (_batch.Count == 0) return;
-            var ids = _batch.ToList();
-            _batch.Clear();
-            _runner!.Submit(ids, StopAsync);
-        }
-
-        private async Task StopAsync(List<string> ids, CancellationToken cancellationToken)
-        {
-            if (ids.Count == 1)
-            {
-                try
-                {
-                    _stopped[ids[0]] = await _dcs!.StopAsync(ids[0], cancellationToken).ConfigureAwait(false);
-                }
-                catch (HuaweiCloudApiException ex)
-                {
-                    _failed[ids[0]] = ex;
-                }
-                return;
-            }
-            try
-            {
-                foreach (var result in await _dcs!.BatchStopAsync(ids, cancellationToken).ConfigureAwait(false))
-                {
-                    if (result.Succeeded) _stopped[result.Id] = null;
-                    else _failed[result.Id] = result.ToException();
-                }
-            }
-            catch (HuaweiCloudApiException ex)
-            {
-                foreach (var id in ids) _failed[id] = ex;
-            }
-        }
-
-        /// <summary>Writes the failures known so far, one error per task.</summary>
-        private void ReportFailures()
+        /// <summary>Notes the stops that took effect and writes one error per task whose stop failed.</summary>
+        private void TakeOutcomes()
         {
             FlushLog();
-            foreach (var _ in _runner!.TakeCompleted()) { }
-            foreach (var id in _failed.Keys.ToList())
+            foreach (var outcome in _stopper!.TakeCompleted())
             {
-                if (!_failed.TryRemove(id, out var error)) continue;
-                var api = error as HuaweiCloudApiException;
-                if (api != null && api.Kind == ApiErrorKind.InvalidOperation)
+                if (outcome.Stopped)
+                {
+                    _stopped[outcome.Id] = outcome.Task;
+                    continue;
+                }
+                var id = outcome.Id;
+                var api = outcome.Error!;
+                if (api.Kind == ApiErrorKind.InvalidOperation)
                 {
                     // Say why: read the task to name its status.
-                    var task = TryRead(id);
-                    WriteApiError(api, id, DcsWaitRules.ExplainRefusal(id, task ?? _known[id]) + " (" + (api.ErrorCode ?? "refused") + ")");
+                    WriteApiError(api, id, DcsWaitRules.ExplainRefusal(id, TryRead(id) ?? _known[id]) + " (" + (api.ErrorCode ?? "refused") + ")");
                 }
-                else if (api != null && api.Kind == ApiErrorKind.NotFound)
+                else if (api.Kind == ApiErrorKind.NotFound)
                 {
                     WriteApiError(api, id, "No DCS migration task has the id '" + id + "' in project " + _dcs!.ProjectId + ". " + api.Message);
                 }
-                else if (api != null)
-                {
-                    WriteApiError(api, id);
-                }
                 else
                 {
-                    WriteError(new ErrorRecord(error, "DcsTaskStopFailed", ErrorCategory.InvalidOperation, id));
+                    WriteApiError(api, id);
                 }
             }
         }
@@ -199,9 +155,8 @@ namespace HuaweiMigration.Commands.Dcs
 
         protected override void EndProcessing()
         {
-            SubmitBatch();
-            Await(_runner!.WhenAllAsync());
-            ReportFailures();
+            Await(_stopper!.CompleteAsync());
+            TakeOutcomes();
 
             var stopped = _order.Where(id => _stopped.ContainsKey(id)).ToList();
             if (stopped.Count == 0) return;
