@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
@@ -69,6 +70,9 @@ namespace HuaweiMigration.Internal
         /// <summary>The module's load context (null until the module is imported on PowerShell 7).</summary>
         internal static AssemblyLoadContext? Context => _context;
 
+        // Never inlined into DependencyLoader.Register: Windows PowerShell must not compile code that names
+        // AssemblyLoadContext (System.Runtime.Loader is not shipped for .NET Framework).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Register()
         {
             _context = new ModuleLoadContext(DependencyLoader.ModuleDirectory);
