@@ -289,6 +289,36 @@ namespace HuaweiMigration.Commands
             }
         }
 
+        private readonly System.Collections.Generic.HashSet<string> _seenIds = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The piped tasks worth acting on: an id that fails <paramref name="validate"/> is one InvalidArgument error
+        /// (and no request), an id already given in this command is handled once.
+        /// </summary>
+        internal System.Collections.Generic.IEnumerable<(string Id, T? Task)> NewInputs<T>(
+            System.Collections.Generic.IEnumerable<(string Id, T? Task)> inputs, Func<string, string> validate, string invalidIdErrorId, string what)
+            where T : class
+        {
+            foreach (var (id, task) in inputs)
+            {
+                try
+                {
+                    validate(id);
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(ErrorRecords.InvalidArgument(ex, invalidIdErrorId, id));
+                    continue;
+                }
+                if (!_seenIds.Add(id))
+                {
+                    WriteVerbose(what + " " + id + " was given more than once; it is handled once.");
+                    continue;
+                }
+                yield return (id, task);
+            }
+        }
+
         /// <summary>A DCS client for -ProjectId (or the context's project); a bad project id stops the command.</summary>
         internal Client.Dcs.DcsClient CreateDcsClient(string? projectId)
         {

@@ -74,7 +74,6 @@ namespace HuaweiMigration.Commands.Dcs
         private DcsClient? _dcs;
         private DcsTaskStopper? _stopper;
         private TaskWaiter<DcsMigrationTask>? _waiter;
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
         private readonly Dictionary<string, DcsMigrationTask?> _stopped = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
@@ -92,18 +91,8 @@ namespace HuaweiMigration.Commands.Dcs
             var inputs = ParameterSetName == InputObjectSet
                 ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.TaskId, (DcsMigrationTask?)t))
                 : Id.Select(id => (id, (DcsMigrationTask?)null));
-            foreach (var (id, task) in inputs)
+            foreach (var (id, task) in NewInputs(inputs, InputValidation.DcsTaskId, "InvalidDcsTaskId", "DCS migration task"))
             {
-                try
-                {
-                    InputValidation.DcsTaskId(id);
-                }
-                catch (ArgumentException ex)
-                {
-                    WriteError(ErrorRecords.InvalidArgument(ex, "InvalidDcsTaskId", id));
-                    continue;
-                }
-                if (!_seen.Add(id)) continue;
                 if (!ShouldProcess(Describe(id, task), "Stop")) continue;
                 _known[id] = task;
                 _order.Add(id);

@@ -33,35 +33,16 @@ namespace HuaweiMigration.Commands.Sms
         public SmsTask? InputObject { get; set; }
 
         private SmsClient? _sms;
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
         internal SmsClient Sms => _sms ??= new SmsClient(CurrentContext, Log);
 
         /// <summary>The tasks of this pipeline input, valid and not seen before in this call.</summary>
-        protected IEnumerable<(string Id, SmsTask? Task)> NewInputs()
-        {
-            var inputs = ParameterSetName == InputObjectSet
-                ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.Id, (SmsTask?)t))
-                : Id.Select(id => (id, (SmsTask?)null));
-            foreach (var (id, task) in inputs)
-            {
-                try
-                {
-                    InputValidation.SmsTaskId(id);
-                }
-                catch (ArgumentException ex)
-                {
-                    WriteError(ErrorRecords.InvalidArgument(ex, "InvalidSmsTaskId", id));
-                    continue;
-                }
-                if (!_seen.Add(id))
-                {
-                    WriteVerbose("SMS task " + id + " was given more than once; it is handled once.");
-                    continue;
-                }
-                yield return (id, task);
-            }
-        }
+        protected IEnumerable<(string Id, SmsTask? Task)> NewInputs() =>
+            NewInputs(
+                ParameterSetName == InputObjectSet
+                    ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.Id, (SmsTask?)t))
+                    : Id.Select(id => (id, (SmsTask?)null)),
+                InputValidation.SmsTaskId, "InvalidSmsTaskId", "SMS task");
 
         /// <summary>How a task is named in prompts and messages.</summary>
         protected static string Describe(string id, SmsTask? task) =>
