@@ -15,6 +15,12 @@ internal static class ControlApi
 {
     public static void Map(SimulatorState state, Action<string, string, Func<HttpContext, Task>> map)
     {
+        // Who answers: the helper checks that the process it started is the one on the port (never another simulator).
+        map("GET", "/_sim/info", ctx => Reply.Json(ctx, 200, new JsonObject
+        {
+            ["instanceId"] = state.Options.InstanceId,
+            ["pid"] = Environment.ProcessId,
+        }));
         map("GET", "/_sim/requests", ctx => Reply.Json(ctx, 200, new JsonArray(state.Requests.Select(r => (JsonNode?)ToJson(r)).ToArray())));
         map("DELETE", "/_sim/requests", ctx =>
         {

@@ -10,55 +10,145 @@ Set-StrictMode -Version 3.0
 function Start-HuaweiSimulator {
     <#
     .SYNOPSIS
-        Starts the simulator on a free loopback port and waits until it answers.
+        Starts the simulator on loopback and waits until it (and no other process) answers.
+    .DESCRIPTION
+        With no -Port the simulator takes a free port itself; a -Port that is taken is a clear error, and the
+        helper checks that the process it started is the one answering (never another simulator on that port).
+        The simulator runs in its own process group, so Ctrl+C at the prompt stops your command and not the
+        simulator; it stops by itself when this PowerShell process exits. Its output goes to a log that
+        Get-HuaweiSimulatorLog shows and Stop-HuaweiSimulator removes.
     .EXAMPLE
         $sim = Start-HuaweiSimulator -SmsTasks 30
         Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $sim.Url -Credential $cred -DomainName sim-domain
+    .EXAMPLE
+        $sim = Start-HuaweiSimulator -Port 5080 -ErrorAction Stop   # fails clearly when 5080 is taken
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
         [ValidateRange(0, 100000)] [int] $SmsTasks = 50,
         [ValidateRange(0, 100000)] [int] $DcsTasks = 10,
+        # 0 (the default): a free port, chosen by the simulator when it binds.
         [ValidateRange(0, 65535)] [int] $Port = 0,
-        [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Debug'
+        [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Debug',
+        [ValidateRange(1, 600)] [int] $StartTimeoutSec = 60
     )
     # Packaged beside this file, or built in the repository.
     $dll = Join-Path $PSScriptRoot 'HuaweiMigration.Simulator.dll'
     if (-not (Test-Path $dll)) { $dll = Join-Path $PSScriptRoot "bin/$Configuration/net10.0/HuaweiMigration.Simulator.dll" }
     if (-not (Test-Path $dll)) { throw "The simulator is not built ($dll). Run ./build.ps1 -Task Build first." }
-    if ($Port -eq 0) {
-        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-        $listener.Start()
-        $Port = ([System.Net.IPEndPoint]$listener.LocalEndpoint).Port
-        $listener.Stop()
+    if ($Port -ne 0 -and -not (Test-LoopbackPortFree $Port)) {
+        $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorPortInUse' -Category ResourceUnavailable -Target $Port `
+                    -Message "Port $Port on 127.0.0.1 is already in use (another simulator or program). Choose another -Port, or omit -Port to take a free one."))
     }
-    $url = "http://127.0.0.1:$Port"
-    $log = [System.IO.Path]::GetTempFileName()
-    $process = Start-Process -FilePath 'dotnet' -PassThru -RedirectStandardOutput $log `
-        -ArgumentList @($dll, '--urls', $url, '--tasks', $SmsTasks, '--dcs-tasks', $DcsTasks)
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        try {
-            $null = Invoke-RestMethod -Uri "$url/_sim/timings" -TimeoutSec 2
-            return [pscustomobject]@{ Url = $url; Process = $process; Log = $log }
-        }
-        catch {
-            if ($process.HasExited) { throw "The simulator exited with code $($process.ExitCode): $(Get-Content $log -Raw)" }
-            Start-Sleep -Milliseconds 100
-        }
+
+    $instanceId = [guid]::NewGuid().ToString('N')
+    $workDir = Join-Path ([System.IO.Path]::GetTempPath()) "huaweisim-$($instanceId.Substring(0, 12))"
+    $null = New-Item -ItemType Directory -Path $workDir
+    $ready = Join-Path $workDir 'ready.json'
+    $log = Join-Path $workDir 'simulator.log'
+    $errorLog = Join-Path $workDir 'simulator.err.log'
+    $dotnet = (Get-Process -Id $PID).Path
+    if (-not $dotnet -or [System.IO.Path]::GetFileNameWithoutExtension($dotnet) -ne 'dotnet') { $dotnet = 'dotnet' }
+    $arguments = @($dll, '--urls', "http://127.0.0.1:$Port", '--tasks', $SmsTasks, '--dcs-tasks', $DcsTasks,
+        '--instance-id', $instanceId, '--ready-file', $ready, '--parent-pid', $PID, '--work-dir', $workDir, '--detach')
+    $process = Start-Process -FilePath $dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput $log -RedirectStandardError $errorLog
+    $sim = [pscustomobject]@{
+        PSTypeName = 'HuaweiMigration.Simulator'
+        Url        = $null
+        Port       = $null
+        ProcessId  = $process.Id
+        Process    = $process
+        InstanceId = $instanceId
+        Log        = $log
+        ErrorLog   = $errorLog
+        WorkDir    = $workDir
     }
-    Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-    throw "The simulator did not answer on $url within 30 seconds."
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($StartTimeoutSec)
+    while (-not (Test-Path $ready)) {
+        if ($process.HasExited) {
+            $text = (@(Get-Content $errorLog, $log -ErrorAction SilentlyContinue) -join "`n").Trim()
+            Remove-SimulatorFiles $sim
+            if ($process.ExitCode -eq 3) {
+                $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorPortInUse' -Category ResourceUnavailable -Target $Port `
+                            -Message "Port $Port on 127.0.0.1 is already in use (another simulator or program). Choose another -Port, or omit -Port to take a free one."))
+            }
+            $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorExited' -Category OpenError -Target $dll `
+                        -Message "The simulator exited with code $($process.ExitCode) before it listened: $text"))
+        }
+        if ([DateTime]::UtcNow -gt $deadline) {
+            Stop-HuaweiSimulator $sim
+            $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorStartTimeout' -Category OperationTimeout -Target $dll `
+                        -Message "The simulator did not start listening within $StartTimeoutSec seconds."))
+        }
+        Start-Sleep -Milliseconds 50
+    }
+    $announced = Get-Content $ready -Raw | ConvertFrom-Json
+    $sim.Url = $announced.url
+    $sim.Port = ([uri]$announced.url).Port
+
+    # The process on the port must be ours: same instance id, same pid.
+    try { $info = Invoke-RestMethod -Uri "$($sim.Url)/_sim/info" -TimeoutSec 10 } catch { $info = $null }
+    if (-not $info -or $info.instanceId -ne $instanceId -or $info.pid -ne $process.Id) {
+        Stop-HuaweiSimulator $sim
+        $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorIdentityMismatch' -Category ResourceUnavailable -Target $sim.Url `
+                    -Message "Another process answers on $($sim.Url) (not the simulator started here, pid $($process.Id)); it was stopped."))
+    }
+    $sim
 }
 
 function Stop-HuaweiSimulator {
-    <# .SYNOPSIS Stops a simulator started by Start-HuaweiSimulator. #>
+    <#
+    .SYNOPSIS
+        Stops a simulator started by Start-HuaweiSimulator and removes its log.
+    .EXAMPLE
+        Stop-HuaweiSimulator $sim
+    #>
     [CmdletBinding()]
     param([Parameter(Mandatory, ValueFromPipeline)] [pscustomobject] $Simulator)
     process {
-        Stop-Process -Id $Simulator.Process.Id -Force -ErrorAction SilentlyContinue
-        Remove-Item $Simulator.Log -ErrorAction SilentlyContinue
+        $process = $Simulator.Process
+        if (-not $process.HasExited) {
+            Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+            $null = $process.WaitForExit(10000)
+        }
+        Remove-SimulatorFiles $Simulator
+    }
+}
+
+function Get-HuaweiSimulatorLog {
+    <#
+    .SYNOPSIS
+        What the simulator wrote (standard output, then standard error), while it runs.
+    .EXAMPLE
+        Get-HuaweiSimulatorLog $sim -Tail 20
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory, ValueFromPipeline)] [pscustomobject] $Simulator, [ValidateRange(1, [int]::MaxValue)] [int] $Tail)
+    process {
+        $lines = foreach ($file in $Simulator.Log, $Simulator.ErrorLog) {
+            if (Test-Path $file) { Get-Content $file }
+        }
+        if ($Tail) { $lines | Select-Object -Last $Tail } else { $lines }
+    }
+}
+
+function Test-LoopbackPortFree([int] $Port) {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $Port)
+    try { $listener.Start(); $true } catch [System.Net.Sockets.SocketException] { $false } finally { $listener.Stop() }
+}
+
+function New-SimulatorError([string] $Id, [System.Management.Automation.ErrorCategory] $Category, $Target, [string] $Message) {
+    [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($Message), $Id, $Category, $Target)
+}
+
+function Remove-SimulatorFiles($Simulator) {
+    # The process has gone; its log files may take a moment to be released on Windows.
+    for ($i = 0; $i -lt 20 -and (Test-Path $Simulator.WorkDir); $i++) {
+        Remove-Item $Simulator.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
+        if (Test-Path $Simulator.WorkDir) { Start-Sleep -Milliseconds 100 }
     }
 }
 
@@ -109,4 +199,4 @@ function Add-SimFault {
     $null = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault

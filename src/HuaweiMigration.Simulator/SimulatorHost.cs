@@ -20,6 +20,9 @@ public sealed class SimulatorOptions
     public int DcsTaskCount { get; set; } = 10;
     public int Seed { get; set; } = 1;
 
+    /// <summary>A name the starter chose, answered at <c>GET /_sim/info</c>, so it can tell its simulator from another.</summary>
+    public string InstanceId { get; set; } = Guid.NewGuid().ToString("N");
+
     /// <summary>Listening URL; loopback only. Port 0 picks a free port (see <see cref="SimulatorHost.BaseUri"/>).</summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 
@@ -79,6 +82,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             Args = Array.Empty<string>(),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed bind is reported by the caller in one line; the host would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.UseUrls(urls.ToArray());
         builder.Services.AddRouting();
 
