@@ -5,13 +5,14 @@
 .DESCRIPTION
     Tasks (./build.ps1 -Task Help lists them):
       Build    - Builds the solution; the importable module is assembled in out/HuaweiMigration.
-      Test     - Runs the xUnit tests (dotnet test), then the Pester suites in tests/Pester when Pester 5 is installed.
+      Test     - Runs dotnet test: the xUnit tests and the Pester suites (tests/Pester) in the repository's own pwsh.
       Package  - Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.
       Demo     - Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.
       Clean    - Removes build output (bin, obj, out).
 
 .EXAMPLE
-    ./build.ps1 -Task Demo
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Demo
+    On a machine with only the .NET SDK: the repository's own PowerShell 7.6.9 (.config/dotnet-tools.json) runs the demo.
 
 .EXAMPLE
     ./build.ps1 -Task Test -Configuration Release
@@ -28,12 +29,15 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
-    # Port of the simulator started by the Demo task (loopback only).
-    [ValidateRange(1024, 65535)]
-    [int] $Port = 5080,
+    # Port of the simulator started by the Demo task (loopback only); 0, the default, takes a free port.
+    [ValidateRange(0, 65535)]
+    [int] $Port = 0,
 
-    # Test task: run only the Pester suites (CI has already run dotnet test).
-    [switch] $SkipXunit
+    # Test task: run only the Pester suites (tests/Pester/Invoke-PesterSuites.ps1), not the whole dotnet test.
+    [switch] $PesterOnly,
+
+    # Demo and Test: use the module and simulator as last built (a test runs the demo under a running dotnet test).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -41,7 +45,7 @@ Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
 $synopsis = [ordered]@{
     Build   = 'Builds the solution; the importable module is assembled in out/HuaweiMigration.'
-    Test    = 'Runs the xUnit tests (dotnet test), then the Pester suites in tests/Pester when Pester 5 is installed.'
+    Test    = 'Runs dotnet test: the xUnit tests and the Pester suites (tests/Pester) in the repository''s own pwsh.'
     Package = 'Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.'
     Demo    = 'Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.'
     Clean   = 'Removes build output (bin, obj, out).'
@@ -61,34 +65,18 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
-    if (-not $SkipXunit) {
+    if (-not $PesterOnly) {
+        # The README's test command: the xUnit tests, and the Pester suites run by one of them in `dotnet pwsh`.
         Invoke-Dotnet test (Join-Path $root 'HuaweiMigration.sln') -c $Configuration --nologo
+        return
     }
-    elseif (-not (Test-Path $moduleManifest)) {
-        Invoke-Build
-    }
-    $pesterDir = Join-Path $root 'tests/Pester'
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not (Test-Path $pesterDir) -or -not (Get-ChildItem $pesterDir -Filter *.Tests.ps1)) {
-        Write-Host 'Pester: no suites in tests/Pester.'
-    }
-    elseif (-not $pester) {
-        Write-Warning 'Pester suites skipped: Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0).'
-    }
-    else {
-        Import-Module $pester -Force
-        $config = New-PesterConfiguration
-        $config.Run.Path = $pesterDir
-        $config.Run.Exit = $false
-        $config.Run.PassThru = $true
-        $config.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $config
-        if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
-    }
+    if (-not $NoBuild) { Invoke-Build }
+    & (Join-Path $root 'tests/Pester/Invoke-PesterSuites.ps1')
+    if ($LASTEXITCODE -ne 0) { throw "Pester suites failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
     Import-Module (Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') -Force
     $sim = Start-HuaweiSimulator -Port $Port -Configuration $Configuration
     try {
