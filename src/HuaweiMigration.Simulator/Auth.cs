@@ -67,15 +67,16 @@ internal static class Auth
     private static AuthResult EvaluateSignature(HttpContext ctx, IdentityStore identity, byte[] body, string authorization)
     {
         var result = new AuthResult { Kind = "AkSk" };
-        if (!SdkHmacSigner.TryParseAuthorization(authorization, out var accessKey, out var signedHeaders, out var signature))
+        var parsed = SignatureVerifier.ParseAuthorization(authorization);
+        if (parsed is null)
         {
-            result.Kind = authorization.StartsWith(SdkHmacSigner.Algorithm, StringComparison.Ordinal) ? "AkSk" : "None";
+            result.Kind = authorization.StartsWith(SignatureVerifier.Algorithm, StringComparison.Ordinal) ? "AkSk" : "None";
             result.Error = Prefix + "unsupported or malformed Authorization header";
             return result;
         }
-        result.AccessKey = accessKey;
+        result.AccessKey = parsed.AccessKey;
 
-        var key = identity.FindKey(accessKey);
+        var key = identity.FindKey(parsed.AccessKey);
         if (key is null)
         {
             result.Error = Prefix + "access key not found";
@@ -83,35 +84,24 @@ internal static class Auth
         }
 
         var request = ctx.Request;
-        var sdkDate = request.Headers[SdkHmacSigner.DateHeader].ToString();
-        if (sdkDate.Length == 0 || !signedHeaders.Contains("x-sdk-date", StringComparer.Ordinal))
+        var sdkDate = request.Headers[SignatureVerifier.DateHeader].ToString();
+        if (sdkDate.Length == 0 || !parsed.SignedHeaders.Contains("x-sdk-date", StringComparer.Ordinal))
         {
             result.Error = Prefix + "X-Sdk-Date is missing or not signed";
             return result;
         }
-        if (!SdkHmacSigner.TryParseDate(sdkDate, out var signedAt) || (DateTime.UtcNow - signedAt).Duration() > ClockSkew)
+        if (!SignatureVerifier.TryParseDate(sdkDate, out var signedAt) || (DateTime.UtcNow - signedAt).Duration() > ClockSkew)
         {
             result.Error = Prefix + "request time skew is too large (X-Sdk-Date)";
             return result;
         }
 
-        var headerPairs = new List<KeyValuePair<string, string>>();
-        foreach (var name in signedHeaders)
-        {
-            if (name == "host")
-            {
-                headerPairs.Add(new("host", request.Host.Value ?? string.Empty));
-                continue;
-            }
-            foreach (var value in request.Headers[name])
-            {
-                headerPairs.Add(new(name, value ?? string.Empty));
-            }
-        }
-        var query = request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty)));
-        var canonical = SdkHmacSigner.CanonicalRequest(request.Method, request.Path.Value ?? "/", query, headerPairs, signedHeaders, body);
-        var expected = SdkHmacSigner.Sign(canonical, sdkDate, key.SecretKey);
-        if (!SdkHmacSigner.SignaturesEqual(expected, signature))
+        IEnumerable<string> HeaderValues(string name) =>
+            name == "host" ? new[] { request.Host.Value ?? string.Empty } : request.Headers[name].Select(v => v ?? string.Empty);
+        var query = request.Query.SelectMany(q => q.Value.Select(v => (q.Key, v ?? string.Empty)));
+        var expected = SignatureVerifier.ExpectedSignature(
+            request.Method, request.Path.Value ?? "/", query, parsed.SignedHeaders, HeaderValues, body, sdkDate, key.SecretKey);
+        if (!SignatureVerifier.Matches(expected, parsed.Signature))
         {
             result.Error = Prefix + "verify aksk signature fail (signature does not match)";
             return result;

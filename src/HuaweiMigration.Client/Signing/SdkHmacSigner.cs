@@ -5,24 +5,14 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
-// Compiled into the client (public) and, as linked source, into the simulator under its own namespace (internal),
-// so the simulator verifies signatures with exactly the client's rules without referencing the client.
-#if HUAWEIMIGRATION_SIMULATOR
-namespace HuaweiMigration.Simulator.Signing
-#else
 namespace HuaweiMigration.Client.Signing
-#endif
 {
     /// <summary>
     /// Huawei Cloud's <c>SDK-HMAC-SHA256</c> request signature (API Gateway "AK/SK authentication").
-    /// Pure functions over decoded request parts, so the client signs and the simulator verifies with the same rules.
+    /// Pure functions over decoded request parts. The simulator verifies with its own implementation
+    /// (HuaweiMigration.Simulator/Signing/SignatureVerifier.cs), so a mistake here cannot pass on both sides.
     /// </summary>
-#if HUAWEIMIGRATION_SIMULATOR
-    internal
-#else
-    public
-#endif
-    static class SdkHmacSigner
+    public static class SdkHmacSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateHeader = "X-Sdk-Date";
