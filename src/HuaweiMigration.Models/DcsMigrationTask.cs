@@ -30,7 +30,7 @@ namespace HuaweiMigration.Models
     /// A DCS (Distributed Cache Service) data-migration task. The API returns the Redis passwords of the source and
     /// target instances; they are never read into this object, so no view, log or serialization can show them.
     /// </summary>
-    public class DcsMigrationTask
+    public class DcsMigrationTask : ApiObject
     {
         /// <summary>Task id.</summary>
         public string TaskId { get; set; } = string.Empty;
@@ -51,8 +51,14 @@ namespace HuaweiMigration.Models
         public string? EcsTenantPrivateIp { get; set; }
         /// <summary>vpc or vpn.</summary>
         public string? NetworkType { get; set; }
-        public DcsInstance? SourceInstance { get; set; }
-        public DcsInstance? TargetInstance { get; set; }
+        /// <summary>The source: <c>source_instance</c> in show answers, the flat <c>source_instance_*</c> fields in list rows.</summary>
+        [Flattened("source_instance_")] public DcsInstance? SourceInstance { get; set; }
+        /// <summary>The target: <c>target_instance</c> in show answers, the flat <c>target_instance_*</c> fields in list rows.</summary>
+        [Flattened("target_instance_")] public DcsInstance? TargetInstance { get; set; }
+        /// <summary>Where the data comes from: <c>ip:port</c> of the source, or a bucket name (list rows).</summary>
+        public string? DataSource { get; set; }
+        /// <summary>The backup files of a backupfile_import task (show answers).</summary>
+        public DcsBackupFiles? BackupFiles { get; set; }
         [SlashDate] public System.DateTime? CreatedAt { get; set; }
         [SlashDate] public System.DateTime? UpdatedAt { get; set; }
         [SlashDate] public System.DateTime? ReleasedAt { get; set; }
@@ -81,7 +87,7 @@ namespace HuaweiMigration.Models
     }
 
     /// <summary>A Redis instance of a DCS migration, without its password.</summary>
-    public class DcsInstance
+    public class DcsInstance : ApiObject
     {
         public string? Id { get; set; }
         public string? Name { get; set; }
@@ -92,8 +98,37 @@ namespace HuaweiMigration.Models
         public string? Db { get; set; }
         public bool? ProxyMultiDb { get; set; }
         public string? TaskStatus { get; set; }
+        /// <summary>The instance's own status (list rows).</summary>
+        public string? Status { get; set; }
+        /// <summary>The instance's flavour (list rows).</summary>
+        public string? SpecCode { get; set; }
+        public string? SubnetId { get; set; }
 
         public override string ToString() => (Name ?? Id ?? "?") + (Addrs is null ? string.Empty : " (" + Addrs + ")");
+    }
+
+    /// <summary>The backup files a backupfile_import task imports.</summary>
+    public class DcsBackupFiles : ApiObject
+    {
+        /// <summary>self_build_obs or backup_record.</summary>
+        public string? FileSource { get; set; }
+        public string? BucketName { get; set; }
+        public string? BackupId { get; set; }
+        public IList<DcsBackupFile> Files { get; set; } = new List<DcsBackupFile>();
+
+        public override string ToString() => Files.Count + " file(s)" + (BucketName is null ? string.Empty : " in " + BucketName);
+    }
+
+    /// <summary>One backup file.</summary>
+    public class DcsBackupFile : ApiObject
+    {
+        public string? FileName { get; set; }
+        /// <summary>Size as the API reports it (a string of bytes).</summary>
+        public string? Size { get; set; }
+        /// <summary>Last update as the API reports it.</summary>
+        public string? UpdateAt { get; set; }
+
+        public override string ToString() => FileName ?? "?";
     }
 
     /// <summary>Groups of DCS statuses the stop rules are written in.</summary>

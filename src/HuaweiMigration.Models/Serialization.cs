@@ -17,6 +17,17 @@ namespace HuaweiMigration.Models.Serialization
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class LooseTextAttribute : Attribute { }
 
+    /// <summary>
+    /// Marks a nested object whose fields may also arrive flat in the parent, named prefix + field: DCS list rows send
+    /// <c>source_instance_name</c> where show answers nest <c>source_instance.name</c>; both fill the same property.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class FlattenedAttribute : Attribute
+    {
+        public FlattenedAttribute(string prefix) { Prefix = prefix; }
+        public string Prefix { get; }
+    }
+
     /// <summary>Names the API field a property maps to when it is not the snake_case form of the property name.</summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ApiFieldAttribute : Attribute

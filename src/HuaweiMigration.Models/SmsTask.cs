@@ -29,7 +29,7 @@ namespace HuaweiMigration.Models
     }
 
     /// <summary>An SMS (Server Migration Service) migration task.</summary>
-    public class SmsTask
+    public class SmsTask : ApiObject
     {
         /// <summary>Task id.</summary>
         public string Id { get; set; } = string.Empty;
@@ -84,6 +84,15 @@ namespace HuaweiMigration.Models
         public SmsTargetServer? TargetServer { get; set; }
         public SmsCloneServer? CloneServer { get; set; }
 
+        /// <summary>The result of the task's last network check (delay, jitter, loss, speed, evaluation).</summary>
+        public SmsNetworkCheckInfo? NetworkCheckInfo { get; set; }
+
+        /// <summary>Advanced settings of the task (excluded paths and the like); in list answers only.</summary>
+        public IList<SmsConfigItem> SpecialConfig { get; set; } = new List<SmsConfigItem>();
+
+        /// <summary>The service's sub-task summary, as the text it sends.</summary>
+        [LooseText] public string? SubtaskInfo { get; set; }
+
         /// <summary>The sub-task currently in progress (the first one not at 100%), if any.</summary>
         public SmsSubTask? CurrentSubTask
         {
@@ -116,7 +125,7 @@ namespace HuaweiMigration.Models
     }
 
     /// <summary>One step of an SMS task.</summary>
-    public class SmsSubTask
+    public class SmsSubTask : ApiObject
     {
         public long? Id { get; set; }
         public string? Name { get; set; }
@@ -126,12 +135,14 @@ namespace HuaweiMigration.Models
         [EpochMilliseconds] public DateTime? EndDate { get; set; }
         [LooseText] public string? ProcessTrace { get; set; }
         public string? UserOp { get; set; }
+        /// <summary>Speed of this step in Mbit/s (show answers only).</summary>
+        public double? MigrateSpeed { get; set; }
 
         public override string ToString() => (Name ?? "?") + " " + (Progress ?? 0) + "%";
     }
 
     /// <summary>The server being migrated.</summary>
-    public class SmsSourceServer
+    public class SmsSourceServer : ApiObject
     {
         public string? Id { get; set; }
         public string? Ip { get; set; }
@@ -146,7 +157,7 @@ namespace HuaweiMigration.Models
     }
 
     /// <summary>The cloud server the source is migrated to.</summary>
-    public class SmsTargetServer
+    public class SmsTargetServer : ApiObject
     {
         public string? Id { get; set; }
         public string? VmId { get; set; }
@@ -154,30 +165,27 @@ namespace HuaweiMigration.Models
         public string? Ip { get; set; }
         public string? OsType { get; set; }
         public string? OsVersion { get; set; }
+        /// <summary>Disks with their physical volumes (show answers only).</summary>
         public IList<SmsTargetDisk> Disks { get; set; } = new List<SmsTargetDisk>();
+        /// <summary>LVM volume groups with their logical volumes (show answers only).</summary>
+        public IList<SmsVolumeGroup> VolumeGroups { get; set; } = new List<SmsVolumeGroup>();
+        public IList<string> BtrfsList { get; set; } = new List<string>();
+        public string? CutoveredSnapshotIds { get; set; }
+        public string? ImageDiskId { get; set; }
+        public string? SystemDir { get; set; }
 
         public override string ToString() => (Name ?? VmId ?? Id ?? "?") + (Ip is null ? string.Empty : " (" + Ip + ")");
     }
 
-    /// <summary>A disk of the target server.</summary>
-    public class SmsTargetDisk
-    {
-        public string? Id { get; set; }
-        public string? Name { get; set; }
-        public string? DiskId { get; set; }
-        public string? DeviceUse { get; set; }
-        /// <summary>Size in bytes.</summary>
-        public long? Size { get; set; }
-        public long? UsedSize { get; set; }
-
-        public override string ToString() => (Name ?? DiskId ?? "?") + " " + (Size ?? 0) + " B";
-    }
-
     /// <summary>The clone server of a migration test.</summary>
-    public class SmsCloneServer
+    public class SmsCloneServer : ApiObject
     {
         public string? VmId { get; set; }
         public string? Name { get; set; }
+        /// <summary>State of the clone (show answers only).</summary>
+        public string? CloneState { get; set; }
+        public string? CloneError { get; set; }
+        public string? ErrorMsg { get; set; }
 
         public override string ToString() => Name ?? VmId ?? "?";
     }

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Reflection;
+using HuaweiMigration.Models;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using HuaweiMigration.Models.Serialization;
@@ -38,6 +41,29 @@ namespace HuaweiMigration.Client.Json
                 NamingStrategy = new SnakeCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false };
             }
 
+            protected override JsonObjectContract CreateObjectContract(Type objectType)
+            {
+                var contract = base.CreateObjectContract(objectType);
+                if (typeof(ApiObject).IsAssignableFrom(objectType))
+                {
+                    // Fields this version does not know: kept by name, as plain values, secrets never.
+                    contract.ExtensionDataSetter = (target, key, value) =>
+                    {
+                        if (!ApiObject.IsSecretName(key)) ((ApiObject)target).AdditionalProperties[key] = PlainValue.From(value);
+                    };
+                }
+                var flattened = objectType.GetProperties()
+                    .Select(p => (Property: p, Attribute: p.GetCustomAttribute<FlattenedAttribute>()))
+                    .Where(p => p.Attribute != null)
+                    .Select(p => (JsonName: contract.Properties.First(jp => jp.UnderlyingName == p.Property.Name).PropertyName!, p.Attribute!.Prefix))
+                    .ToList();
+                if (flattened.Count > 0)
+                {
+                    contract.Converter = new FlattenedFieldsConverter(contract, flattened);
+                }
+                return contract;
+            }
+
             protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
             {
                 var property = base.CreateProperty(member, memberSerialization);
@@ -69,6 +95,89 @@ namespace HuaweiMigration.Client.Json
                     property.Writable = true;
                 }
                 return property;
+            }
+        }
+
+        /// <summary>
+        /// Reads an object whose nested parts may arrive flat (<see cref="FlattenedAttribute"/>): <c>prefix_field</c>
+        /// keys of the parent are moved into the nested object (a nested value, when both come, wins), then the object
+        /// is filled as usual, so both forms fill the same properties.
+        /// </summary>
+        private sealed class FlattenedFieldsConverter : JsonConverter
+        {
+            private readonly JsonObjectContract _contract;
+            private readonly List<(string JsonName, string Prefix)> _parts;
+
+            public FlattenedFieldsConverter(JsonObjectContract contract, List<(string JsonName, string Prefix)> parts)
+            {
+                _contract = contract;
+                _parts = parts;
+            }
+
+            public override bool CanConvert(Type objectType) => objectType == _contract.UnderlyingType;
+
+            public override bool CanWrite => false;
+
+            public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+            {
+                if (reader.TokenType == JsonToken.Null) return null;
+                var json = JObject.Load(reader);
+                foreach (var (jsonName, prefix) in _parts)
+                {
+                    var flat = json.Properties().Where(p => p.Name.StartsWith(prefix, StringComparison.Ordinal) && p.Name.Length > prefix.Length).ToList();
+                    if (flat.Count == 0) continue;
+                    var nested = json[jsonName] as JObject ?? new JObject();
+                    foreach (var field in flat)
+                    {
+                        field.Remove();
+                        var name = field.Name.Substring(prefix.Length);
+                        if (nested[name] == null) nested[name] = field.Value;
+                    }
+                    json[jsonName] = nested;
+                }
+                var target = existingValue ?? _contract.DefaultCreator!();
+                using (var inner = json.CreateReader())
+                {
+                    serializer.Populate(inner, target);
+                }
+                return target;
+            }
+
+            public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) => throw new NotSupportedException();
+        }
+
+        /// <summary>JSON as plain .NET values (no Newtonsoft type reaches a user): string, long, double, bool, null, object[], dictionaries.</summary>
+        private static class PlainValue
+        {
+            public static object? From(object? token)
+            {
+                switch (token)
+                {
+                    case null:
+                        return null;
+                    case System.Numerics.BigInteger big:
+                        return big.ToString(CultureInfo.InvariantCulture);
+                    case JToken _:
+                        break;
+                    default:
+                        return token; // Newtonsoft already read a primitive
+                }
+                switch (token)
+                {
+                    case JValue value:
+                        return value.Value is System.Numerics.BigInteger big ? big.ToString(CultureInfo.InvariantCulture) : value.Value;
+                    case JArray array:
+                        return array.Select(From).ToArray();
+                    case JObject obj:
+                        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                        foreach (var p in obj.Properties())
+                        {
+                            if (!ApiObject.IsSecretName(p.Name)) result[p.Name] = From(p.Value);
+                        }
+                        return result;
+                    default:
+                        return ((JToken)token).ToString(Formatting.None);
+                }
             }
         }
 

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+
+namespace HuaweiMigration.Models
+{
+    /// <summary>
+    /// What every object read from the API has: the fields this version of the module does not know yet, kept by name
+    /// (values are plain .NET values: string, long, double, bool, null, object[] and dictionaries), so a field the API
+    /// adds later is not lost. Fields whose names look secret (password, passwd, secret, token, credential) are
+    /// never kept.
+    /// </summary>
+    public abstract class ApiObject
+    {
+        private static readonly string[] SecretWords = { "password", "passwd", "secret", "token", "credential" };
+
+        /// <summary>Unknown API fields, by their JSON name.</summary>
+        public IDictionary<string, object?> AdditionalProperties { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        /// <summary>True for a field name that must never be kept or shown.</summary>
+        public static bool IsSecretName(string name)
+        {
+            foreach (var word in SecretWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            }
+            return false;
+        }
+    }
+}
