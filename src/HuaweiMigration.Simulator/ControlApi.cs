@@ -81,6 +81,21 @@ internal static class ControlApi
             }
             return Reply.Json(ctx, 200, TimingsJson(state.Timings));
         });
+        map("GET", "/_sim/behaviour", ctx => Reply.Json(ctx, 200, BehaviourJson(state.Behaviour)));
+        map("PUT", "/_sim/behaviour", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx));
+            if (o is null) return Reply.Error(ctx, 400, "SIM.0400", "The body must be a JSON object.");
+            try
+            {
+                if (Get(o, "dcsBatchErrorFields") is JsonNode b) state.Behaviour.DcsBatchErrorFields = b.GetValue<bool>();
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
+            return Reply.Json(ctx, 200, BehaviourJson(state.Behaviour));
+        });
         map("POST", "/_sim/tokens/expire", ctx =>
         {
             state.ExpireAllTokens();
@@ -147,6 +162,8 @@ internal static class ControlApi
         ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
         ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),
     };
+
+    private static JsonObject BehaviourJson(SimulatorBehaviour b) => new() { ["dcsBatchErrorFields"] = b.DcsBatchErrorFields };
 
     private static FaultRule ParseFault(JsonObject o)
     {

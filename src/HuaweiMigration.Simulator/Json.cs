@@ -36,15 +36,26 @@ internal static class Reply
     public static Task Error(HttpContext ctx, int status, string code, string message) =>
         Json(ctx, status, new JsonObject { ["error_code"] = code, ["error_msg"] = message });
 
-    public static Task SmsError(HttpContext ctx, int status, string code, string message) =>
-        Json(ctx, status, new JsonObject
+    /// <summary>
+    /// SMS's error body. A refusal by IAM policy (403) carries what an admin needs to fix the policy, as the real
+    /// service sends it: the encoded authorization message, the denied action as a parameter, and the details.
+    /// </summary>
+    public static Task SmsError(HttpContext ctx, int status, string code, string message)
+    {
+        var denied = status == 403;
+        return Json(ctx, status, new JsonObject
         {
             ["error_code"] = code,
             ["error_msg"] = message,
-            ["encoded_authorization_message"] = null,
-            ["error_param"] = new JsonArray(),
-            ["details"] = new JsonArray(),
+            ["encoded_authorization_message"] = denied
+                ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"action\":\"sms:server:migrate\",\"effect\":\"Deny\",\"resource\":\"" + ctx.Request.Path + "\"}"))
+                : null,
+            ["error_param"] = denied ? new JsonArray("sms:server:migrate") : new JsonArray(),
+            ["details"] = denied
+                ? new JsonArray(new JsonObject { ["error_code"] = "IAM.0002", ["error_msg"] = "Policy doesn't allow sms:server:migrate to be performed." })
+                : new JsonArray(),
         });
+    }
 
     public static Task DcsError(HttpContext ctx, int status, string code, string message) =>
         Json(ctx, status, new JsonObject { ["error_code"] = code, ["error_msg"] = message, ["error_ext_msg"] = null });

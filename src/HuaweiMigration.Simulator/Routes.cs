@@ -24,8 +24,11 @@ internal static class Routes
         app.Use((ctx, next) => Pipeline.InvokeAsync(ctx, next, state));
 
         var api = new SimRoute(RequiresAuth: true);
-        void Map(string method, string pattern, Func<HttpContext, Task> handler, SimRoute? route = null) =>
+        void Map(string method, string pattern, Func<HttpContext, Task> handler, SimRoute? route = null)
+        {
             app.MapMethods(pattern, new[] { method }, new RequestDelegate(handler)).WithMetadata(route ?? api);
+            if (!(route ?? api).Control) state.ApiRoutes.Add((method, pattern));
+        }
 
         // IAM
         Map("POST", "/v3/auth/tokens", ctx => IamEndpoints.IssueToken(ctx, state, Pipeline.Body(ctx)), new SimRoute(RequiresAuth: false, IssuesToken: true));
@@ -44,7 +47,7 @@ internal static class Routes
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));
         Map("GET", "/v2/{project_id}/migration-task/{task_id}", ctx => DcsEndpoints.Show(ctx, state.Dcs));
         Map("POST", "/v2/{project_id}/migration-task/{task_id}/stop", ctx => DcsEndpoints.Stop(ctx, state.Dcs));
-        Map("POST", "/v2/{project_id}/migration-task/batch-stop", ctx => DcsEndpoints.BatchStop(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("POST", "/v2/{project_id}/migration-task/batch-stop", ctx => DcsEndpoints.BatchStop(ctx, state.Dcs, state.Behaviour, Pipeline.Body(ctx)));
         Map("DELETE", "/v2/{project_id}/migration-tasks/delete", ctx => DcsEndpoints.Delete(ctx, state.Dcs, Pipeline.Body(ctx)));
 
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));

@@ -52,6 +52,19 @@ public sealed class SimulatorTimings
     public TimeSpan DcsStopToTerminated { get; set; } = TimeSpan.FromMilliseconds(300);
 }
 
+/// <summary>
+/// Which release of the API the simulator answers as, where releases differ in shape. Values may be changed while
+/// the simulator runs (<c>PUT /_sim/behaviour</c>).
+/// </summary>
+public sealed class SimulatorBehaviour
+{
+    /// <summary>
+    /// DCS batch stop: failed rows carry <c>error_code</c>/<c>error_msg</c> (newer releases, the default); false
+    /// answers as older releases do, with <c>task_id</c> and <c>result</c> only, so a failure says nothing of why.
+    /// </summary>
+    public bool DcsBatchErrorFields { get; set; } = true;
+}
+
 /// <summary>An in-process simulator: Kestrel on loopback serving IAM, SMS v3 and DCS v2.</summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {

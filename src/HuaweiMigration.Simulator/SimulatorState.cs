@@ -37,6 +37,11 @@ public sealed class SimulatorState
     /// <summary>The live state-machine delays; changing a value affects transitions scheduled afterwards.</summary>
     public SimulatorTimings Timings { get; }
 
+    public SimulatorBehaviour Behaviour { get; } = new();
+
+    /// <summary>The Huawei API routes served (method, pattern), for the conformance suite; not the /_sim control API.</summary>
+    internal List<(string Method, string Pattern)> ApiRoutes { get; } = new();
+
     public SmsStore Sms { get; }
     public DcsStore Dcs { get; }
 

@@ -28,15 +28,20 @@ namespace HuaweiMigration.Client.Dcs
         public IList<DcsMigrationTask> MigrationTasks { get; set; } = new List<DcsMigrationTask>();
     }
 
-    /// <summary>The outcome of one id in a batch stop.</summary>
-    public sealed class DcsBatchStopResult
+    /// <summary>
+    /// The outcome of one id in a batch stop or restart (StopMigrationTaskResult / BatchRestartMigrationTaskResult):
+    /// each row names its task by <c>task_id</c>; newer releases add <c>error_code</c>/<c>error_msg</c> to a failure.
+    /// </summary>
+    public sealed class DcsBatchStopResult : ApiObject
     {
-        public string Id { get; set; } = string.Empty;
-        public string? Name { get; set; }
+        public string TaskId { get; set; } = string.Empty;
         /// <summary>success or failed.</summary>
         public string? Result { get; set; }
         public string? ErrorCode { get; set; }
         public string? ErrorMsg { get; set; }
+
+        /// <summary>The task id, as every other outcome names it.</summary>
+        public string Id => TaskId;
 
         public bool Succeeded => string.Equals(Result, "success", StringComparison.OrdinalIgnoreCase);
 
@@ -189,7 +194,7 @@ namespace HuaweiMigration.Client.Dcs
                     var answer = ApiTransport.Read<DcsBatchStopAnswer>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
                     foreach (var r in answer.MigrationTasks ?? new List<DcsBatchStopResult>())
                     {
-                        if (r.Id != null && pending.Contains(r.Id) && !results.ContainsKey(r.Id)) results[r.Id] = r;
+                        if (pending.Contains(r.TaskId) && !results.ContainsKey(r.TaskId)) results[r.TaskId] = r;
                     }
                     break;
                 }
@@ -202,19 +207,44 @@ namespace HuaweiMigration.Client.Dcs
                     {
                         if (read.Found.TryGetValue(id, out var task) && IsStopping(task))
                         {
-                            results[id] = new DcsBatchStopResult { Id = id, Name = task.TaskName, Result = "success" };
+                            results[id] = new DcsBatchStopResult { TaskId = id, Result = "success" };
                             pending.Remove(id);
                         }
                     }
                     if (pending.Count > 0) _log.Verbose("DCS: " + pending.Count + " of them did not stop; sending the batch stop again for those.");
                 }
             }
+            await ExplainFailuresAsync(results.Values.Where(r => !r.Succeeded && r.ErrorCode is null).ToList(), cancellationToken).ConfigureAwait(false);
             return ids.Select(id => results.TryGetValue(id, out var r) ? r : new DcsBatchStopResult
             {
-                Id = id,
+                TaskId = id,
                 Result = "failed",
                 ErrorMsg = "The batch stop answer did not mention this task.",
             }).ToList();
+        }
+
+        /// <summary>
+        /// Older releases answer a failed row with no code: the tasks are read so the failure says why — gone is
+        /// DCS.4133 (not found), a status that cannot be stopped is DCS.4957 naming it. A read that fails leaves the
+        /// row as it was.
+        /// </summary>
+        private async Task ExplainFailuresAsync(IReadOnlyList<DcsBatchStopResult> unexplained, CancellationToken cancellationToken)
+        {
+            if (unexplained.Count == 0) return;
+            var read = await CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(unexplained.Select(r => r.TaskId).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var row in unexplained)
+            {
+                if (read.Found.TryGetValue(row.TaskId, out var task))
+                {
+                    row.ErrorCode = "DCS.4957";
+                    row.ErrorMsg = "The migration task cannot be stopped while it is " + (task.RawStatus ?? "in its current status") + ".";
+                }
+                else if (read.Gone.Contains(row.TaskId))
+                {
+                    row.ErrorCode = "DCS.4133";
+                    row.ErrorMsg = "The migration task does not exist.";
+                }
+            }
         }
 
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>

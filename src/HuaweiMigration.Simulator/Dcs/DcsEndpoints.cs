@@ -70,7 +70,7 @@ internal static class DcsEndpoints
         };
     }
 
-    public static Task BatchStop(HttpContext ctx, DcsStore store, byte[] body)
+    public static Task BatchStop(HttpContext ctx, DcsStore store, SimulatorBehaviour behaviour, byte[] body)
     {
         if (!CheckProject(ctx, out var refusal)) return refusal;
         var ids = StringList(Reply.ParseObject(body)?["migration_tasks"]);
@@ -81,9 +81,14 @@ internal static class DcsEndpoints
         var results = new JsonArray();
         foreach (var id in ids)
         {
-            var (result, _, name) = store.Stop(id);
-            var item = new JsonObject { ["id"] = id, ["name"] = name, ["result"] = result == DcsStopResult.Stopped ? "success" : "failed" };
-            if (result == DcsStopResult.NotFound)
+            var (result, _, _) = store.Stop(id);
+            // BatchStopMigrationTasksResponse rows: task_id, result, error_code, error_msg (all strings).
+            var item = new JsonObject { ["task_id"] = id, ["result"] = result == DcsStopResult.Stopped ? "success" : "failed" };
+            if (!behaviour.DcsBatchErrorFields)
+            {
+                // Older releases: a failed row says nothing of why.
+            }
+            else if (result == DcsStopResult.NotFound)
             {
                 item["error_code"] = "DCS.4133";
                 item["error_msg"] = "The migration task does not exist.";

@@ -265,8 +265,10 @@ internal sealed class DcsTask
     private bool Migrating => Status is "MIGRATING" or "FULLMIGRATING" or "INCRMIGEATING";
 
     /// <summary>
-    /// Full task in both list and show answers (lists add the flat summary fields the real list carries), so the
-    /// module's password redaction is exercised on every path. The passwords are deliberately present.
+    /// The task as the API answers it (sdk-shapes.json): a list row is flat (MigrationTaskList: instance names, ids,
+    /// statuses and subnets as top-level fields, no nested instances, no passwords); show and stop nest
+    /// source_instance/target_instance, and those carry the passwords, deliberately, so the module's redaction is
+    /// exercised on every path that has them.
     /// </summary>
     public JsonObject ToJson(bool listItem)
     {
@@ -279,42 +281,47 @@ internal sealed class DcsTask
             ["migration_type"] = MigrationType,
             ["migration_method"] = MigrationMethod,
             ["ecs_tenant_private_ip"] = EcsPrivateIp,
-            ["backup_files"] = MigrationType == "backupfile_import"
-                ? new JsonObject
-                {
-                    ["file_source"] = "self_build_obs",
-                    ["bucket_name"] = "redis-backups",
-                    ["files"] = new JsonArray(new JsonObject { ["file_name"] = TaskName + ".rdb", ["size"] = "1048576", ["update_at"] = Reply.DcsTime(CreatedAt) }),
-                    ["backup_id"] = null,
-                }
-                : null,
-            ["network_type"] = "vpc",
-            ["source_instance"] = Instance(SourceId, SourceName, SourceAddr, SourcePassword),
-            ["target_instance"] = Instance(TargetId, TargetName, TargetAddr, TargetPassword),
             ["created_at"] = Reply.DcsTime(CreatedAt),
-            ["updated_at"] = Reply.DcsTime(UpdatedAt),
             ["released_at"] = ReleasedAt is DateTime rel ? Reply.DcsTime(rel) : "",
             ["version"] = "v1",
             ["resume_mode"] = "auto",
             ["supported_features"] = new JsonArray("supportBandwidthLimit"),
-            ["tenant_vpc_id"] = VpcId,
-            ["tenant_subnet_id"] = SubnetId,
-            ["tenant_security_group_id"] = SecurityGroupId,
-            ["bandwidth_limit_mb"] = BandwidthLimitMb.ToString(CultureInfo.InvariantCulture),
-            ["task_status"] = Migrating ? "EXCHANGING" : null,
         };
         if (listItem)
         {
-            o["data_source"] = SourceAddr + ":6379";
+            o["data_source"] = MigrationType == "backupfile_import" ? "redis-backups" : SourceAddr + ":6379";
             o["source_instance_name"] = SourceName;
             o["source_instance_id"] = SourceId;
             o["source_instance_status"] = "RUNNING";
+            o["source_instance_spec_code"] = "redis.ha.xu1.large.r2.4";
+            o["source_instance_subnet_id"] = SubnetId;
             o["target_instance_addrs"] = TargetAddr + ":6379";
             o["target_instance_name"] = TargetName;
             o["target_instance_id"] = TargetId;
             o["target_instance_status"] = "RUNNING";
+            o["target_instance_spec_code"] = "redis.ha.xu1.large.r2.8";
+            o["target_instance_subnet_id"] = SubnetId;
             o["error_message"] = Status == "FAILED" ? "The source Redis refused the connection." : null;
+            return o;
         }
+        o["backup_files"] = MigrationType == "backupfile_import"
+            ? new JsonObject
+            {
+                ["file_source"] = "self_build_obs",
+                ["bucket_name"] = "redis-backups",
+                ["files"] = new JsonArray(new JsonObject { ["file_name"] = TaskName + ".rdb", ["size"] = "1048576", ["update_at"] = Reply.DcsTime(CreatedAt) }),
+                ["backup_id"] = null,
+            }
+            : null;
+        o["network_type"] = "vpc";
+        o["source_instance"] = Instance(SourceId, SourceName, SourceAddr, SourcePassword);
+        o["target_instance"] = Instance(TargetId, TargetName, TargetAddr, TargetPassword);
+        o["updated_at"] = Reply.DcsTime(UpdatedAt);
+        o["tenant_vpc_id"] = VpcId;
+        o["tenant_subnet_id"] = SubnetId;
+        o["tenant_security_group_id"] = SecurityGroupId;
+        o["bandwidth_limit_mb"] = BandwidthLimitMb.ToString(CultureInfo.InvariantCulture);
+        o["task_status"] = Migrating ? "EXCHANGING" : null;
         return o;
     }
 

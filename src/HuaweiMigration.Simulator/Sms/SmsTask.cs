@@ -49,6 +49,11 @@ internal sealed class SmsTask
     private static readonly string[] BlockSubTasks =
         { "CREATE_CLOUD_SERVER", "SSL_CONFIG", "ATTACH_AGENT_IMAGE", "MIGRATE_BLOCK", "CONFIGURE_TARGET_VM", "DETTACH_AGENT_IMAGE" };
 
+    /// <summary>
+    /// The task as the API answers it: a list row (ListTasks' TasksResponseBody) or the show answer (ShowTaskResponse).
+    /// The two shapes differ (sdk-shapes.json): only rows carry special_config, syncing and log_collect_status; only
+    /// show carries disks, dates, region and project; rows' sub-tasks, servers and clone server are thinner.
+    /// </summary>
     public JsonObject ToJson(bool show, DateTime now)
     {
         var running = State == "RUNNING" || State == "SYNCING";
@@ -71,14 +76,11 @@ internal sealed class SmsTask
             ["total_time"] = StartDate is DateTime s ? (long)((FinishDate ?? now) - s).TotalMilliseconds : 0,
             ["migration_ip"] = TargetIp,
             ["sub_tasks"] = SubTasksJson(show),
-            ["source_server"] = SourceServerJson(),
+            ["source_server"] = SourceServerJson(show),
             ["target_server"] = TargetServerJson(show),
             ["enterprise_project_id"] = EnterpriseProjectId,
-            ["log_collect_status"] = "INIT",
-            ["clone_server"] = HasCloneServer ? new JsonObject { ["vm_id"] = CloneVmId(), ["name"] = Name + "-clone" } : null,
-            ["syncing"] = State == "SYNCING",
-            ["network_check_info"] = null,
-            ["special_config"] = new JsonArray(),
+            ["clone_server"] = CloneServerJson(show),
+            ["network_check_info"] = NetworkCheckJson(),
             ["total_cpu_usage"] = running ? 12.5 : 0.0,
             ["agent_cpu_usage"] = running ? 3.1 : 0.0,
             ["total_mem_usage"] = running ? 41.0 : 0.0,
@@ -86,7 +88,7 @@ internal sealed class SmsTask
             ["total_disk_io"] = running ? 35.2 : 0.0,
             ["agent_disk_io"] = running ? 30.4 : 0.0,
             ["need_migration_test"] = false,
-            ["subtask_info"] = null,
+            ["subtask_info"] = StartDate is null ? null : "{\"current_subtask\":\"" + (CurrentSubTaskName() ?? "") + "\"}",
         };
         if (show)
         {
@@ -100,11 +102,59 @@ internal sealed class SmsTask
             o["vm_template_id"] = null;
             o["connected"] = State != "READY";
             o["remain_seconds"] = remainSeconds;
-            o["target_snapshot_id"] = null;
-            o["exist_server"] = false;
-            o["use_public_ip"] = false;
-            o["is_need_consistency_check"] = false;
-            o["need_migration_test"] = false;
+            o["target_snapshot_id"] = TargetSnapshotId;
+        }
+        else
+        {
+            o["log_collect_status"] = "INIT";
+            o["syncing"] = State == "SYNCING";
+            o["special_config"] = SpecialConfigJson();
+        }
+        return o;
+    }
+
+    /// <summary>Set by the clear action: the task's snapshot resources are gone.</summary>
+    public bool SnapshotCleared { get; set; }
+
+    /// <summary>The task's snapshot: there once replication started, until it is cleared.</summary>
+    private string? TargetSnapshotId => StartDate is null || SnapshotCleared ? null : "snap-" + Id.Substring(0, 12);
+
+    private string? CurrentSubTaskName()
+    {
+        var names = Type == "MIGRATE_BLOCK" ? BlockSubTasks : FileSubTasks;
+        var index = (int)Math.Min(names.Length - 1, Math.Floor(Progress * names.Length));
+        return names[index];
+    }
+
+    /// <summary>A network check has run once the agent connected (every task past READY).</summary>
+    private JsonObject? NetworkCheckJson() => State == "READY" ? null : new JsonObject
+    {
+        ["domain_connectivity"] = true,
+        ["destination_connectivity"] = true,
+        ["network_delay"] = 12.5,
+        ["network_jitter"] = 1.5,
+        ["migration_speed"] = Math.Round(MigrateSpeed, 2),
+        ["loss_percentage"] = 0.0,
+        ["cpu_usage"] = 8.5,
+        ["mem_usage"] = 31.0,
+        ["evaluation_result"] = "GOOD",
+    };
+
+    private JsonArray SpecialConfigJson() => OsType == "WINDOWS"
+        ? new JsonArray(new JsonObject { ["config_key"] = "EXCLUDE_MIGRATE_PATH", ["config_value"] = "C:\\pagefile.sys", ["config_status"] = "" })
+        : new JsonArray(
+            new JsonObject { ["config_key"] = "EXCLUDE_MIGRATE_PATH", ["config_value"] = "/tmp,/var/cache", ["config_status"] = "" },
+            new JsonObject { ["config_key"] = "SYNC_EXCLUDE_PATH", ["config_value"] = "/var/log", ["config_status"] = "" });
+
+    private JsonObject? CloneServerJson(bool show)
+    {
+        if (!HasCloneServer) return null;
+        var o = new JsonObject { ["vm_id"] = CloneVmId(), ["name"] = Name + "-clone" };
+        if (show)
+        {
+            o["clone_state"] = "RUNNING";
+            o["clone_error"] = null;
+            o["error_msg"] = null;
         }
         return o;
     }
@@ -131,40 +181,51 @@ internal sealed class SmsTask
                 ["start_date"] = Reply.ToEpochMs(subStart),
                 ["end_date"] = progress == 100 ? Reply.ToEpochMs(subStart.AddMinutes(2)) : null,
                 ["process_trace"] = show ? "" : null,
-                ["user_op"] = null,
             };
+            if (show)
+            {
+                st["migrate_speed"] = progress is > 0 and < 100 ? MigrateSpeed : 0.0;
+                st["user_op"] = null;
+            }
             result.Add(st);
         }
         return result;
     }
 
-    private JsonObject SourceServerJson() => new()
+    private JsonObject SourceServerJson(bool show)
     {
-        ["id"] = SourceServerId,
-        ["ip"] = SourceIp,
-        ["name"] = SourceName,
-        ["os_type"] = OsType,
-        ["os_version"] = OsVersion,
-        ["oem_system"] = false,
-        ["state"] = State switch
+        var o = new JsonObject
         {
-            "READY" => "waiting",
-            "RUNNING" => "replicate",
-            "SYNCING" => "syncing",
-            "ABORTING" => "stopping",
-            "ABORT" => "stopped",
-            "MIGRATE_SUCCESS" or "SYNC_SUCCESS" => "finished",
-            "DELETING" => "deleting",
-            _ => "error",
-        },
-        ["migration_cycle"] = State switch
+            ["id"] = SourceServerId,
+            ["ip"] = SourceIp,
+            ["name"] = SourceName,
+            ["os_type"] = OsType,
+            ["os_version"] = OsVersion,
+            ["oem_system"] = false,
+            ["state"] = State switch
+            {
+                "READY" => "waiting",
+                "RUNNING" => "replicate",
+                "SYNCING" => "syncing",
+                "ABORTING" => "stopping",
+                "ABORT" => "stopped",
+                "MIGRATE_SUCCESS" or "SYNC_SUCCESS" => "finished",
+                "DELETING" => "deleting",
+                _ => "error",
+            },
+        };
+        if (show)
         {
-            "READY" => "setting",
-            "SYNCING" or "SYNC_SUCCESS" => "syncing",
-            "MIGRATE_SUCCESS" => "cutovered",
-            _ => "replicating",
-        },
-    };
+            o["migration_cycle"] = State switch
+            {
+                "READY" => "setting",
+                "SYNCING" or "SYNC_SUCCESS" => "syncing",
+                "MIGRATE_SUCCESS" => "cutovered",
+                _ => "replicating",
+            };
+        }
+        return o;
+    }
 
     private JsonObject TargetServerJson(bool show)
     {
@@ -179,35 +240,74 @@ internal sealed class SmsTask
         };
         if (show)
         {
-            var system = OsType == "WINDOWS" ? "C:" : "/dev/vda";
+            var windows = OsType == "WINDOWS";
+            const long GiB = 1024L * 1024 * 1024;
+            var system = DiskSizeGb * GiB;
             o["disks"] = new JsonArray(
-                new JsonObject
+                Disk(0, windows ? "Disk 0" : "/dev/vda", "BOOT", system, system / 3, osDisk: true,
+                    windows
+                        ? new[] { Volume(0, "C:", "NTFS", "C:\\", system, system / 3) }
+                        : new[] { Volume(0, "/dev/vda1", "xfs", "/boot", GiB, GiB / 4), Volume(1, "/dev/vda2", "LVM2_member", "", system - GiB, system / 3) }),
+                Disk(1, windows ? "Disk 1" : "/dev/vdb", "NORMAL", 100 * GiB, 20 * GiB, osDisk: false,
+                    new[] { Volume(0, windows ? "D:" : "/dev/vdb1", windows ? "NTFS" : "ext4", windows ? "D:\\" : "/data", 100 * GiB, 20 * GiB) }));
+            o["volume_groups"] = windows ? new JsonArray() : new JsonArray(new JsonObject
+            {
+                ["components"] = "/dev/vda2",
+                ["free_size"] = 0L,
+                ["name"] = "centos",
+                ["size"] = system - GiB,
+                ["logical_volumes"] = new JsonArray(new JsonObject
                 {
-                    ["id"] = TargetServerId.Substring(0, 8) + "-disk-0",
-                    ["name"] = system,
-                    ["size"] = DiskSizeGb * 1024L * 1024 * 1024,
-                    ["device_use"] = "BOOT",
-                    ["used_size"] = DiskSizeGb * 1024L * 1024 * 1024 / 3,
-                    ["disk_id"] = TargetServerId.Substring(0, 8) + "-vol-0",
-                    ["physical_volumes"] = new JsonArray(),
-                },
-                new JsonObject
-                {
-                    ["id"] = TargetServerId.Substring(0, 8) + "-disk-1",
-                    ["name"] = OsType == "WINDOWS" ? "D:" : "/dev/vdb",
-                    ["size"] = 100L * 1024 * 1024 * 1024,
+                    ["block_count"] = (system - GiB) / 4096,
+                    ["block_size"] = 4096L,
                     ["device_use"] = "NORMAL",
-                    ["used_size"] = 20L * 1024 * 1024 * 1024,
-                    ["disk_id"] = TargetServerId.Substring(0, 8) + "-vol-1",
-                    ["physical_volumes"] = new JsonArray(),
-                });
-            o["volume_groups"] = new JsonArray();
+                    ["file_system"] = "xfs",
+                    ["free_size"] = (system - GiB) * 2 / 3,
+                    ["inode_nums"] = 1048576L,
+                    ["inode_size"] = 256L,
+                    ["mount_point"] = "/",
+                    ["name"] = "root",
+                    ["size"] = system - GiB,
+                    ["used_size"] = system / 3,
+                }),
+            });
             o["btrfs_list"] = new JsonArray();
             o["image_disk_id"] = null;
             o["cutovered_snapshot_ids"] = null;
+            o["system_dir"] = windows ? "C:\\Windows" : "/boot";
         }
         return o;
     }
+
+    private JsonObject Disk(int index, string name, string use, long size, long used, bool osDisk, JsonObject[] volumes) => new()
+    {
+        ["id"] = index,
+        ["name"] = name,
+        ["disk_index"] = index.ToString(CultureInfo.InvariantCulture),
+        ["size"] = size,
+        ["used_size"] = used,
+        ["device_use"] = use,
+        ["os_disk"] = osDisk,
+        ["partition_style"] = OsType == "WINDOWS" ? "MBR" : "GPT",
+        ["relation_name"] = name,
+        ["disk_id"] = TargetServerId.Substring(0, 8) + "-vol-" + index.ToString(CultureInfo.InvariantCulture),
+        ["physical_volumes"] = new JsonArray(volumes),
+    };
+
+    private static JsonObject Volume(int index, string name, string fileSystem, string mountPoint, long size, long used) => new()
+    {
+        ["id"] = index,
+        ["index"] = index,
+        ["name"] = name,
+        ["device_use"] = index == 0 ? "BOOT" : "NORMAL",
+        ["file_system"] = fileSystem,
+        ["mount_point"] = mountPoint,
+        ["size"] = size,
+        ["used_size"] = used,
+        ["free_size"] = size - used,
+        ["relation_name"] = name,
+        ["uuid"] = "0f" + index.ToString("x2", CultureInfo.InvariantCulture) + "c3a1-5e0d-4c9b-9a7e-3d2b1c0a9f8e",
+    };
 
     private string CloneVmId() => string.Concat(TargetServerId.AsSpan(0, 24), "c10e".AsSpan(), TargetServerId.AsSpan(28));
 

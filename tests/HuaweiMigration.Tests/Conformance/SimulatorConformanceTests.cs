@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using HuaweiMigration.Simulator;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace HuaweiMigration.Tests.Conformance
+{
+    /// <summary>
+    /// The simulator answers as the real API does: for every SMS and DCS operation it serves, each answer carries only
+    /// the fields of the official SDK's response model, with the model's JSON types (null allowed), recursively.
+    /// Requests go over plain HttpClient with a token from the simulator's IAM: no client code is involved, so a
+    /// mistake shared by the client and the simulator cannot hide here.
+    /// </summary>
+    public sealed class SimulatorConformanceTests : IAsyncLifetime
+    {
+        /// <summary>Routes outside the oracle: sdk-shapes.json covers SMS v3 and DCS v2, not IAM.</summary>
+        private static readonly string[] OutsideTheOracle = { "/v3/auth/tokens", "/v3/projects", "/v3/auth/domains" };
+
+        private SimulatorHost _host = null!;
+        private HttpClient _http = null!;
+        private string _projectId = string.Empty;
+
+        public async Task InitializeAsync()
+        {
+            _host = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 120, DcsTaskCount = 30 });
+            _http = new HttpClient { BaseAddress = _host.BaseUri };
+            var login = new JObject
+            {
+                ["auth"] = new JObject
+                {
+                    ["identity"] = new JObject
+                    {
+                        ["methods"] = new JArray("password"),
+                        ["password"] = new JObject
+                        {
+                            ["user"] = new JObject
+                            {
+                                ["name"] = SimulatorCredentials.UserName,
+                                ["password"] = SimulatorCredentials.Password,
+                                ["domain"] = new JObject { ["name"] = SimulatorCredentials.DomainName },
+                            },
+                        },
+                    },
+                    ["scope"] = new JObject { ["project"] = new JObject { ["name"] = SimulatorCredentials.DefaultRegion } },
+                },
+            };
+            using var answer = await _http.PostAsync("v3/auth/tokens", new StringContent(login.ToString(), Encoding.UTF8, "application/json"));
+            answer.EnsureSuccessStatusCode();
+            _http.DefaultRequestHeaders.Add("X-Auth-Token", answer.Headers.GetValues("X-Subject-Token").Single());
+            _projectId = (string)JObject.Parse(await answer.Content.ReadAsStringAsync())["token"]!["project"]!["id"]!;
+        }
+
+        public async Task DisposeAsync()
+        {
+            _http.Dispose();
+            await _host.DisposeAsync();
+        }
+
+        [Fact]
+        public void Every_route_the_simulator_serves_is_an_operation_of_the_official_SDK_with_a_conformance_case()
+        {
+            var missing = new List<string>();
+            foreach (var (method, pattern) in _host.State.ApiRoutes.Where(r => !OutsideTheOracle.Contains(r.Pattern)))
+            {
+                var operation = OperationFor(method, pattern);
+                if (operation is null) missing.Add(method + " " + pattern + ": no operation of sdk-shapes.json has this method and path");
+                else if (!Cases.ContainsKey(operation)) missing.Add(method + " " + pattern + " (" + operation + "): no conformance case");
+            }
+            Assert.True(missing.Count == 0, string.Join("\n", missing));
+        }
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public async Task Each_answer_has_only_the_models_fields_with_the_models_types(string operation)
+        {
+            var shapes = SdkShapes.Instance;
+            var model = (string)shapes.Operation(operation)["response"]!;
+            var answers = await Cases[operation](this);
+            Assert.NotEmpty(answers);
+            var problems = new List<string>();
+            foreach (var (label, status, body) in answers)
+            {
+                if (status >= 300) problems.Add(label + ": HTTP " + status + " " + body);
+                else if (shapes.IsRawBody(model)) continue;
+                else problems.AddRange(shapes.Validate(JToken.Parse(body), model, label).Take(20));
+            }
+            Assert.True(problems.Count == 0, operation + " answers deviate from " + model + ":\n" + string.Join("\n", problems.Take(40)));
+        }
+
+        public static IEnumerable<object[]> CaseNames() => Cases.Keys.Select(k => new object[] { k });
+
+        private static readonly Dictionary<string, Func<SimulatorConformanceTests, Task<List<(string, int, string)>>>> Cases =
+            new Dictionary<string, Func<SimulatorConformanceTests, Task<List<(string, int, string)>>>>
+            {
+                ["ListTasks"] = t => t.Pages("v3/tasks", 50, "tasks"),
+                ["ShowTask"] = async t =>
+                {
+                    // Every seeded task: all states, both OS types, with and without a clone server.
+                    var ids = await t.SmsIds();
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/tasks/" + id)))).ToList();
+                },
+                ["UpdateTaskStatus"] = async t =>
+                {
+                    var id = await t.SmsIdIn("RUNNING");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/tasks/" + id + "/action", "{\"operation\":\"stop\"}") };
+                },
+                ["DeleteTask"] = async t =>
+                {
+                    var id = await t.SmsIdIn("READY");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v3/tasks/" + id) };
+                },
+                ["DeleteTasks"] = async t =>
+                {
+                    var id = await t.SmsIdIn("MIGRATE_SUCCESS");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/tasks/delete", "{\"ids\":[\"" + id + "\"]}") };
+                },
+                ["ListMigrationTask"] = t => t.Pages("v2/" + t._projectId + "/migration-tasks", 7, "migration_tasks"),
+                ["ShowMigrationTask"] = async t =>
+                {
+                    var ids = await t.DcsIds(_ => true);
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v2/" + t._projectId + "/migration-task/" + id)))).ToList();
+                },
+                ["StopMigrationTask"] = async t =>
+                {
+                    var id = (await t.DcsIds(s => s == "INCRMIGEATING" || s == "FULLMIGRATING" || s == "MIGRATING")).First();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task/" + id + "/stop") };
+                },
+                ["BatchStopMigrationTasks"] = async t =>
+                {
+                    // A mix: one that stops, one finished (refused), one missing.
+                    var migrating = (await t.DcsIds(s => s == "INCRMIGEATING" || s == "FULLMIGRATING" || s == "MIGRATING")).Last();
+                    var finished = (await t.DcsIds(s => s == "SUCCESS")).First();
+                    var body = new JObject { ["migration_tasks"] = new JArray(migrating, finished, "0123456789abcdef0123456789abcdef") }.ToString();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task/batch-stop", body) };
+                },
+                ["DeleteMigrationTask"] = async t =>
+                {
+                    var id = (await t.DcsIds(s => s == "TERMINATED" || s == "SUCCESS")).Last();
+                    var body = new JObject { ["task_id_list"] = new JArray(id) }.ToString();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v2/" + t._projectId + "/migration-tasks/delete", body) };
+                },
+            };
+
+        private static string? OperationFor(string method, string pattern)
+        {
+            static string Shape(string path) => Regex.Replace(path, @"\{[^}]+\}", "{}");
+            return SdkShapes.Instance.Operations()
+                .Where(o => (string)o.Operation["method"]! == method && Shape((string)o.Operation["path"]!) == Shape(pattern))
+                .Select(o => o.Name).FirstOrDefault();
+        }
+
+        private async Task<List<(string, int, string)>> Pages(string path, int limit, string listKey)
+        {
+            var answers = new List<(string, int, string)>();
+            for (var offset = 0; ; offset += limit)
+            {
+                var answer = await Send(HttpMethod.Get, path + "?limit=" + limit + "&offset=" + offset);
+                answers.Add(answer);
+                if (answer.Item2 != 200 || ((JArray)JObject.Parse(answer.Item3)[listKey]!).Count < limit) return answers;
+            }
+        }
+
+        private async Task<List<string>> SmsIds()
+        {
+            var list = JObject.Parse((await Send(HttpMethod.Get, "v3/tasks?limit=200&offset=0")).Item3);
+            return list["tasks"]!.Select(r => (string)r["id"]!).ToList();
+        }
+
+        private async Task<string> SmsIdIn(string state)
+        {
+            var list = JObject.Parse((await Send(HttpMethod.Get, "v3/tasks?limit=200&offset=0&state=" + state)).Item3);
+            return (string)list["tasks"]!.First()["id"]!;
+        }
+
+        private async Task<List<string>> DcsIds(Func<string, bool> status)
+        {
+            var list = JObject.Parse((await Send(HttpMethod.Get, "v2/" + _projectId + "/migration-tasks?limit=1000&offset=0")).Item3);
+            return list["migration_tasks"]!.Where(r => status((string)r["status"]!)).Select(r => (string)r["task_id"]!).ToList();
+        }
+
+        private async Task<(string, int, string)> Send(HttpMethod method, string path, string? body = null)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (body != null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var answer = await _http.SendAsync(request);
+            return (method + " /" + path, (int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+    }
+}
