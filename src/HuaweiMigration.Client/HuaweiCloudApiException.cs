@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using HuaweiMigration.Client.Http;
 
 namespace HuaweiMigration.Client
 {
@@ -60,6 +62,21 @@ namespace HuaweiMigration.Client
 
         /// <summary>The <c>X-Request-Id</c> response header: quote it to Huawei support.</summary>
         public string? RequestId { get; }
+
+        /// <summary>
+        /// SMS: the encoded reason IAM refused the request (a 403 by policy); decode it with IAM's
+        /// decode-authorization-message API to see which policy statement denied which action.
+        /// </summary>
+        public string? EncodedAuthorizationMessage { get; internal set; }
+
+        /// <summary>SMS <c>error_param</c>: the values the message refers to (the denied action, the bad parameter).</summary>
+        public string[] ErrorParameters { get; internal set; } = new string[0];
+
+        /// <summary>SMS <c>details</c>: further code and message pairs.</summary>
+        public IReadOnlyList<HuaweiCloudErrorDetail> Details { get; internal set; } = new HuaweiCloudErrorDetail[0];
+
+        /// <summary>DCS <c>error_ext_msg</c>: extra detail, when the service gives it.</summary>
+        public string? ErrorExtMessage { get; internal set; }
 
         /// <summary>IAM, SMS or DCS.</summary>
         public string? Service { get; }

@@ -79,7 +79,9 @@ Describe '-WhatIf' {
         Get-SmsTask -Id $id | Suspend-SmsTask -WhatIf
         Get-SmsTask -Id $id | Remove-SmsTask -Force -WhatIf
         $log = Get-SimRequest $sim
-        $log.Count | Should -Be 2 -Because 'the two GETs were recorded'
+        $log | Should -Not -BeNullOrEmpty -Because 'the reads by id were recorded'
+        $log.method | Should -Not -Contain 'POST'
+        @($log | Where-Object method -ne 'GET').Count | Should -Be 0 -Because 'only the reads were sent'
         $log | Where-Object method -in 'POST', 'DELETE' | Should -BeNullOrEmpty
     }
 }

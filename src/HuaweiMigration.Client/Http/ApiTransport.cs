@@ -315,32 +315,30 @@ namespace HuaweiMigration.Client.Http
             return sb.ToString();
         }
 
-        /// <summary>Reads Huawei's error bodies: <c>error_code</c>/<c>error_msg</c>, the SDK fallback <c>code</c>/<c>message</c>, and IAM's <c>{"error":{...}}</c>.</summary>
+        /// <summary>An error answer as the client's one error type, with what its body says (<see cref="ErrorBody"/>).</summary>
         internal static HuaweiCloudApiException ToException(string service, int status, string? statusDescription, string content, string? requestId)
         {
-            string? code = null;
-            string? message = null;
-            if (ApiJson.TryParse(content) is JObject body)
-            {
-                code = Text(body["error_code"]) ?? Text(body["code"]);
-                message = Text(body["error_msg"]) ?? Text(body["message"]);
-                if (body["error"] is JObject inner)
-                {
-                    code ??= Text(inner["code"]);
-                    message ??= Text(inner["message"]);
-                }
-            }
+            var body = ErrorBody.Parse(content);
+            var code = body.Code;
+            var message = body.Message;
             var kind = HuaweiCloudApiException.Classify(status, code);
             var text = new StringBuilder();
             text.Append(service).Append(" error");
             if (code != null) text.Append(' ').Append(code);
             text.Append(": ");
             text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(content, 200)));
+            if (body.ExtMessage != null) text.Append(" (").Append(Truncate(body.ExtMessage, 200)).Append(')');
             text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(statusDescription)) text.Append(' ').Append(statusDescription);
             if (requestId != null) text.Append(", request id ").Append(requestId);
             text.Append(')');
-            return new HuaweiCloudApiException(text.ToString(), kind, status, code, message, requestId, service);
+            return new HuaweiCloudApiException(text.ToString(), kind, status, code, message, requestId, service)
+            {
+                EncodedAuthorizationMessage = body.EncodedAuthorizationMessage,
+                ErrorParameters = body.Parameters,
+                Details = body.Details,
+                ErrorExtMessage = body.ExtMessage,
+            };
         }
 
         /// <summary>Reads a successful answer's JSON, or explains that it could not be read.</summary>

@@ -23,6 +23,9 @@ namespace HuaweiMigration.Client.Sms
         public Func<string?, bool>? NameMatch { get; set; }
 
         public string? SourceServerId { get; set; }
+
+        /// <summary>One task id (the API's exact <c>id</c> filter).</summary>
+        public string? Id { get; set; }
         public string? EnterpriseProjectId { get; set; }
     }
 
@@ -66,6 +69,7 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks")
                 .AddQuery("state", state?.ToString())
                 .AddQuery("name", string.IsNullOrEmpty(filter.NameQuery) ? null : filter.NameQuery)
+                .AddQuery("id", filter.Id)
                 .AddQuery("source_server_id", filter.SourceServerId)
                 .AddQuery("enterprise_project_id", filter.EnterpriseProjectId)
                 .AddQuery("limit", limit)
@@ -127,6 +131,35 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks", id);
             var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return ApiTransport.Read<SmsTask>(response, Service);
+        }
+
+        /// <summary>
+        /// One task in full, for a reader who asked for it by id: <c>GET /v3/tasks/{id}</c> and, at the same time, its
+        /// list row (<c>GET /v3/tasks?id=</c>), because some fields exist only in list rows (ListTasks' TasksResponseBody
+        /// has special_config, log_collect_status and syncing; ShowTaskResponse has not). A row that cannot be read
+        /// costs only those fields, never the task.
+        /// </summary>
+        public async Task<SmsTask> GetTaskDetailAsync(string id, CancellationToken cancellationToken)
+        {
+            InputValidation.SmsTaskId(id);
+            var show = GetTaskAsync(id, cancellationToken);
+            var row = ListTasksPageAsync(null, new SmsTaskFilter { Id = id }, 0, 1, cancellationToken);
+            var task = await show.ConfigureAwait(false);
+            try
+            {
+                var listed = (await row.ConfigureAwait(false)).Tasks.FirstOrDefault(t => t.Id == id);
+                if (listed != null)
+                {
+                    task.SpecialConfig = listed.SpecialConfig;
+                    task.LogCollectStatus ??= listed.LogCollectStatus;
+                    task.Syncing ??= listed.Syncing;
+                }
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                _log.Verbose("SMS: the list row of task " + id + " could not be read (" + ex.Message + "); its special config is not shown.");
+            }
+            return task;
         }
 
         /// <summary>

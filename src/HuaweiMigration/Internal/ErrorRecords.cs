@@ -38,10 +38,14 @@ namespace HuaweiMigration.Internal
             _ => "ApiError",
         };
 
-        private static string? Advice(ApiErrorKind kind) => kind switch
+        private static string? Advice(HuaweiCloudApiException ex) => ex.Kind switch
         {
             ApiErrorKind.Authentication => "Check the credentials, or run Connect-HuaweiCloud again.",
-            ApiErrorKind.PermissionDenied => "Ask the account administrator for the SMS or DCS permissions this call needs.",
+            ApiErrorKind.PermissionDenied => "Ask the account administrator for the SMS or DCS permissions this call needs" +
+                (ex.ErrorParameters.Length > 0 ? " (" + string.Join(", ", ex.ErrorParameters) + ")" : string.Empty) +
+                (ex.EncodedAuthorizationMessage != null
+                    ? ". The exception's EncodedAuthorizationMessage says which policy denied it (decode it with IAM's decode-authorization-message)."
+                    : "."),
             ApiErrorKind.Throttled => "Wait a few seconds and try again, or lower -ThrottleLimit.",
             ApiErrorKind.ServerError => "The service failed; try again later and quote the request id to Huawei support if it persists.",
             ApiErrorKind.Connection => "Check the network and the endpoint (Get-HuaweiCloudContext shows it).",
@@ -51,9 +55,10 @@ namespace HuaweiMigration.Internal
         public static ErrorRecord FromApi(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
         {
             var record = new ErrorRecord(ex, ex.ErrorCode ?? DefaultId(ex.Kind), Category(ex.Kind), target);
-            if (friendlyMessage != null || Advice(ex.Kind) != null)
+            var advice = Advice(ex);
+            if (friendlyMessage != null || advice != null)
             {
-                record.ErrorDetails = new ErrorDetails(friendlyMessage ?? ex.Message) { RecommendedAction = Advice(ex.Kind) ?? string.Empty };
+                record.ErrorDetails = new ErrorDetails(friendlyMessage ?? ex.Message) { RecommendedAction = advice ?? string.Empty };
             }
             return record;
         }

@@ -171,7 +171,44 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(403, ex.StatusCode);
             Assert.Equal("SMS.9004", ex.ErrorCode);
             Assert.Equal("You do not have permission to perform this operation.", ex.ErrorMessage);
-            Assert.Equal(Assert.Single(Sim.State.Requests).RequestId, ex.RequestId);
+            Assert.Equal(Assert.Single(Sim.State.Requests, q => q.Path.StartsWith("/v3/tasks/", StringComparison.Ordinal)).RequestId, ex.RequestId);
+        }
+
+        [Fact]
+        public void A_task_read_by_id_exposes_its_network_check_special_config_and_disk_volumes()
+        {
+            var id = Ps.Run("@(Get-SmsTask -State RUNNING | Where-Object OsType -eq LINUX)[0].Id").Output.Single().ToString();
+            var r = Ps.Run("Get-SmsTask -Id $args[0]", id);
+
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            var task = Assert.Single(r.Objects<SmsTask>());
+            Assert.Equal("GOOD", task.NetworkCheckInfo?.EvaluationResult);
+            Assert.True(task.NetworkCheckInfo!.NetworkDelay > 0);
+            Assert.Contains(task.SpecialConfig, c => c.ConfigKey == "EXCLUDE_MIGRATE_PATH");
+            Assert.NotEmpty(task.TargetServer!.Disks);
+            Assert.Contains(task.TargetServer.Disks, d => d.PhysicalVolumes.Any(v => v.MountPoint == "/boot"));
+            Assert.Equal(0L, task.TargetServer.Disks[0].Id);
+            Assert.Contains(task.TargetServer.VolumeGroups, g => g.LogicalVolumes.Any(v => v.MountPoint == "/"));
+            Assert.Empty(task.AdditionalProperties);
+        }
+
+        [Fact]
+        public void A_403_with_the_full_SMS_error_body_exposes_its_detail_on_the_exception()
+        {
+            var id = Sim.State.Sms.Ids[8];
+            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks/", Kind = FaultKind.Error, StatusCode = 403, ErrorCode = "SMS.9004", ErrorMessage = "You do not have permission to perform this operation." });
+            var r = Ps.Run("Get-SmsTask -Id $args[0] -ErrorVariable e; $e[0].Exception.ErrorParameters", id);
+
+            var ex = Assert.IsType<HuaweiCloudApiException>(Assert.Single(r.Errors).Exception);
+            Assert.NotNull(ex.EncodedAuthorizationMessage);
+            Assert.Contains("sms:server:migrate", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(ex.EncodedAuthorizationMessage!)));
+            Assert.Equal(new[] { "sms:server:migrate" }, ex.ErrorParameters);
+            var detail = Assert.Single(ex.Details);
+            Assert.Equal("IAM.0002", detail.Code);
+            Assert.Contains("sms:server:migrate", detail.Message);
+            Assert.Contains("EncodedAuthorizationMessage", r.Errors[0].ErrorDetails.RecommendedAction);
+            // The same detail reaches a script through the pipeline, as typed values.
+            Assert.Equal("sms:server:migrate", Assert.Single(r.Output).ToString());
         }
 
         [Theory]
@@ -185,7 +222,9 @@ namespace HuaweiMigration.Tests.Module
             Assert.Single(r.Objects<SmsTask>());
             var error = Assert.Single(r.Errors);
             Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-            Assert.Single(Sim.State.Requests);
+            // Only the good id was asked for (its show answer and its list row); nothing for the bad one.
+            Assert.All(Sim.State.Requests, q => Assert.Contains(good, q.Path + q.QueryString));
+            Assert.Single(Sim.State.Requests, q => q.Path == "/v3/tasks/" + good);
         }
 
         [Fact]

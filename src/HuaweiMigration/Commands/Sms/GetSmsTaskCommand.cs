@@ -91,7 +91,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             if (ParameterSetName == ByIdSet)
             {
-                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskAsync(id, CancellationToken));
+                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskDetailAsync(id, CancellationToken));
                 return;
             }
             var filter = new SmsTaskFilter
