@@ -188,7 +188,7 @@ namespace HuaweiMigration.Commands
         /// <summary><para type="description">Seconds to wait at most; a task still unfinished then is an OperationTimeout error. No limit by default.</para></summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int? Timeout { get; set; }
+        public int Timeout { get; set; }
 
         /// <summary><para type="description">Seconds between two polls while waiting (default 5).</para></summary>
         [Parameter]
@@ -196,7 +196,7 @@ namespace HuaweiMigration.Commands
         public double PollInterval { get; set; } = 5;
 
         /// <summary>The clock of this command's waits, started now.</summary>
-        internal WaitTiming StartTiming() => new WaitTiming(Timeout, PollInterval);
+        internal WaitTiming StartTiming() => new WaitTiming(Timeout > 0 ? Timeout : (int?)null, PollInterval);
     }
 
     /// <summary>How long and how often to poll while waiting.</summary>

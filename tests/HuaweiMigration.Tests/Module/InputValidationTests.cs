@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using Xunit;
 
@@ -21,6 +22,9 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("Get-DcsMigrationTask -ProjectId 'p?q'", "InvalidProjectId", ErrorCategory.InvalidArgument, "not allowed")]
         [InlineData("Get-SmsTask -State PAUSED", "CannotConvertArgumentNoMessage", ErrorCategory.InvalidArgument, "PAUSED")]
         [InlineData("Wait-SmsTask -Id abc -State NOPE", "CannotConvertArgumentNoMessage", ErrorCategory.InvalidArgument, "NOPE")]
+        [InlineData("Get-SmsTask -State Unknown", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "does not belong to the set")]
+        [InlineData("Get-SmsTask -State RUNNING, 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "does not belong to the set")]
+        [InlineData("Wait-SmsTask -Id abc -State unknown", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "does not belong to the set")]
         [InlineData("Suspend-SmsTask -Id abc -Wait -Timeout 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "Timeout")]
         [InlineData("Suspend-SmsTask -Id abc -Wait -Timeout -5", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "Timeout")]
         [InlineData("Wait-SmsTask -Id abc -PollInterval 0", "ParameterArgumentValidationError", ErrorCategory.InvalidData, "PollInterval")]
@@ -37,6 +41,16 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(category, error.CategoryInfo.Category);
             Assert.Contains(message, error.ToString());
             Assert.Empty(Sim.State.Requests);
+        }
+
+        [Fact]
+        public void Every_Timeout_is_an_int_as_the_SPEC_says()
+        {
+            var types = Ps.Run("(Get-Command -Module HuaweiMigration).Where({ $_.Parameters.ContainsKey('Timeout') }).ForEach({ $_.Name + '=' + $_.Parameters['Timeout'].ParameterType.FullName })")
+                .Output.Select(o => o.ToString()).ToList();
+            Assert.Contains(types, t => t.StartsWith("Wait-SmsTask="));
+            Assert.Contains(types, t => t.StartsWith("Stop-DcsMigrationTask="));
+            Assert.All(types, t => Assert.EndsWith("=System.Int32", t));
         }
     }
 }

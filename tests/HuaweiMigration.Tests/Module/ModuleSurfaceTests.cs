@@ -49,6 +49,26 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Every_state_parameter_accepts_exactly_the_known_members_of_its_enum()
+        {
+            var checkedParameters = 0;
+            foreach (var (type, _) in Cmdlets())
+            {
+                foreach (var p in type.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()))
+                {
+                    var enumType = p.PropertyType.IsArray ? p.PropertyType.GetElementType()! : Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
+                    if (!enumType.IsEnum || !Enum.IsDefined(enumType, "Unknown")) continue;
+                    var set = p.GetCustomAttribute<ValidateSetAttribute>();
+                    Assert.True(set != null, type.Name + "." + p.Name + " has no ValidateSet: Tab would offer Unknown and binding accept it");
+                    var known = Enum.GetNames(enumType).Where(n => n != "Unknown").OrderBy(n => n, StringComparer.Ordinal);
+                    Assert.Equal(known, set!.ValidValues.OrderBy(n => n, StringComparer.Ordinal));
+                    checkedParameters++;
+                }
+            }
+            Assert.True(checkedParameters >= 2);
+        }
+
+        [Fact]
         public void The_manifest_exports_exactly_the_cmdlet_classes_by_name()
         {
             var manifest = Path.Combine(Repo.Root, "HuaweiMigration.psd1");

@@ -34,6 +34,18 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(new[] { "MIGRATE_FAIL", "MIGRATE_SUCCESS" }, matches.OrderBy(m => m));
         }
 
+        [Theory]
+        [InlineData("Get-SmsTask -State ")]
+        [InlineData("Wait-SmsTask -Id abc -State ")]
+        public void State_completion_offers_every_known_state_and_never_Unknown(string line)
+        {
+            var matches = Complete(line).Select(m => m.Split('|')[0]).ToList();
+            Assert.Contains("RUNNING", matches);
+            Assert.Contains("SYNC_F_ROLLBACK_SUCCESS", matches);
+            Assert.DoesNotContain("Unknown", matches);
+            Assert.Empty(Complete(line + "Unk"));
+        }
+
         [Fact]
         public void Id_completes_with_the_current_contexts_task_ids_read_once_and_cached()
         {

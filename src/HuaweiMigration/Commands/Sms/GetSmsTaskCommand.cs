@@ -65,6 +65,11 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">Only tasks in these states.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        // Every member but Unknown (how the module reports a state it does not know): refused at binding and not
+        // offered by Tab (PowerShell completes an enum parameter from its ValidateSet, never from a completer).
+        // ModuleSurfaceTests holds this list to the enum.
+        [ValidateSet("READY", "RUNNING", "SYNCING", "MIGRATE_SUCCESS", "SYNC_SUCCESS", "MIGRATE_FAIL", "SYNC_FAIL", "ABORTING", "ABORT",
+            "SKIPPING", "DELETING", "RESETING", "SYNC_F_ROLLBACKING", "SYNC_F_ROLLBACK_SUCCESS")]
         public SmsTaskState[]? State { get; set; }
 
         /// <summary><para type="description">Only tasks with this name; wildcards are allowed. Not case-sensitive.</para></summary>
