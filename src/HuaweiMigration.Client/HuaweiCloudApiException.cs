@@ -99,6 +99,15 @@ namespace HuaweiMigration.Client
         /// </summary>
         public bool MaybeApplied { get; internal set; }
 
+        /// <summary>
+        /// True when an action's answer was lost and the task could not be read afterwards: it may or may not have
+        /// taken effect. A wait can still tell; without one, the task should be looked at.
+        /// </summary>
+        public bool OutcomeUnknown { get; internal set; }
+
+        /// <summary>True when the answer was refused for its size (over the 64 MB cap) while it was read.</summary>
+        public bool Oversized { get; internal set; }
+
         /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
         internal static bool IsStateConflictCode(string? code) =>
             code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";

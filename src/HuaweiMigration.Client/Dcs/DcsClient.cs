@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HuaweiMigration.Client.Actions;
 using HuaweiMigration.Client.Http;
 using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Models;
@@ -45,8 +46,11 @@ namespace HuaweiMigration.Client.Dcs
 
         public bool Succeeded => string.Equals(Result, "success", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>When the request itself failed for this task (not a row of the answer): that failure.</summary>
+        internal HuaweiCloudApiException? Failure { get; set; }
+
         /// <summary>A failed result as the client's one error type, classified by its error code.</summary>
-        public HuaweiCloudApiException ToException() => new HuaweiCloudApiException(
+        public HuaweiCloudApiException ToException() => Failure ?? new HuaweiCloudApiException(
             "DCS error" + (ErrorCode is null ? string.Empty : " " + ErrorCode) + ": " + (ErrorMsg ?? "the batch stop failed for this task."),
             ErrorCode is null ? ApiErrorKind.InvalidOperation : HuaweiCloudApiException.Classify(400, ErrorCode),
             400,
@@ -93,7 +97,7 @@ namespace HuaweiMigration.Client.Dcs
                 .AddQuery("name", string.IsNullOrEmpty(filter.NameQuery) ? null : filter.NameQuery)
                 .AddQuery("offset", offset)
                 .AddQuery("limit", limit);
-            var page = ApiTransport.Read<DcsTaskPage>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+            var page = await SendAsync<DcsTaskPage>(request, cancellationToken).ConfigureAwait(false);
             page.MigrationTasks ??= new List<DcsMigrationTask>();
             return page;
         }
@@ -128,7 +132,7 @@ namespace HuaweiMigration.Client.Dcs
         {
             InputValidation.DcsTaskId(id);
             var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Get, "v2", ProjectId, "migration-task", id);
-            return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+            return await SendAsync<DcsMigrationTask>(request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -136,37 +140,30 @@ namespace HuaweiMigration.Client.Dcs
         /// TERMINATING). After a failure that leaves open whether the stop happened, the task is read and the stop
         /// sent again only if it did not.
         /// </summary>
-        public async Task<DcsMigrationTask> StopAsync(string id, CancellationToken cancellationToken)
+        public Task<DcsMigrationTask> StopAsync(string id, CancellationToken cancellationToken)
         {
             InputValidation.DcsTaskId(id);
-            for (var resend = 0; ; resend++)
+            return StopSender("the stop", async (ids, ct) =>
             {
-                var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", id, "stop") { Idempotent = false };
-                try
-                {
-                    return ApiTransport.Read<DcsMigrationTask>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
-                }
-                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < Sms.SmsClient.MaxResends)
-                {
-                    _log.Verbose("DCS: no clear answer to the stop of task " + id + " (" + ex.Message + "); reading the task to see whether it took effect.");
-                    DcsMigrationTask task;
-                    try
-                    {
-                        task = await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (HuaweiCloudApiException)
-                    {
-                        throw ex;
-                    }
-                    if (IsStopping(task))
-                    {
-                        _log.Verbose("DCS: the stop of task " + id + " did take effect (" + task.RawStatus + ").");
-                        return task;
-                    }
-                    _log.Verbose("DCS: the stop of task " + id + " did not take effect (" + task.RawStatus + "); sending it again.");
-                }
-            }
+                var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", id, "stop") { Idempotent = false, ResultType = typeof(DcsMigrationTask) };
+                var task = ApiTransport.ReadAction<DcsMigrationTask>(await SendAsync(request, ct).ConfigureAwait(false))!;
+                return new Dictionary<string, DcsMigrationTask> { [id] = task };
+            }, (_, task) => task!).SendOneAsync(id, cancellationToken);
         }
+
+        /// <summary>The one way a stop (single or batch) is sent: never twice once it took effect.</summary>
+        private ActionSender<DcsMigrationTask, TResult> StopSender<TResult>(
+            string what,
+            Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TResult>>> send,
+            Func<string, DcsMigrationTask?, TResult> resultOfRead) =>
+            new ActionSender<DcsMigrationTask, TResult>(
+                Service, what, send,
+                (ids, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(ids, ct),
+                task => task != null && IsStopping(task),
+                resultOfRead,
+                t => t.RawStatus,
+                RetryPolicy.Default,
+                _log);
 
         private static bool IsStopping(DcsMigrationTask task) =>
             task.Status == DcsMigrationTaskStatus.TERMINATING || task.Status == DcsMigrationTaskStatus.TERMINATED;
@@ -180,41 +177,31 @@ namespace HuaweiMigration.Client.Dcs
         {
             if (ids.Count == 0 || ids.Count > MaxBatchStop) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch stop takes 1 to 50 ids.");
             foreach (var id in ids) InputValidation.DcsTaskId(id);
-            var results = new Dictionary<string, DcsBatchStopResult>(StringComparer.Ordinal);
-            var pending = ids.ToList();
-            for (var resend = 0; pending.Count > 0; resend++)
+            var outcomes = await StopSender<DcsBatchStopResult>("the batch stop", async (pending, ct) =>
             {
                 var request = new ApiRequest(Service, _context.DcsEndpoint, Method.Post, "v2", ProjectId, "migration-task", "batch-stop")
                 {
                     JsonBody = new JObject { ["migration_tasks"] = new JArray(pending.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
                     Idempotent = false,
+                    ResultType = typeof(DcsBatchStopAnswer),
                 };
-                try
+                var answer = ApiTransport.ReadAction<DcsBatchStopAnswer>(await SendAsync(request, ct).ConfigureAwait(false)) ?? new DcsBatchStopAnswer();
+                var rows = new Dictionary<string, DcsBatchStopResult>(StringComparer.Ordinal);
+                foreach (var r in answer.MigrationTasks ?? new List<DcsBatchStopResult>())
                 {
-                    var answer = ApiTransport.Read<DcsBatchStopAnswer>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
-                    foreach (var r in answer.MigrationTasks ?? new List<DcsBatchStopResult>())
-                    {
-                        if (pending.Contains(r.TaskId) && !results.ContainsKey(r.TaskId)) results[r.TaskId] = r;
-                    }
-                    break;
+                    if (r.TaskId != null && pending.Contains(r.TaskId) && !rows.ContainsKey(r.TaskId)) rows[r.TaskId] = r;
                 }
-                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < Sms.SmsClient.MaxResends)
-                {
-                    _log.Verbose("DCS: no clear answer to a batch stop of " + pending.Count + " tasks (" + ex.Message + "); reading them to see which stopped.");
-                    var read = await CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(pending, cancellationToken).ConfigureAwait(false);
-                    if (read.Errors.Count > 0) throw ex;
-                    foreach (var id in pending.ToList())
-                    {
-                        if (read.Found.TryGetValue(id, out var task) && IsStopping(task))
-                        {
-                            results[id] = new DcsBatchStopResult { TaskId = id, Result = "success" };
-                            pending.Remove(id);
-                        }
-                    }
-                    if (pending.Count > 0) _log.Verbose("DCS: " + pending.Count + " of them did not stop; sending the batch stop again for those.");
-                }
+                return rows;
+            }, (id, _) => new DcsBatchStopResult { TaskId = id, Result = "success" }).SendAsync(ids, cancellationToken).ConfigureAwait(false);
+
+            var results = new Dictionary<string, DcsBatchStopResult>(StringComparer.Ordinal);
+            foreach (var kv in outcomes)
+            {
+                results[kv.Key] = kv.Value.Error is null
+                    ? kv.Value.Result!
+                    : new DcsBatchStopResult { TaskId = kv.Key, Result = "failed", Failure = kv.Value.Error };
             }
-            await ExplainFailuresAsync(results.Values.Where(r => !r.Succeeded && r.ErrorCode is null).ToList(), cancellationToken).ConfigureAwait(false);
+            await ExplainFailuresAsync(results.Values.Where(r => !r.Succeeded && r.ErrorCode is null && r.Failure is null).ToList(), cancellationToken).ConfigureAwait(false);
             return ids.Select(id => results.TryGetValue(id, out var r) ? r : new DcsBatchStopResult
             {
                 TaskId = id,
@@ -264,6 +251,12 @@ namespace HuaweiMigration.Client.Dcs
                 missesBeforeConfirm,
                 ListConcurrency,
                 _log);
+
+        private async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            request.ResultType = typeof(T);
+            return ApiTransport.Read<T>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+        }
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -51,6 +51,12 @@ namespace HuaweiMigration.Client.Http
         /// </summary>
         public bool Idempotent { get; set; } = true;
 
+        /// <summary>
+        /// The model a successful answer is read into, straight from the response stream; null keeps the body as
+        /// text. An answer that is not one whole JSON document of this shape is an unreadable answer.
+        /// </summary>
+        public Type? ResultType { get; set; }
+
         /// <summary>How long this one HTTP request may take (the context's setting when null).</summary>
         public TimeSpan? Timeout { get; set; }
 
@@ -79,5 +85,11 @@ namespace HuaweiMigration.Client.Http
         public string Content { get; }
         public IReadOnlyDictionary<string, string> Headers { get; }
         public string? RequestId { get; }
+
+        /// <summary>The model read from the stream (<see cref="ApiRequest.ResultType"/>); null for an empty body.</summary>
+        public object? Value { get; internal set; }
+
+        /// <summary>True when the body was read into <see cref="Value"/> rather than kept as <see cref="Content"/>.</summary>
+        public bool Parsed { get; internal set; }
     }
 }

@@ -107,26 +107,27 @@ namespace HuaweiMigration.Client.Http
                     continue;
                 }
 
-                var throttled = failure.Kind == ApiErrorKind.Throttled;
-                var safe = throttled || failure.NotSent || request.Idempotent;
-                var passing = throttled || failure.Kind == ApiErrorKind.Connection || failure.Kind == ApiErrorKind.Timeout
-                    || (failure.Kind == ApiErrorKind.ServerError && failure.StatusCode is 502 or 503 or 504);
-                if (!passing) throw failure;
-                if (!safe)
+                var verdict = RetryDecision.Decide(
+                    new RetryInput(RetryDecision.Classify(failure), request.Idempotent, retry, clock.Elapsed, budget.HasToken, failure.RetryAfter, RetryPolicy.NextJitter()),
+                    Retry);
+                if (verdict.Action == RetryAction.ReadFirst)
                 {
                     // The action may or may not have happened: the caller looks before sending it again.
                     failure.MaybeApplied = true;
                     throw failure;
                 }
-                if (retry >= Retry.MaxRetries) throw Final(failure, retry + 1);
-                if (failure.RetryAfter > Retry.MaxRetryAfter) throw failure;
-                var delay = Retry.Delay(retry, failure.RetryAfter);
-                if (clock.Elapsed + delay > Retry.MaxElapsed) throw Final(failure, retry + 1);
-                if (!throttled && !budget.TryWithdraw())
+                if (verdict.Action == RetryAction.GiveUp)
+                {
+                    if (verdict.Reason is null) throw failure;
+                    log.Verbose(request.Service + ": " + Describe(failure) + "; " + verdict.Reason);
+                    throw Final(failure, verdict.Reason);
+                }
+                if (verdict.SpendsBudget && !budget.TryWithdraw())
                 {
                     log.Verbose(request.Service + ": not retrying: the retry budget for " + request.BaseUri.GetLeftPart(UriPartial.Authority) + " is spent (too many failures).");
                     throw failure;
                 }
+                var delay = verdict.Delay;
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1}; retrying in {2:0.00} s (attempt {3} of {4}).",
                     request.Service, Describe(failure), delay.TotalSeconds, retry + 2, Retry.MaxRetries + 1));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -139,16 +140,22 @@ namespace HuaweiMigration.Client.Http
                 ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + failure.RetryAfter.Value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s" : string.Empty) + ")",
                 ApiErrorKind.ServerError => "HTTP " + failure.StatusCode.ToString(CultureInfo.InvariantCulture),
                 ApiErrorKind.Timeout => "no answer in time",
+                ApiErrorKind.InvalidResponse => "an answer that could not be read",
                 _ => failure.NotSent ? "could not connect" : "the connection failed",
             };
 
-        private static HuaweiCloudApiException Final(HuaweiCloudApiException failure, int attempts) =>
+        private static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
             new HuaweiCloudApiException(
-                failure.Message + string.Format(CultureInfo.InvariantCulture, " Gave up after {0} attempts.", attempts),
+                failure.Message + " " + reason,
                 failure.Kind, failure.StatusCode, failure.ErrorCode, failure.ErrorMessage, failure.RequestId, failure.Service, failure)
             {
                 RetryAfter = failure.RetryAfter,
                 NotSent = failure.NotSent,
+                Oversized = failure.Oversized,
+                EncodedAuthorizationMessage = failure.EncodedAuthorizationMessage,
+                ErrorParameters = failure.ErrorParameters,
+                Details = failure.Details,
+                ErrorExtMessage = failure.ErrorExtMessage,
             };
 
         private async Task<ApiResponse> SendOnceAsync(
@@ -201,6 +208,12 @@ namespace HuaweiMigration.Client.Http
                 }
             }
 
+            // The body is read from the stream as it arrives (capped, straight into the model) inside RestSharp's
+            // response writer; a failure while reading it is told apart from a failure to get an answer at all.
+            rest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+            var answer = new BodyCapture(request.ResultType, timeout, cancellationToken);
+            rest.AdvancedResponseWriter = answer.Read;
+
             var watch = Stopwatch.StartNew();
             RestResponse response;
             try
@@ -210,6 +223,14 @@ namespace HuaweiMigration.Client.Http
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception ex) when (answer.Status != 0)
+            {
+                throw BodyFailure(request, outgoing, uri, answer, ex, watch, log);
             }
             cancellationToken.ThrowIfCancellationRequested();
             watch.Stop();
@@ -235,7 +256,6 @@ namespace HuaweiMigration.Client.Http
                 };
             }
 
-            var content = response.Content ?? string.Empty;
             if (log.VerboseEnabled)
             {
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2} in {3} ms{4}.", request.Service, status, response.StatusDescription ?? response.StatusCode.ToString(), watch.ElapsedMilliseconds,
@@ -247,16 +267,81 @@ namespace HuaweiMigration.Client.Http
                 {
                     log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
                 }
-                log.Debug("< (" + content.Length + " characters)");
+                log.Debug("< (" + answer.BytesRead + " bytes)");
             }
 
             if (status >= 200 && status < 300)
             {
-                return new ApiResponse(status, content, headers, requestId);
+                return new ApiResponse(status, answer.Text ?? string.Empty, headers, requestId) { Value = answer.Value, Parsed = answer.Parsed };
+            }
+            var content = answer.Text ?? string.Empty;
+            if (status >= 300 && status < 400)
+            {
+                throw Redirect(request, status, response.StatusDescription, headers, requestId);
             }
             var error = ToException(request.Service, status, response.StatusDescription, content, requestId);
             error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
             throw error;
+        }
+
+        /// <summary>A failure while the body was read: too large, unreadable, cut short, or too slow.</summary>
+        private static HuaweiCloudApiException BodyFailure(ApiRequest request, OutgoingRequest outgoing, Uri uri, BodyCapture answer, Exception ex, Stopwatch watch, IApiLog log)
+        {
+            var requestId = answer.RequestId;
+            var suffix = requestId is null ? "." : "; request id " + requestId + ".";
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ex.GetBaseException().Message));
+            var tooLarge = Find<ResponseTooLargeException>(ex);
+            if (tooLarge != null)
+            {
+                return new HuaweiCloudApiException(
+                    "The " + request.Service + " service sent an answer that was refused: " + tooLarge.Message + suffix,
+                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: tooLarge)
+                {
+                    Oversized = true,
+                };
+            }
+            var json = Find<JsonException>(ex) ?? (Exception?)Find<DecoderFallbackException>(ex);
+            if (json != null)
+            {
+                return new HuaweiCloudApiException(
+                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + json.Message + ")" + suffix,
+                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json);
+            }
+            if (answer.TimedOut)
+            {
+                return new HuaweiCloudApiException(
+                    string.Format(CultureInfo.InvariantCulture, "The {0} service did not finish its answer to {1} {2} within {3:0.#} seconds{4}", request.Service, outgoing.Method, uri.AbsolutePath, answer.Timeout.TotalSeconds, suffix),
+                    ApiErrorKind.Timeout, service: request.Service, requestId: requestId, innerException: ex);
+            }
+            return new HuaweiCloudApiException(
+                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ex.GetBaseException().Message + ")" + suffix,
+                ApiErrorKind.Connection, requestId: requestId, service: request.Service, innerException: ex);
+        }
+
+        private static TException? Find<TException>(Exception? error) where TException : Exception
+        {
+            for (var e = error; e != null; e = e.InnerException)
+            {
+                if (e is TException found) return found;
+                if (e is AggregateException aggregate && aggregate.InnerExceptions.Count == 1) return Find<TException>(aggregate.InnerExceptions[0]);
+            }
+            return null;
+        }
+
+        /// <summary>A redirect is never followed (credentials stay with the endpoint they were meant for): it is named.</summary>
+        private static HuaweiCloudApiException Redirect(ApiRequest request, int status, string? description, IReadOnlyDictionary<string, string> headers, string? requestId)
+        {
+            string target = "no Location";
+            if (headers.TryGetValue("Location", out var location))
+            {
+                target = Uri.TryCreate(request.BaseUri, location, out var to) ? to.GetLeftPart(UriPartial.Authority) : "an unreadable Location";
+            }
+            return new HuaweiCloudApiException(
+                string.Format(CultureInfo.InvariantCulture,
+                    "The {0} endpoint {1} answered with a redirect (HTTP {2}{3}) to {4}. Redirects are not followed, so no credentials are sent elsewhere: check the endpoint (Connect-HuaweiCloud -Endpoint/-{0}Endpoint){5}",
+                    request.Service, request.BaseUri.GetLeftPart(UriPartial.Authority), status, string.IsNullOrEmpty(description) ? string.Empty : " " + description, target,
+                    requestId is null ? "." : "; request id " + requestId + "."),
+                ApiErrorKind.InvalidArgument, status, requestId: requestId, service: request.Service);
         }
 
         /// <summary>True when the connection itself could not be made: the request never left this machine.</summary>
@@ -341,9 +426,22 @@ namespace HuaweiMigration.Client.Http
             };
         }
 
-        /// <summary>Reads a successful answer's JSON, or explains that it could not be read.</summary>
+        /// <summary>
+        /// The answer to an action: its model when it has one, or nothing for an empty body. The body was read as
+        /// JSON all the same, so an unreadable answer left the action's outcome open rather than passing as success.
+        /// </summary>
+        internal static T? ReadAction<T>(ApiResponse response) where T : class => response.Value as T;
+
+        /// <summary>The successful answer's model, read from the stream when the request named its type.</summary>
         internal static T Read<T>(ApiResponse response, string service)
         {
+            if (response.Parsed)
+            {
+                if (response.Value is T value) return value;
+                throw new HuaweiCloudApiException(
+                    "The " + service + " service sent an empty answer where " + typeof(T).Name + " was expected" + (response.RequestId is null ? "." : "; request id " + response.RequestId + "."),
+                    ApiErrorKind.InvalidResponse, response.StatusCode, requestId: response.RequestId, service: service);
+            }
             try
             {
                 return ApiJson.Deserialize<T>(response.Content);

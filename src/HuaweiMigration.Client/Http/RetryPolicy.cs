@@ -5,9 +5,8 @@ using System.Threading;
 namespace HuaweiMigration.Client.Http
 {
     /// <summary>
-    /// How failed calls are retried: a few attempts with exponential backoff and full jitter, capped, within about a
-    /// minute, honouring <c>Retry-After</c>. Throttling (429) and failures to connect are retried for every call;
-    /// 502/503/504, dropped connections and time-outs only for calls that are safe to repeat (reads).
+    /// The limits of retrying: a few attempts with exponential backoff and full jitter, capped, within about a
+    /// minute, honouring <c>Retry-After</c>. What is retried is decided by <see cref="RetryDecision"/>.
     /// </summary>
     public sealed class RetryPolicy
     {
@@ -31,13 +30,11 @@ namespace HuaweiMigration.Client.Http
         /// <summary>No retry starts once this much time has passed since the first attempt.</summary>
         public TimeSpan MaxElapsed { get; set; } = TimeSpan.FromSeconds(60);
 
-        /// <summary>The backoff before retry number <paramref name="retry"/> (0-based): full jitter, or the server's Retry-After.</summary>
-        public TimeSpan Delay(int retry, TimeSpan? retryAfter)
-        {
-            if (retryAfter.HasValue) return retryAfter.Value < TimeSpan.Zero ? TimeSpan.Zero : retryAfter.Value;
-            var ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 16)));
-            return TimeSpan.FromMilliseconds(Jitter.Value!.NextDouble() * ceiling);
-        }
+        /// <summary>How often an action is sent again once a read showed it surely did not take effect.</summary>
+        public int MaxResends { get; set; } = 3;
+
+        /// <summary>A fresh number in [0, 1) for <see cref="RetryInput.Jitter"/>.</summary>
+        internal static double NextJitter() => Jitter.Value!.NextDouble();
     }
 
     /// <summary>
@@ -71,6 +68,12 @@ namespace HuaweiMigration.Client.Http
         public void Deposit()
         {
             lock (_lock) _tokens = Math.Min(Reserve, _tokens + Ratio);
+        }
+
+        /// <summary>True when a retry is left (nothing is spent).</summary>
+        public bool HasToken
+        {
+            get { lock (_lock) return _tokens >= 1; }
         }
 
         /// <summary>Spends one retry; false when the budget is spent.</summary>

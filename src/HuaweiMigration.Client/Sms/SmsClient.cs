@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HuaweiMigration.Client.Actions;
 using HuaweiMigration.Client.Http;
 using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Models;
@@ -74,8 +75,7 @@ namespace HuaweiMigration.Client.Sms
                 .AddQuery("enterprise_project_id", filter.EnterpriseProjectId)
                 .AddQuery("limit", limit)
                 .AddQuery("offset", offset);
-            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var page = ApiTransport.Read<SmsTaskPage>(response, Service);
+            var page = await SendAsync<SmsTaskPage>(request, cancellationToken).ConfigureAwait(false);
             page.Tasks ??= new List<SmsTask>();
             return page;
         }
@@ -129,8 +129,7 @@ namespace HuaweiMigration.Client.Sms
         {
             InputValidation.SmsTaskId(id);
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "tasks", id);
-            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return ApiTransport.Read<SmsTask>(response, Service);
+            return await SendAsync<SmsTask>(request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -164,8 +163,8 @@ namespace HuaweiMigration.Client.Sms
 
         /// <summary>
         /// <c>POST /v3/tasks/{id}/action</c> with <c>{"operation": ...}</c> (start, stop, ...). An action is never sent
-        /// twice once it took effect: after a failure that leaves this open (no answer, a gateway error) the task is
-        /// read, and the action is sent again only when its state shows it did not happen.
+        /// twice once it took effect (<see cref="ActionSender{TObject, TResult}"/>): after an answer that leaves this
+        /// open the task is read, and the action is sent again only when its state shows it did not happen.
         /// </summary>
         public Task ActionAsync(string id, string operation, CancellationToken cancellationToken)
         {
@@ -194,45 +193,25 @@ namespace HuaweiMigration.Client.Sms
                 task => task is null || task.State == SmsTaskState.DELETING, cancellationToken);
         }
 
-        private async Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool> tookEffect, CancellationToken cancellationToken)
-        {
-            for (var resend = 0; ; resend++)
-            {
-                var request = build();
-                request.Idempotent = false;
-                try
+        private Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool> tookEffect, CancellationToken cancellationToken) =>
+            new ActionSender<SmsTask, bool>(
+                Service,
+                what,
+                async (ids, ct) =>
                 {
-                    await SendAsync(request, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied && resend < MaxResends)
-                {
-                    _log.Verbose("SMS: no clear answer to " + what + " for task " + id + " (" + ex.Message + "); reading the task to see whether it took effect.");
-                    SmsTask? task;
-                    try
-                    {
-                        task = await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (HuaweiCloudApiException read) when (read.Kind == ApiErrorKind.NotFound)
-                    {
-                        task = null;
-                    }
-                    catch (HuaweiCloudApiException)
-                    {
-                        throw ex;
-                    }
-                    if (tookEffect(task))
-                    {
-                        _log.Verbose("SMS: " + what + " for task " + id + " did take effect" + (task is null ? " (the task is gone)." : " (" + task.RawState + ")."));
-                        return;
-                    }
-                    _log.Verbose("SMS: " + what + " for task " + id + " did not take effect (" + (task?.RawState ?? "?") + "); sending it again.");
-                }
-            }
-        }
-
-        /// <summary>How often an action is sent again after it surely did not take effect.</summary>
-        internal const int MaxResends = 3;
+                    var request = build();
+                    request.Idempotent = false;
+                    // The body is read as JSON though nothing in it is used: an unreadable answer leaves the outcome open.
+                    request.ResultType = typeof(Newtonsoft.Json.Linq.JToken);
+                    await SendAsync(request, ct).ConfigureAwait(false);
+                    return new Dictionary<string, bool> { [id] = true };
+                },
+                (ids, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(ids, ct),
+                tookEffect,
+                (_, __) => true,
+                t => t.RawState,
+                RetryPolicy.Default,
+                _log).SendOneAsync(id, cancellationToken);
 
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
@@ -251,6 +230,12 @@ namespace HuaweiMigration.Client.Sms
                 missesBeforeConfirm,
                 ListConcurrency,
                 _log);
+
+        private async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
+        {
+            request.ResultType = typeof(T);
+            return ApiTransport.Read<T>(await SendAsync(request, cancellationToken).ConfigureAwait(false), Service);
+        }
 
         private Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -227,7 +227,10 @@ namespace HuaweiMigration.Client.Waiting
         /// <summary>Stops waiting for one task (its action failed).</summary>
         public void Forget(string id) => _pending.Remove(id);
 
-        internal static bool IsTransient(HuaweiCloudApiException ex) =>
-            ex.Kind == ApiErrorKind.Throttled || ex.Kind == ApiErrorKind.ServerError || ex.Kind == ApiErrorKind.Connection || ex.Kind == ApiErrorKind.Timeout;
+        /// <summary>
+        /// A failure that says nothing final about the tasks (no answer, an unreadable one, a 5xx, throttling), as
+        /// <see cref="Http.RetryDecision"/> judges it: the tasks are polled again, never failed for it.
+        /// </summary>
+        internal static bool IsTransient(HuaweiCloudApiException ex) => Http.RetryDecision.IsPassing(Http.RetryDecision.Classify(ex));
     }
 }

@@ -205,11 +205,24 @@ namespace HuaweiMigration.Tests.Client
         public async Task Malformed_json_is_an_invalid_response_not_a_crash()
         {
             var context = await HuaweiCloudConnector.ConnectAsync(Password(), null, CancellationToken.None);
-            _sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.MalformedJson });
+            _sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.MalformedJson, Count = -1 });
             var ex = Assert.Throws<HuaweiCloudApiException>(() =>
                 new SmsClient(context).EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), CancellationToken.None).ToList());
             Assert.Equal(ApiErrorKind.InvalidResponse, ex.Kind);
             Assert.Contains("could not be read", ex.Message);
+            Assert.Contains("Gave up after 5 attempts", ex.Message);
+        }
+
+        [Fact]
+        public async Task One_unreadable_answer_to_a_read_is_read_again()
+        {
+            var context = await HuaweiCloudConnector.ConnectAsync(Password(), null, CancellationToken.None);
+            var before = _sim.State.Requests.Count(r => r.Method == "GET" && r.Path == "/v3/tasks");
+            _sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.MalformedJson });
+            var tasks = new SmsClient(context).EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), CancellationToken.None).ToList();
+            Assert.Equal(_sim.State.Sms.Ids.Count(), tasks.Count);
+            var pages = (tasks.Count + SmsClient.MaxPageSize - 1) / SmsClient.MaxPageSize;
+            Assert.Equal(before + pages + 1, _sim.State.Requests.Count(r => r.Method == "GET" && r.Path == "/v3/tasks"));
         }
 
         [Fact]

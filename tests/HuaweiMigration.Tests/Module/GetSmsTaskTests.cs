@@ -230,7 +230,7 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Malformed_json_is_an_InvalidResult_error()
         {
-            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.MalformedJson });
+            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks$", Kind = FaultKind.MalformedJson, Count = -1 });
             var r = Ps.Run("Get-SmsTask");
             var error = Assert.Single(r.Errors);
             Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);

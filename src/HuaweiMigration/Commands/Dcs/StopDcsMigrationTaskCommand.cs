@@ -114,6 +114,13 @@ namespace HuaweiMigration.Commands.Dcs
                 }
                 var id = outcome.Id;
                 var api = outcome.Error!;
+                if (Wait && api.OutcomeUnknown)
+                {
+                    // The answer was lost and the task could not be read: the wait will tell what happened.
+                    WriteVerbose(api.Message + " Waiting will tell.");
+                    _stopped[id] = null;
+                    continue;
+                }
                 if (api.Kind == ApiErrorKind.InvalidOperation)
                 {
                     // Say why: read the task to name its status.

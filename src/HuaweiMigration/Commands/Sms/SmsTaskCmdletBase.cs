@@ -167,6 +167,12 @@ namespace HuaweiMigration.Commands.Sms
                     WriteVerbose(Describe(id, null) + ": " + Operation + " accepted.");
                     continue;
                 }
+                if (Wait && error is HuaweiCloudApiException { OutcomeUnknown: true })
+                {
+                    // The answer was lost and the task could not be read: the wait will tell what happened.
+                    WriteVerbose(error.Message + " Waiting will tell.");
+                    continue;
+                }
                 _waiter!.Forget(id);
                 WriteFailure(id, error);
             }

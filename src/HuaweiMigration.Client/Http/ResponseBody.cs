@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using HuaweiMigration.Client.Json;
+using Newtonsoft.Json;
+
+namespace HuaweiMigration.Client.Http
+{
+    /// <summary>An answer over <see cref="ResponseBody.MaxBytes"/>: refused while it is read, never held whole.</summary>
+    internal sealed class ResponseTooLargeException : IOException
+    {
+        public ResponseTooLargeException(long? declared)
+            : base(declared.HasValue
+                ? "The answer declares " + declared.Value + " bytes, more than the " + ResponseBody.MaxBytes + " bytes (64 MB) any answer of this API needs."
+                : "The answer is longer than the " + ResponseBody.MaxBytes + " bytes (64 MB) any answer of this API needs; it was not read further.")
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads an answer's body from the response stream as it arrives: a success straight into its model with
+    /// Newtonsoft's reader (no byte array, no string of the whole body), an error body as text of at most
+    /// <see cref="MaxErrorChars"/>. Every read is capped at <see cref="MaxBytes"/>.
+    /// </summary>
+    internal static class ResponseBody
+    {
+        /// <summary>The largest answer accepted: far more than a list page of 200 tasks needs.</summary>
+        internal const long MaxBytes = 64L * 1024 * 1024;
+
+        /// <summary>Error bodies are short; only this much is kept.</summary>
+        internal const int MaxErrorChars = 64 * 1024;
+
+        /// <summary>Opens the body, refusing at once one that declares more than the cap.</summary>
+        internal static CappedStream Open(HttpResponseMessage message)
+        {
+            var declared = message.Content?.Headers.ContentLength;
+            if (declared > MaxBytes) throw new ResponseTooLargeException(declared);
+            var stream = message.Content is null ? Stream.Null : message.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
+            return new CappedStream(stream, MaxBytes);
+        }
+
+        /// <summary>
+        /// Parses a success body into <paramref name="type"/>; null for an empty body. Throws
+        /// <see cref="JsonException"/> for a body that is not one whole JSON document.
+        /// </summary>
+        internal static object? Parse(CappedStream body, Type type)
+        {
+            using var text = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+            using var reader = new JsonTextReader(text) { CloseInput = false, DateParseHandling = DateParseHandling.None };
+            if (!reader.Read()) return null;
+            var value = ApiJson.Serializer.Deserialize(reader, type);
+            if (reader.Read()) throw new JsonReaderException("Unexpected content after the JSON document (line " + reader.LineNumber + ", position " + reader.LinePosition + ").");
+            return value;
+        }
+
+        /// <summary>The whole body as text (still capped at <see cref="MaxBytes"/>).</summary>
+        internal static string ReadAllText(CappedStream body)
+        {
+            using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+            return text.ReadToEnd();
+        }
+
+        /// <summary>Reads at most <see cref="MaxErrorChars"/> characters of an error body; the rest is not read.</summary>
+        internal static string ReadText(CappedStream body)
+        {
+            using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
+            var buffer = new char[MaxErrorChars];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = text.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+            return new string(buffer, 0, total);
+        }
+    }
+
+    /// <summary>A read-only stream that fails once more than its cap has been read, and counts what it gave.</summary>
+    internal sealed class CappedStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly long _cap;
+
+        public CappedStream(Stream inner, long cap)
+        {
+            _inner = inner;
+            _cap = cap;
+        }
+
+        /// <summary>Bytes read so far.</summary>
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = _inner.Read(buffer, offset, count);
+            BytesRead += read;
+            if (BytesRead > _cap) throw new ResponseTooLargeException(null);
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
