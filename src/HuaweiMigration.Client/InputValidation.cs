@@ -35,7 +35,7 @@ namespace HuaweiMigration.Client
                 parameterName);
         }
 
-        /// <summary>Throws unless the id is a usable SMS task id: 1–36 characters, none that would change the request path.</summary>
+        /// <summary>Throws unless the id is a usable SMS task id: 1–36 ASCII letters, digits and hyphens.</summary>
         public static string SmsTaskId(string? id) => TaskId(id, 36, "SMS task id");
 
         /// <summary>Throws unless the id is a usable DCS migration task id (1–64 characters, none that would change the path).</summary>
@@ -63,17 +63,20 @@ namespace HuaweiMigration.Client
             }
             foreach (var c in id)
             {
-                if (char.IsControl(c) || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || char.IsWhiteSpace(c))
-                {
-                    throw new ArgumentException("The " + what + " '" + Printable(id) + "' contains a character that is not allowed in an id.", "id");
-                }
-            }
-            if (id.Contains(".."))
-            {
-                throw new ArgumentException("The " + what + " '" + id + "' contains '..', which is not allowed in an id.", "id");
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') continue;
+                var hint = id.StartsWith("System.", StringComparison.Ordinal) || id.StartsWith("@{", StringComparison.Ordinal)
+                    ? " It looks like an object was given where an id was expected; pass the object's id (or an object with an Id property)."
+                    : string.Empty;
+                throw new ArgumentException(
+                    "The " + what + " '" + Printable(id) + "' contains " + Describe(c) + ", which is not allowed in an id: ids are ASCII letters, digits and hyphens." + hint, "id");
             }
             return id;
         }
+
+        private static string Describe(char c) =>
+            char.IsControl(c) || char.IsWhiteSpace(c) || c > '~'
+                ? "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + (char.IsWhiteSpace(c) ? " (white space)" : c > '~' && !char.IsControl(c) ? " ('" + c + "')" : " (a control character)")
+                : "'" + c + "'";
 
         private static string Printable(string s)
         {

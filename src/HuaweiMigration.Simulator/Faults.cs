@@ -26,6 +26,15 @@ public enum FaultKind
 
     /// <summary>401 APIGW.0301 as if the caller's token had expired.</summary>
     ExpiredToken,
+
+    /// <summary>A redirect (StatusCode, default 301) to Location; nothing is processed.</summary>
+    Redirect,
+
+    /// <summary>200 with a JSON body of SizeBytes, streamed in chunks (never held in memory); nothing is processed.</summary>
+    OversizedBody,
+
+    /// <summary>Processed normally, then the answer's "count" is raised by CountOffset (a listing that claims more than it holds).</summary>
+    InflatedCount,
 }
 
 /// <summary>A fault to inject into matching requests before they reach the real handler.</summary>
@@ -51,6 +60,18 @@ public sealed class FaultRule
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public TimeSpan? RetryAfter { get; set; }
+
+    /// <summary>Redirect: the Location header (default https://elsewhere.example.com/v3/tasks).</summary>
+    public string? Location { get; set; }
+
+    /// <summary>OversizedBody: how many bytes the body has (default 80 MB).</summary>
+    public long SizeBytes { get; set; }
+
+    /// <summary>OversizedBody: send a Content-Length header declaring SizeBytes (default: chunked, no length).</summary>
+    public bool DeclareLength { get; set; }
+
+    /// <summary>InflatedCount: added to the answer's count (default 7).</summary>
+    public int CountOffset { get; set; }
 
     /// <summary>Waited before the fault takes effect (for every kind).</summary>
     public TimeSpan Delay { get; set; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Simulator.Dcs;
 using HuaweiMigration.Simulator.Iam;
@@ -109,6 +110,18 @@ internal static class Pipeline
                 case FaultKind.CutBody:
                     await ProcessAsync(ctx, next, route, auth).ConfigureAwait(false);
                     break;
+                case FaultKind.InflatedCount:
+                    await ProcessAsync(ctx, next, route, auth).ConfigureAwait(false);
+                    Inflate(buffer, fault.CountOffset != 0 ? fault.CountOffset : 7);
+                    break;
+                case FaultKind.Redirect:
+                    ctx.Response.StatusCode = fault.StatusCode > 0 ? fault.StatusCode : 301;
+                    ctx.Response.Headers["Location"] = fault.Location ?? "https://elsewhere.example.com/v3/tasks";
+                    break;
+                case FaultKind.OversizedBody:
+                    ctx.Response.Body = original;
+                    await StreamOversizedAsync(ctx, fault, aborted).ConfigureAwait(false);
+                    return;
                 case FaultKind.Error:
                     await FaultError(ctx, path, fault.StatusCode > 0 ? fault.StatusCode : 500,
                         fault.ErrorCode ?? "SIM.0500", fault.ErrorMessage ?? "Simulated server error.").ConfigureAwait(false);
@@ -181,6 +194,49 @@ internal static class Pipeline
                 Fault = fault?.Kind.ToString(),
                 Headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value.ToArray()), StringComparer.OrdinalIgnoreCase),
             });
+        }
+    }
+
+    /// <summary>Rewrites a buffered JSON answer's top-level "count".</summary>
+    private static void Inflate(MemoryStream buffer, int offset)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(buffer.ToArray());
+        if (node is System.Text.Json.Nodes.JsonObject o && o["count"] is { } count)
+        {
+            o["count"] = count.GetValue<long>() + offset;
+            buffer.SetLength(0);
+            var bytes = Encoding.UTF8.GetBytes(o.ToJsonString());
+            buffer.Write(bytes, 0, bytes.Length);
+        }
+    }
+
+    /// <summary>A well-formed JSON answer of the asked size, written in 64 KB chunks from one reused buffer.</summary>
+    private static async Task StreamOversizedAsync(HttpContext ctx, FaultRule fault, CancellationToken aborted)
+    {
+        var size = fault.SizeBytes > 0 ? fault.SizeBytes : 80L * 1024 * 1024;
+        var head = Encoding.UTF8.GetBytes("{\"count\":1,\"tasks\":[{\"id\":\"oversized\",\"name\":\"");
+        var tail = Encoding.UTF8.GetBytes("\"}]}");
+        ctx.Response.StatusCode = 200;
+        if (fault.DeclareLength) ctx.Response.ContentLength = size;
+        await ctx.Response.Body.WriteAsync(head, aborted).ConfigureAwait(false);
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'a');
+        var left = size - head.Length - tail.Length;
+        try
+        {
+            // Kestrel drops writes silently once the client has gone, so the loop asks.
+            while (left > 0 && !aborted.IsCancellationRequested)
+            {
+                var n = (int)Math.Min(chunk.Length, left);
+                await ctx.Response.Body.WriteAsync(chunk.AsMemory(0, n), aborted).ConfigureAwait(false);
+                left -= n;
+            }
+            if (aborted.IsCancellationRequested) return;
+            await ctx.Response.Body.WriteAsync(tail, aborted).ConfigureAwait(false);
+        }
+        catch (Exception) when (aborted.IsCancellationRequested)
+        {
+            // The client stopped reading (as it should, at its cap).
         }
     }
 

@@ -10,6 +10,9 @@ namespace HuaweiMigration.Client.Auth
     /// <summary>Turns a <see cref="ConnectRequest"/> into a ready <see cref="HuaweiCloudContext"/>: authenticated, with its project id known.</summary>
     public static class HuaweiCloudConnector
     {
+        /// <summary>The longest token the API accepts (X-Subject-Token, 16,384 characters).</summary>
+        public const int MaxTokenLength = 16384;
+
         /// <summary>Validates the request, authenticates and resolves the project (and, for access keys, the account) id.</summary>
         public static async Task<HuaweiCloudContext> ConnectAsync(ConnectRequest request, IApiLog? log, CancellationToken cancellationToken)
         {
@@ -33,7 +36,11 @@ namespace HuaweiMigration.Client.Auth
                 {
                     if (string.IsNullOrEmpty(request.UserName) || request.Password is null)
                     {
-                        throw new ArgumentException("A user name and password are needed (-Credential).");
+                        throw new ArgumentException("A user name and password are needed (-Credential).", "Credential");
+                    }
+                    if (request.Password.Length == 0)
+                    {
+                        throw new ArgumentException("The password of '" + request.UserName + "' is empty: IAM would refuse it. Pass a credential with its password (-Credential).", "Credential");
                     }
                     var (user, domainName) = SplitUser(request.UserName!, request.DomainName);
                     var scopeProject = projectId;
@@ -47,9 +54,13 @@ namespace HuaweiMigration.Client.Auth
                 }
                 case HuaweiCloudAuthType.AccessKey:
                 {
-                    if (string.IsNullOrEmpty(request.AccessKey) || request.SecretKey is null || request.SecretKey.Length == 0)
+                    if (string.IsNullOrEmpty(request.AccessKey))
                     {
-                        throw new ArgumentException("An access key and a secret key are needed (-AccessKey, -SecretKey).");
+                        throw new ArgumentException("The access key is empty (-AccessKey).", "AccessKey");
+                    }
+                    if (request.SecretKey is null || request.SecretKey.Length == 0)
+                    {
+                        throw new ArgumentException("The secret key of access key " + request.AccessKey + " is empty (-SecretKey): nothing could be signed with it.", "SecretKey");
                     }
                     credential = new AccessKeyCredential(request.AccessKey!, request.SecretKey, request.SecurityToken);
                     if (domainId is null)
@@ -62,7 +73,11 @@ namespace HuaweiMigration.Client.Auth
                 {
                     if (request.Token is null || request.Token.Length == 0)
                     {
-                        throw new ArgumentException("The token is empty (-Token).");
+                        throw new ArgumentException("The token is empty (-Token).", "Token");
+                    }
+                    if (request.Token.Length > MaxTokenLength)
+                    {
+                        throw new ArgumentException("The token is " + request.Token.Length + " characters long; an X-Subject-Token has at most " + MaxTokenLength + ", so this is not one (a token with its catalog, or two pasted together?).", "Token");
                     }
                     var tokenCredential = new TokenCredential(request.Token, null, null);
                     var info = await iam.ValidateTokenAsync(tokenCredential, cancellationToken).ConfigureAwait(false);

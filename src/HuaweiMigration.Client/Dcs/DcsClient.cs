@@ -125,7 +125,7 @@ namespace HuaweiMigration.Client.Dcs
                     var page = await ListTasksPageAsync(filter, offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.MigrationTasks);
                 },
-                t => t.TaskId, skip, first, MaxPageSize, ListConcurrency, onCount, _log, cancellationToken);
+                t => t.TaskId, skip, first, MaxPageSize, ListConcurrency, onCount, _log, cancellationToken, "DCS migration tasks");
 
         /// <summary><c>GET /v2/{project_id}/migration-task/{task_id}</c>. A missing task is DCS.4133 (ObjectNotFound).</summary>
         public async Task<DcsMigrationTask> GetTaskAsync(string id, CancellationToken cancellationToken)

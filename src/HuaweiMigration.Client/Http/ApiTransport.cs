@@ -294,7 +294,7 @@ namespace HuaweiMigration.Client.Http
             if (tooLarge != null)
             {
                 return new HuaweiCloudApiException(
-                    "The " + request.Service + " service sent an answer that was refused: " + tooLarge.Message + suffix,
+                    "The " + request.Service + " service sent an answer that was refused: " + tooLarge.Message.TrimEnd('.') + suffix,
                     ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: tooLarge)
                 {
                     Oversized = true,

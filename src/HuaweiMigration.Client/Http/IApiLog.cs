@@ -14,6 +14,9 @@ namespace HuaweiMigration.Client.Http
 
         void Verbose(string message);
         void Debug(string message);
+
+        /// <summary>Something the user should know though the call went on (a listing shorter than its count).</summary>
+        void Warning(string message);
     }
 
     internal sealed class NullLog : IApiLog
@@ -23,5 +26,6 @@ namespace HuaweiMigration.Client.Http
         public bool DebugEnabled => false;
         public void Verbose(string message) { }
         public void Debug(string message) { }
+        public void Warning(string message) { }
     }
 }

@@ -68,9 +68,10 @@ namespace HuaweiMigration.Client.Http
             int concurrency,
             Action<long> onCount,
             IApiLog log,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            string what = "records")
         {
-            using var reader = new PageReader<T>(read, skip, first, pageSize, concurrency, log, cancellationToken);
+            using var reader = new PageReader<T>(read, skip, first, pageSize, concurrency, log, cancellationToken) { What = what };
             var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
             IList<T>? page;
@@ -84,6 +85,30 @@ namespace HuaweiMigration.Client.Http
                     if (first.HasValue && ++yielded >= first.Value) yield break;
                 }
             }
+        }
+
+        /// <summary>What the list is, for the warning about a short listing ("SMS tasks").</summary>
+        public string What { get; set; } = "records";
+
+        /// <summary>False where a short listing is handled otherwise (a poll confirms each missing task on its own).</summary>
+        public bool WarnWhenShort { get; set; } = true;
+
+        private long _delivered;
+        private bool _warned;
+
+        /// <summary>
+        /// Warns, once, when the pages ran out before the count the API gave: the listing is short and the caller
+        /// should know (with both numbers) rather than get fewer records silently.
+        /// </summary>
+        private IList<T>? Deliver(IList<T>? items)
+        {
+            if (items != null) _delivered += items.Count;
+            if (_done && WarnWhenShort && !_warned && _sequential is null && _end is null && _start == 0 && _delivered < _expected)
+            {
+                _warned = true;
+                _log.Warning("The listing of " + What + " said it holds " + _expected + " but its pages held " + _delivered + "; the list may have changed while it was read, or the service miscounted. Run it again to be sure nothing is missing.");
+            }
+            return items;
         }
 
         /// <summary>The total the first answer gave.</summary>
@@ -102,7 +127,7 @@ namespace HuaweiMigration.Client.Http
                 _expected = count;
                 _next = _start + items.Count;
                 if (items.Count == 0 || _next >= End(count)) _done = true;
-                return items;
+                return Deliver(items);
             }
             if (_sequential != null) return await NextSequentialAsync(token).ConfigureAwait(false);
 
@@ -115,7 +140,7 @@ namespace HuaweiMigration.Client.Http
             if (_window.Count == 0)
             {
                 _done = true;
-                return null;
+                return Deliver(null);
             }
             var (at, pending) = _window.Dequeue();
             var page = await pending.ConfigureAwait(false);
@@ -131,7 +156,7 @@ namespace HuaweiMigration.Client.Http
                 _done = true;
                 Abandon();
             }
-            return page.Items;
+            return Deliver(page.Items);
         }
 
         private async Task<IList<T>?> NextSequentialAsync(CancellationToken token)

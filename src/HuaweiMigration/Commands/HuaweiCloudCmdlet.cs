@@ -20,7 +20,7 @@ namespace HuaweiMigration.Commands
     public abstract class HuaweiCloudCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private readonly ConcurrentQueue<(bool Debug, string Message)> _pending = new ConcurrentQueue<(bool, string)>();
+        private readonly ConcurrentQueue<(char Stream, string Message)> _pending = new ConcurrentQueue<(char, string)>();
         private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
         private readonly CmdletLog _log;
 
@@ -90,8 +90,12 @@ namespace HuaweiMigration.Commands
         {
             while (_pending.TryDequeue(out var entry))
             {
-                if (entry.Debug) WriteDebug(entry.Message);
-                else WriteVerbose(entry.Message);
+                switch (entry.Stream)
+                {
+                    case 'D': WriteDebug(entry.Message); break;
+                    case 'W': WriteWarning(entry.Message); break;
+                    default: WriteVerbose(entry.Message); break;
+                }
             }
         }
 
@@ -167,13 +171,15 @@ namespace HuaweiMigration.Commands
                 _ = DebugEnabled;
             }
 
-            public void Verbose(string message) => Write(false, message);
+            public void Verbose(string message) => Write('V', message);
 
-            public void Debug(string message) => Write(true, message);
+            public void Debug(string message) => Write('D', message);
 
-            private void Write(bool debug, string message)
+            public void Warning(string message) => Write('W', message);
+
+            private void Write(char stream, string message)
             {
-                _owner._pending.Enqueue((debug, message));
+                _owner._pending.Enqueue((stream, message));
                 if (Environment.CurrentManagedThreadId == _owner._pipelineThread)
                 {
                     _owner.FlushLog();
