@@ -198,7 +198,8 @@ internal static class ControlApi
 
     private static TimeSpan? Duration(JsonNode? node)
     {
-        if (node is not JsonValue v) return null;
+        if (node is null) return null;
+        if (node is not JsonValue v) throw new FormatException("A duration is a \"hh:mm:ss[.fff]\" string or a number of seconds, not " + node.ToJsonString() + ".");
         if (v.TryGetValue<string>(out var s)) return TimeSpan.Parse(s, CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(v.GetValue<double>());
     }

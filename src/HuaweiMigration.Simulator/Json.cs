@@ -57,6 +57,19 @@ internal static class Reply
         });
     }
 
+    /// <summary>An error in the shape of the service the path belongs to (SMS, DCS, IAM, or the plain gateway shape).</summary>
+    public static Task ServiceError(HttpContext ctx, int status, string code, string message)
+    {
+        var path = ctx.Request.Path.Value ?? "/";
+        if (path.StartsWith("/v3/tasks", StringComparison.Ordinal)) return SmsError(ctx, status, code, message);
+        if (path.StartsWith("/v2/", StringComparison.Ordinal)) return DcsError(ctx, status, code, message);
+        if (path.StartsWith("/v3/auth", StringComparison.Ordinal) || path.StartsWith("/v3/projects", StringComparison.Ordinal))
+        {
+            return IamError(ctx, status, status == 413 ? "Request Entity Too Large" : status >= 500 ? "Internal Server Error" : "Bad Request", message, code);
+        }
+        return Error(ctx, status, code, message);
+    }
+
     public static Task DcsError(HttpContext ctx, int status, string code, string message) =>
         Json(ctx, status, new JsonObject { ["error_code"] = code, ["error_msg"] = message, ["error_ext_msg"] = null });
 
@@ -76,9 +89,12 @@ internal static class Reply
     public static string DcsTime(DateTime utc) => utc.ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>Parses a request body as a JSON object, or null when it is not one.</summary>
+    /// <summary>No request of these APIs needs more; a bigger body is not parsed (the parser would rent buffers its size).</summary>
+    private const int MaxParsedBody = 1024 * 1024;
+
     public static JsonObject? ParseObject(byte[] body)
     {
-        if (body.Length == 0) return null;
+        if (body.Length == 0 || body.Length > MaxParsedBody) return null;
         try
         {
             return JsonNode.Parse(body) as JsonObject;

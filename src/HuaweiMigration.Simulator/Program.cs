@@ -101,6 +101,6 @@ internal static class Program
     private static int ParseCount(string text, string option)
     {
         var n = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-        return n <= 100000 ? n : throw new ArgumentException($"{option} must be at most 100000.");
+        return n <= SimulatorOptions.MaxSeed ? n : throw new ArgumentException($"{option} must be at most {SimulatorOptions.MaxSeed}.");
     }
 }

@@ -71,8 +71,16 @@ internal static class Pipeline
         if (route is { Control: true })
         {
             // Control calls stay out of the log so tests can assert on exactly the module's traffic.
-            ctx.Items[BodyKey] = await ReadBodyAsync(ctx).ConfigureAwait(false);
-            await next(ctx).ConfigureAwait(false);
+            try
+            {
+                ctx.Items[BodyKey] = await ReadBodyAsync(ctx).ConfigureAwait(false);
+                await next(ctx).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!ctx.Response.HasStarted && !ctx.RequestAborted.IsCancellationRequested)
+            {
+                var (status, _, message) = Refusal(ex);
+                await Reply.Error(ctx, status, "SIM." + status.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), message).ConfigureAwait(false);
+            }
             return;
         }
 
@@ -172,7 +180,8 @@ internal static class Pipeline
         {
             ctx.Response.Body = original;
             ctx.Response.Headers.Remove("X-Subject-Token");
-            await Reply.Error(ctx, 500, "SIM.0500", "Simulator internal error: " + ex.GetType().Name + ": " + ex.Message).ConfigureAwait(false);
+            var (status, code, message) = Refusal(ex);
+            await Reply.ServiceError(ctx, status, code, message).ConfigureAwait(false);
         }
         finally
         {
@@ -185,7 +194,9 @@ internal static class Pipeline
                 Path = path,
                 QueryString = ctx.Request.QueryString.Value ?? string.Empty,
                 Query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-                Body = body.Length == 0 ? null : Encoding.UTF8.GetString(body),
+                Body = body.Length == 0 ? null : body.Length <= MaxLoggedBody
+                    ? Encoding.UTF8.GetString(body)
+                    : Encoding.UTF8.GetString(body, 0, MaxLoggedBody) + "…(" + body.Length + " bytes in all)",
                 StatusCode = answered ? ctx.Response.StatusCode : 0,
                 AuthKind = auth.Kind,
                 AuthValid = auth.Valid,
@@ -240,6 +251,23 @@ internal static class Pipeline
         }
     }
 
+    /// <summary>How much of a request body the log keeps.</summary>
+    private const int MaxLoggedBody = 4096;
+
+    /// <summary>
+    /// What a request that could not be handled gets: 413 for a body over the limit, 400 for one that is not
+    /// UTF-8 JSON, 500 for the simulator's own failures — always a Huawei-shaped body with the request id.
+    /// </summary>
+    private static (int Status, string Code, string Message) Refusal(Exception ex) =>
+        ex switch
+        {
+            BadHttpRequestException bad when bad.StatusCode == 413 => (413, "APIGW.0413", "The request body is larger than the gateway accepts."),
+            BadHttpRequestException bad => (bad.StatusCode, "APIGW.0201", "Bad request: " + bad.Message),
+            System.Text.Json.JsonException or DecoderFallbackException => (400, "APIGW.0201", "The request body is not valid UTF-8 JSON: " + ex.Message),
+            FormatException or InvalidOperationException or ArgumentException => (400, "APIGW.0201", "The request is not valid: " + ex.Message),
+            _ => (500, "SIM.0500", "Simulator internal error: " + ex.GetType().Name + ": " + ex.Message),
+        };
+
     private static Task ProcessAsync(HttpContext ctx, RequestDelegate next, SimRoute? route, AuthResult auth)
     {
         if (route is null)
@@ -253,19 +281,61 @@ internal static class Pipeline
         return next(ctx);
     }
 
-    private static Task FaultError(HttpContext ctx, string path, int status, string code, string message)
-    {
-        if (path.StartsWith("/v3/tasks", StringComparison.Ordinal)) return Reply.SmsError(ctx, status, code, message);
-        if (path.StartsWith("/v2/", StringComparison.Ordinal)) return Reply.DcsError(ctx, status, code, message);
-        return Reply.Error(ctx, status, code, message);
-    }
+    private static Task FaultError(HttpContext ctx, string path, int status, string code, string message) => Reply.ServiceError(ctx, status, code, message);
 
+    /// <summary>The largest request body accepted: API Gateway's 12 MB (413 beyond).</summary>
+    internal const int MaxRequestBody = 12 * 1024 * 1024;
+
+    /// <summary>How much of a refused body is read and dropped so the client can read its 413; beyond, the connection is cut.</summary>
+    private const long MaxDrain = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads the body once, into one array sized by Content-Length when it is given. A body over
+    /// <see cref="MaxRequestBody"/> is drained through a small buffer (nothing kept) and refused with 413.
+    /// </summary>
     private static async Task<byte[]> ReadBodyAsync(HttpContext ctx)
     {
-        ctx.Request.EnableBuffering();
+        var declared = ctx.Request.ContentLength;
+        var aborted = ctx.RequestAborted;
+        var stream = ctx.Request.Body;
+        if (declared == 0) return Array.Empty<byte>();
+        if (declared > MaxRequestBody)
+        {
+            await DrainAsync(stream, aborted).ConfigureAwait(false);
+            throw new BadHttpRequestException("The request body is larger than " + MaxRequestBody + " bytes.", 413);
+        }
+        if (declared is long exact)
+        {
+            var body = new byte[exact];
+            var read = 0;
+            while (read < body.Length)
+            {
+                var n = await stream.ReadAsync(body.AsMemory(read), aborted).ConfigureAwait(false);
+                if (n == 0) throw new BadHttpRequestException("The request body ended before its Content-Length.", 400);
+                read += n;
+            }
+            return body;
+        }
         using var ms = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted).ConfigureAwait(false);
-        ctx.Request.Body.Position = 0;
+        var buffer = new byte[64 * 1024];
+        int got;
+        while ((got = await stream.ReadAsync(buffer, aborted).ConfigureAwait(false)) > 0)
+        {
+            if (ms.Length + got > MaxRequestBody)
+            {
+                await DrainAsync(stream, aborted).ConfigureAwait(false);
+                throw new BadHttpRequestException("The request body is larger than " + MaxRequestBody + " bytes.", 413);
+            }
+            ms.Write(buffer, 0, got);
+        }
         return ms.ToArray();
+    }
+
+    private static async Task DrainAsync(Stream stream, CancellationToken aborted)
+    {
+        var buffer = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < MaxDrain && (n = await stream.ReadAsync(buffer, aborted).ConfigureAwait(false)) > 0) drained += n;
     }
 }

@@ -28,6 +28,12 @@ public sealed class SimulatorOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
     public SimulatorTimings Timings { get; set; } = new();
+
+    /// <summary>How many recent API requests the log keeps (older ones are dropped first); bodies are kept to 4 KB.</summary>
+    public int RequestLogCapacity { get; set; } = 20000;
+
+    /// <summary>The most tasks a seed may ask for, on the command line or at <c>POST /_sim/seed</c>.</summary>
+    public const int MaxSeed = 100000;
 }
 
 /// <summary>
@@ -98,6 +104,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         // A failed bind is reported by the caller in one line; the host would add a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.UseUrls(urls.ToArray());
+        // The body limit is the pipeline's own (it drains what it refuses, so the client reads its 413).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
         builder.Services.AddRouting();
 
         var app = builder.Build();

@@ -12,7 +12,8 @@ namespace HuaweiMigration.Simulator;
 public sealed class SimulatorState
 {
     private readonly object _logLock = new();
-    private readonly List<RecordedRequest> _log = new();
+    // A ring of the most recent requests: a long run (or a stream of huge posts) cannot grow it without bound.
+    private readonly Queue<RecordedRequest> _log = new();
     private long _sequence;
     private long _latencyTicks;
 
@@ -89,6 +90,13 @@ public sealed class SimulatorState
     /// <summary>Reseeds both services (null leaves a service as it is).</summary>
     public void Reseed(int? smsTasks, int? dcsTasks)
     {
+        foreach (var (name, n) in new[] { ("smsTasks", smsTasks), ("dcsTasks", dcsTasks) })
+        {
+            if (n is int v && (v < 0 || v > SimulatorOptions.MaxSeed))
+            {
+                throw new ArgumentException(name + " must be between 0 and " + SimulatorOptions.MaxSeed + " (was " + v + ").");
+            }
+        }
         if (smsTasks is int s) Sms.Seed(s);
         if (dcsTasks is int d) Dcs.Seed(d);
     }
@@ -99,7 +107,8 @@ public sealed class SimulatorState
     {
         lock (_logLock)
         {
-            _log.Add(request);
+            _log.Enqueue(request);
+            while (_log.Count > Math.Max(1, Options.RequestLogCapacity)) _log.Dequeue();
         }
     }
 }
