@@ -106,6 +106,15 @@ public sealed class SmsStore
         }
     }
 
+    /// <summary>How many stops took effect on the task (moved it from RUNNING or SYNCING to ABORTING); 0 when it does not exist.</summary>
+    public int StopsApplied(string id)
+    {
+        lock (_lock)
+        {
+            return Find(id, DateTime.UtcNow)?.StopsApplied ?? 0;
+        }
+    }
+
     /// <summary>Forces a state, dropping any pending transition; follow-ups that the state implies (ABORTING → ABORT…) are scheduled.</summary>
     public void SetState(string id, string state)
     {
@@ -178,6 +187,7 @@ public sealed class SmsStore
                 case "RUNNING":
                 case "SYNCING":
                     task.PendingState = null;
+                    task.StopsApplied++;
                     Apply(task, "ABORTING", now);
                     Advance(task, now);
                     return SmsActionResult.Accepted;

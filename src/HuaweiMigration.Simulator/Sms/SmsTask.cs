@@ -16,6 +16,9 @@ internal sealed class SmsTask
     public string OsType { get; set; } = "LINUX";
     public string OsVersion { get; set; } = "CENTOS_7_9_64BIT";
     public string State { get; set; } = "READY";
+
+    /// <summary>How many stops moved the task (RUNNING or SYNCING → ABORTING): more than one after one pause is a resent stop.</summary>
+    public int StopsApplied { get; set; }
     public int Priority { get; set; } = 1;
     public int SpeedLimit { get; set; }
     public double MigrateSpeed { get; set; }
