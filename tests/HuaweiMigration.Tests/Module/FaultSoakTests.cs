@@ -47,8 +47,10 @@ namespace HuaweiMigration.Tests.Module
 
             var state = host.State;
             var ids = Enumerable.Range(1, 1000).Select(i => state.Sms.Add(name: $"wave-{i:0000}", state: "RUNNING")).ToArray();
-            // About 20 % of SMS calls hit a fault, of every kind that a retry or a read can see through. (Redirect and
-            // OversizedBody are final by design: asking again brings the same; HostileAnswerTests covers them.)
+            // About 20 % of SMS calls hit a fault, of every kind that a retry or a read can see through. Left out, each
+            // covered by HostileAnswerTests: Redirect and OversizedBody are final by design (asking again brings the
+            // same), and InflatedCount is a service that lies about its total, which no offset pager can see through
+            // while the list also shrinks (a +7 lie hides 7 departures, so 7 tasks slip by): it is reported as a warning.
             const string sms = "^/v3/tasks";
             void Fault(FaultKind kind, double p, int status = 0, string? code = null) =>
                 state.AddFault(new FaultRule { PathPattern = sms, Count = -1, Probability = p, Kind = kind, StatusCode = status, ErrorCode = code, Delay = kind == FaultKind.Latency ? TimeSpan.FromMilliseconds(30) : TimeSpan.Zero });
@@ -59,7 +61,6 @@ namespace HuaweiMigration.Tests.Module
             Fault(FaultKind.CutBody, 0.025);
             Fault(FaultKind.MalformedJson, 0.025);
             Fault(FaultKind.ExpiredToken, 0.01);
-            Fault(FaultKind.InflatedCount, 0.01);
             Fault(FaultKind.Latency, 0.03);
             state.ClearRequests();
 
