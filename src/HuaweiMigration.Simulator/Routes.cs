@@ -94,6 +94,7 @@ internal static class Pipeline
         AuthResult auth = new();
         FaultRule? fault = null;
         var answered = true;
+        var recorded = false;
 
         // The whole answer is buffered so a fault can cut it and the log can record the final status.
         using var buffer = new MemoryStream();
@@ -128,6 +129,8 @@ internal static class Pipeline
                     break;
                 case FaultKind.OversizedBody:
                     ctx.Response.Body = original;
+                    ctx.Response.StatusCode = 200;
+                    RecordOnce();
                     await StreamOversizedAsync(ctx, fault, aborted).ConfigureAwait(false);
                     return;
                 case FaultKind.Error:
@@ -152,11 +155,13 @@ internal static class Pipeline
                     break;
                 case FaultKind.DropConnection:
                     answered = false;
+                    RecordOnce();
                     ctx.Abort();
                     return;
             }
 
             ctx.Response.Body = original;
+            RecordOnce();
             if (fault?.Kind == FaultKind.CutBody)
             {
                 ctx.Response.ContentLength = buffer.Length;
@@ -186,6 +191,15 @@ internal static class Pipeline
         finally
         {
             ctx.Response.Body = original;
+            RecordOnce();
+        }
+
+        // Logged before the answer leaves (a client that has its answer finds its request in the log), and at the
+        // latest when the request ends.
+        void RecordOnce()
+        {
+            if (recorded) return;
+            recorded = true;
             state.Record(new RecordedRequest
             {
                 Sequence = sequence,
