@@ -15,15 +15,23 @@
     FormatsToProcess     = @('HuaweiMigration.format.ps1xml')
     TypesToProcess       = @('HuaweiMigration.types.ps1xml')
     CmdletsToExport      = @(
+        'Clear-SmsTaskSnapshot'
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
         'Get-DcsMigrationTask'
         'Get-HuaweiCloudContext'
         'Get-SmsTask'
+        'Invoke-SmsTaskAction'
         'Remove-SmsTask'
+        'Restart-SmsTask'
+        'Start-SmsCloneTest'
+        'Start-SmsCutover'
+        'Start-SmsMigrationDrill'
         'Start-SmsTask'
+        'Start-SmsTest'
         'Stop-DcsMigrationTask'
         'Suspend-SmsTask'
+        'Test-SmsTaskNetwork'
         'Wait-SmsTask'
     )
     FunctionsToExport    = @()

@@ -73,6 +73,7 @@ internal static class ControlApi
                 t.DeleteToGone = Duration(Get(o, "deleteToGone")) ?? t.DeleteToGone;
                 t.RunningToFinish = Duration(Get(o, "runningToFinish")) ?? t.RunningToFinish;
                 t.DcsStopToTerminated = Duration(Get(o, "dcsStopToTerminated")) ?? t.DcsStopToTerminated;
+                t.NetworkCheckDelay = Duration(Get(o, "networkCheckDelay")) ?? t.NetworkCheckDelay;
                 state.Latency = Duration(Get(o, "latency")) ?? state.Latency;
             }
             catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
@@ -158,6 +159,7 @@ internal static class ControlApi
     {
         ["startDelay"] = t.StartDelay.ToString("c", CultureInfo.InvariantCulture),
         ["stopToAbort"] = t.StopToAbort.ToString("c", CultureInfo.InvariantCulture),
+        ["networkCheckDelay"] = t.NetworkCheckDelay.ToString("c", CultureInfo.InvariantCulture),
         ["deleteToGone"] = t.DeleteToGone.ToString("c", CultureInfo.InvariantCulture),
         ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
         ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),

@@ -54,6 +54,9 @@ public sealed class SimulatorTimings
     /// <summary>SMS RUNNING → MIGRATE_SUCCESS. Zero (the default) disables it: running tasks run forever.</summary>
     public TimeSpan RunningToFinish { get; set; } = TimeSpan.Zero;
 
+    /// <summary>SMS network_check: how long the check runs (its result is empty meanwhile).</summary>
+    public TimeSpan NetworkCheckDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>DCS stop: TERMINATING → TERMINATED.</summary>
     public TimeSpan DcsStopToTerminated { get; set; } = TimeSpan.FromMilliseconds(300);
 }

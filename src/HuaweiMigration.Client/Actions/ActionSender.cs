@@ -22,7 +22,7 @@ namespace HuaweiMigration.Client.Actions
         private readonly string _what;
         private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TResult>>> _send;
         private readonly Func<IReadOnlyList<string>, CancellationToken, Task<RefreshResult<TObject>>> _read;
-        private readonly Func<TObject?, bool> _tookEffect;
+        private readonly Func<TObject?, bool?> _tookEffect;
         private readonly Func<string, TObject?, TResult> _resultOfRead;
         private readonly Func<TObject, string?> _stateOf;
         private readonly RetryPolicy _policy;
@@ -32,7 +32,7 @@ namespace HuaweiMigration.Client.Actions
         /// <param name="what">The action, for messages ("'stop'", "the deletion", "the batch stop").</param>
         /// <param name="send">Sends the action for these ids and returns what the answer says of each.</param>
         /// <param name="read">Reads these tasks (found, gone, or failed to read).</param>
-        /// <param name="tookEffect">Whether a task as read (null: gone) shows the action happened.</param>
+        /// <param name="tookEffect">Whether a task as read (null: gone) shows the action happened; null when that cannot be told (the outcome is then unknown, and the action is never sent again).</param>
         /// <param name="resultOfRead">The result to report for a task whose read showed the action happened.</param>
         /// <param name="stateOf">A task's state, for messages.</param>
         /// <param name="policy">How often a surely-unapplied action is sent again, and the delay before.</param>
@@ -42,7 +42,7 @@ namespace HuaweiMigration.Client.Actions
             string what,
             Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, TResult>>> send,
             Func<IReadOnlyList<string>, CancellationToken, Task<RefreshResult<TObject>>> read,
-            Func<TObject?, bool> tookEffect,
+            Func<TObject?, bool?> tookEffect,
             Func<string, TObject?, TResult> resultOfRead,
             Func<TObject, string?> stateOf,
             RetryPolicy policy,
@@ -107,7 +107,13 @@ namespace HuaweiMigration.Client.Actions
                         continue;
                     }
                     var task = read.Found.TryGetValue(id, out var found) ? found : null;
-                    if (_tookEffect(task))
+                    var effect = _tookEffect(task);
+                    if (effect is null)
+                    {
+                        outcomes[id] = ActionOutcome<TResult>.Failed(Unknown(open, null, new[] { id }, "the task does not show whether it did"));
+                        continue;
+                    }
+                    if (effect.Value)
                     {
                         _log.Verbose(_service + ": " + _what + " for task " + id + " did take effect" + (task is null ? " (the task is gone)." : " (" + _stateOf(task) + ")."));
                         outcomes[id] = ActionOutcome<TResult>.Of(_resultOfRead(id, task));
@@ -143,10 +149,11 @@ namespace HuaweiMigration.Client.Actions
             return outcome.Result!;
         }
 
-        private HuaweiCloudApiException Unknown(HuaweiCloudApiException open, HuaweiCloudApiException? readFailure, IReadOnlyList<string> ids) =>
+        private HuaweiCloudApiException Unknown(HuaweiCloudApiException open, HuaweiCloudApiException? readFailure, IReadOnlyList<string> ids, string? why = null) =>
             new HuaweiCloudApiException(
                 "Could not tell whether " + _what + " of " + Name(ids) + " took effect: the answer was lost (" + open.Message + ") and "
-                    + (ids.Count == 1 ? "the task" : "the tasks") + " could not be read afterwards" + (readFailure is null ? "." : " (" + readFailure.Message + ")."),
+                    + (why ?? ((ids.Count == 1 ? "the task" : "the tasks") + " could not be read afterwards" + (readFailure is null ? string.Empty : " (" + readFailure.Message + ")")))
+                    + ". It was not sent again; look at the task before retrying.",
                 open.Kind, open.StatusCode, open.ErrorCode, open.ErrorMessage, open.RequestId ?? readFailure?.RequestId, open.Service, open)
             {
                 OutcomeUnknown = true,

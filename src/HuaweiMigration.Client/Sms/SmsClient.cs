@@ -162,28 +162,27 @@ namespace HuaweiMigration.Client.Sms
         }
 
         /// <summary>
-        /// <c>POST /v3/tasks/{id}/action</c> with <c>{"operation": ...}</c> (start, stop, ...). An action is never sent
-        /// twice once it took effect (<see cref="ActionSender{TObject, TResult}"/>): after an answer that leaves this
-        /// open the task is read, and the action is sent again only when its state shows it did not happen.
+        /// <c>POST /v3/tasks/{id}/action</c> with the action's body. An action is never sent twice once it took
+        /// effect (<see cref="ActionSender{TObject, TResult}"/>): after an answer that leaves this open the task is
+        /// read, and the action is sent again only when the descriptor can tell from it that it did not happen.
         /// </summary>
-        public Task ActionAsync(string id, string operation, CancellationToken cancellationToken)
+        public Task ActionAsync(string id, SmsTaskAction action, SmsActionOptions? options, CancellationToken cancellationToken)
         {
             InputValidation.SmsTaskId(id);
-            var body = new Newtonsoft.Json.Linq.JObject { ["operation"] = operation }.ToString(Newtonsoft.Json.Formatting.None);
-            return SendActionAsync(id, "'" + operation + "'", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action") { JsonBody = body },
-                task => operation switch
-                {
-                    "stop" => task != null && (task.State == SmsTaskState.ABORTING || task.State == SmsTaskState.ABORT),
-                    "start" => task != null && SmsTaskStates.Started.Contains(task.State),
-                    _ => false,
-                }, cancellationToken);
+            if (action.NeedsTemplate && string.IsNullOrEmpty(options?.TemplateId))
+            {
+                throw new ArgumentException("The '" + action.Operation + "' action needs a template id (-TemplateId).", "templateId");
+            }
+            var body = action.Body(options);
+            return SendActionAsync(id, "'" + action.Operation + "'", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action") { JsonBody = body },
+                action.TookEffect, cancellationToken);
         }
 
         /// <summary>Resumes a paused task or restarts a failed one.</summary>
-        public Task StartAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "start", cancellationToken);
+        public Task StartAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsTaskAction.Start, null, cancellationToken);
 
         /// <summary>Pauses a running or syncing task (it goes ABORTING, then ABORT).</summary>
-        public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, "stop", cancellationToken);
+        public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsTaskAction.Stop, null, cancellationToken);
 
         /// <summary><c>DELETE /v3/tasks/{id}</c>; sent again after an unclear failure only if the task is still there.</summary>
         public Task DeleteAsync(string id, CancellationToken cancellationToken)
@@ -193,7 +192,7 @@ namespace HuaweiMigration.Client.Sms
                 task => task is null || task.State == SmsTaskState.DELETING, cancellationToken);
         }
 
-        private Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool> tookEffect, CancellationToken cancellationToken) =>
+        private Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool?> tookEffect, CancellationToken cancellationToken) =>
             new ActionSender<SmsTask, bool>(
                 Service,
                 what,

@@ -48,6 +48,13 @@ namespace HuaweiMigration.Client.Sms
             return WaitVerdict.Continue;
         }
 
+        /// <summary>Network check: the task's network check info has an evaluation result.</summary>
+        public static WaitVerdict NetworkChecked(WaitEntry<SmsTask> entry, SmsTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("SmsTaskGone", Describe(entry, null) + " disappeared during its network check.");
+            return string.IsNullOrEmpty(task.NetworkCheckInfo?.EvaluationResult) ? WaitVerdict.Continue : WaitVerdict.Reached;
+        }
+
         /// <summary>Before a forced removal: paused, or any state in which it may be deleted.</summary>
         public static WaitVerdict Deletable(WaitEntry<SmsTask> entry, SmsTask? task)
         {

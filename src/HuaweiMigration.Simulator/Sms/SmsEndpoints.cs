@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ internal static class SmsEndpoints
 {
     private static readonly HashSet<string> Operations = new(StringComparer.Ordinal)
     {
-        "start", "stop", "restart", "test", "clone_test", "network_check", "clear", "skip", "migration_test",
+        "start", "stop", "restart", "test", "cutover", "clone_test", "network_check", "clear", "skip", "migration_test",
     };
 
     public static Task List(HttpContext ctx, SmsStore store)
@@ -61,20 +62,27 @@ internal static class SmsEndpoints
         {
             return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
         }
-        var result = operation switch
+        if (!OptionalType(root, "template_id", JsonValueKind.String) || !OptionalType(root, "switch_hce", JsonValueKind.True, JsonValueKind.False)
+            || !OptionalType(root, "is_need_consistency_check", JsonValueKind.True, JsonValueKind.False))
         {
-            "start" => store.Start(id),
-            "stop" => store.Stop(id),
-            _ => store.Touch(id),
-        };
-        return result switch
+            return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
+        }
+        if (operation == "clone_test" && !(root!["template_id"] is JsonValue t && t.TryGetValue<string>(out var template) && template.Length > 0))
+        {
+            return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: template_id");
+        }
+        return store.Act(id, operation) switch
         {
             SmsActionResult.Accepted => Reply.Json(ctx, 200, new JsonObject()),
             SmsActionResult.NotFound => NotFound(ctx),
             SmsActionResult.RefusedStop => Reply.SmsError(ctx, 400, "SMS.1038", "Only running tasks can be paused."),
+            SmsActionResult.RefusedLaunch => Reply.SmsError(ctx, 400, "SMS.1040", "The operation '" + operation + "' is allowed only after a full replication."),
             _ => Reply.SmsError(ctx, 400, "SMS.1039", "Only paused, failed or ready tasks can be started."),
         };
     }
+
+    private static bool OptionalType(JsonObject? root, string key, params JsonValueKind[] kinds) =>
+        root is null || !root.TryGetPropertyValue(key, out var node) || node is null || kinds.Contains(node.GetValueKind());
 
     public static Task Delete(HttpContext ctx, SmsStore store)
     {

@@ -13,6 +13,8 @@ internal enum SmsActionResult
     RefusedStart,
     RefusedStop,
     RefusedDelete,
+    /// <summary>A launch (test, cutover, clone, drill) before the replication finished: SMS.1040.</summary>
+    RefusedLaunch,
 }
 
 /// <summary>
@@ -196,6 +198,43 @@ public sealed class SmsStore
                     return SmsActionResult.Accepted;
                 default:
                     return SmsActionResult.RefusedStop;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The action API's other operations, with the effects API.md infers (the edges live here, one case each):
+    /// restart as start; test, cutover, clone_test and migration_test only after a full replication, shown as a
+    /// launch sub-task (clone_test also makes the clone server); network_check runs for NetworkCheckDelay, during
+    /// which the result is empty; clear drops the snapshot; skip is accepted.
+    /// </summary>
+    internal SmsActionResult Act(string id, string operation)
+    {
+        if (operation == "start" || operation == "restart") return Start(id);
+        if (operation == "stop") return Stop(id);
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now);
+            if (task is null) return SmsActionResult.NotFound;
+            switch (operation)
+            {
+                case "test":
+                case "cutover":
+                case "clone_test":
+                case "migration_test":
+                    if (task.State is not ("MIGRATE_SUCCESS" or "SYNC_SUCCESS" or "SYNCING")) return SmsActionResult.RefusedLaunch;
+                    task.Launches.Add((operation, now));
+                    if (operation == "clone_test") task.HasCloneServer = true;
+                    return SmsActionResult.Accepted;
+                case "network_check":
+                    task.NetworkCheckDoneAt = now + _timings.NetworkCheckDelay;
+                    return SmsActionResult.Accepted;
+                case "clear":
+                    task.SnapshotCleared = true;
+                    return SmsActionResult.Accepted;
+                default:
+                    return SmsActionResult.Accepted;
             }
         }
     }

@@ -116,6 +116,12 @@ internal sealed class SmsTask
         return o;
     }
 
+    /// <summary>Launches by the action API (test, cutover, clone_test, migration_test), shown as sub-tasks.</summary>
+    public List<(string Operation, DateTime At)> Launches { get; } = new();
+
+    /// <summary>When the last network check finishes; its result is empty until then.</summary>
+    public DateTime? NetworkCheckDoneAt { get; set; }
+
     /// <summary>Set by the clear action: the task's snapshot resources are gone.</summary>
     public bool SnapshotCleared { get; set; }
 
@@ -129,8 +135,25 @@ internal sealed class SmsTask
         return names[index];
     }
 
-    /// <summary>A network check has run once the agent connected (every task past READY).</summary>
-    private JsonObject? NetworkCheckJson() => State == "READY" ? null : new JsonObject
+    /// <summary>
+    /// A network check has run once the agent connected (every task past READY), or once asked for; while one runs
+    /// the info is there without a result.
+    /// </summary>
+    private JsonObject? NetworkCheckJson()
+    {
+        var running = NetworkCheckDoneAt is DateTime done && DateTime.UtcNow < done;
+        if (running)
+        {
+            return new JsonObject
+            {
+                ["domain_connectivity"] = null, ["destination_connectivity"] = null, ["network_delay"] = null, ["network_jitter"] = null,
+                ["migration_speed"] = null, ["loss_percentage"] = null, ["cpu_usage"] = null, ["mem_usage"] = null, ["evaluation_result"] = null,
+            };
+        }
+        return State == "READY" && NetworkCheckDoneAt is null ? null : NetworkCheckResultJson();
+    }
+
+    private JsonObject NetworkCheckResultJson() => new JsonObject
     {
         ["domain_connectivity"] = true,
         ["destination_connectivity"] = true,
@@ -192,8 +215,35 @@ internal sealed class SmsTask
             }
             result.Add(st);
         }
+        var n = names.Length;
+        foreach (var (operation, at) in Launches)
+        {
+            var launch = new JsonObject
+            {
+                ["id"] = SubTaskBaseId + n++,
+                ["name"] = LaunchSubTaskName(operation),
+                ["progress"] = 100,
+                ["start_date"] = Reply.ToEpochMs(at),
+                ["end_date"] = Reply.ToEpochMs(at),
+                ["process_trace"] = show ? "" : null,
+            };
+            if (show)
+            {
+                launch["migrate_speed"] = 0.0;
+                launch["user_op"] = operation;
+            }
+            result.Add(launch);
+        }
         return result;
     }
+
+    private static string LaunchSubTaskName(string operation) => operation switch
+    {
+        "test" => "LAUNCH_TEST_SERVER",
+        "cutover" => "CUTOVER",
+        "clone_test" => "CLONE_TEST_SERVER",
+        _ => "MIGRATION_DRILL",
+    };
 
     private JsonObject SourceServerJson(bool show)
     {

@@ -35,6 +35,18 @@ namespace HuaweiMigration.Commands
         /// <summary>The client's log, routed to Verbose and Debug.</summary>
         internal IApiLog Log => _log;
 
+        /// <summary><see cref="CancellationToken"/>, for the helpers a cmdlet delegates to.</summary>
+        internal CancellationToken Cancellation => _cancellation.Token;
+
+        /// <summary><see cref="Await{T}"/>, for the helpers a cmdlet delegates to.</summary>
+        internal T AwaitTask<T>(Task<T> task) => Await(task);
+
+        /// <summary><see cref="Await(Task)"/>, for the helpers a cmdlet delegates to.</summary>
+        internal void AwaitTask(Task task) => Await(task);
+
+        /// <summary><see cref="FlushLog"/>, for the helpers a cmdlet delegates to.</summary>
+        internal void FlushLogNow() => FlushLog();
+
         protected override void BeginProcessing()
         {
             // Which log streams anybody reads, decided here on the pipeline thread, before any request.
@@ -202,7 +214,7 @@ namespace HuaweiMigration.Commands
         public double PollInterval { get; set; } = 5;
 
         /// <summary>The clock of this command's waits, started now.</summary>
-        internal WaitTiming StartTiming() => new WaitTiming(Timeout > 0 ? Timeout : (int?)null, PollInterval);
+        internal WaitTiming StartTiming() => WaitTiming.Start(Timeout, PollInterval);
     }
 
     /// <summary>How long and how often to poll while waiting.</summary>
@@ -215,6 +227,9 @@ namespace HuaweiMigration.Commands
             Deadline = timeoutSeconds.HasValue ? DateTime.UtcNow.AddSeconds(timeoutSeconds.Value) : (DateTime?)null;
             PollInterval = TimeSpan.FromSeconds(pollSeconds);
         }
+
+        /// <summary>The clock of a command's waits from its -Timeout (0: not given, no limit) and -PollInterval.</summary>
+        public static WaitTiming Start(int timeout, double pollInterval) => new WaitTiming(timeout > 0 ? timeout : (int?)null, pollInterval);
 
         public int? TimeoutSeconds { get; }
         public DateTime? Deadline { get; }

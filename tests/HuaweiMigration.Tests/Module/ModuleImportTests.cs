@@ -14,8 +14,10 @@ namespace HuaweiMigration.Tests.Module
             var names = r.Output.Select(o => o.ToString()).OrderBy(n => n).ToArray();
             Assert.Equal(new[]
             {
-                "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-DcsMigrationTask", "Get-HuaweiCloudContext", "Get-SmsTask",
-                "Remove-SmsTask", "Start-SmsTask", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Wait-SmsTask",
+                "Clear-SmsTaskSnapshot", "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-DcsMigrationTask", "Get-HuaweiCloudContext",
+                "Get-SmsTask", "Invoke-SmsTaskAction", "Remove-SmsTask", "Restart-SmsTask", "Start-SmsCloneTest", "Start-SmsCutover",
+                "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Test-SmsTaskNetwork",
+                "Wait-SmsTask",
             }, names);
 
             var module = ps.Run("Get-Module HuaweiMigration | ForEach-Object { $_.ModuleBase }");

@@ -33,7 +33,7 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Every_cmdlet_declares_its_output_type()
         {
-            Assert.Equal(10, Cmdlets().Count);
+            Assert.Equal(18, Cmdlets().Count);
             Assert.All(Cmdlets(), c => Assert.True(c.Type.GetCustomAttributes<OutputTypeAttribute>().Any(), c.Type.Name + " has no [OutputType]"));
         }
 
@@ -41,11 +41,23 @@ namespace HuaweiMigration.Tests.Module
         public void Every_state_changing_verb_supports_ShouldProcess()
         {
             var changing = Cmdlets().Where(c => ChangingVerbs.Contains(c.Cmdlet.VerbName)).ToList();
-            Assert.Equal(new[] { "Remove-SmsTask", "Start-SmsTask", "Stop-DcsMigrationTask", "Suspend-SmsTask" },
-                changing.Select(c => c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName).OrderBy(n => n));
+            Assert.Equal(new[]
+                {
+                    "Clear-SmsTaskSnapshot", "Invoke-SmsTaskAction", "Remove-SmsTask", "Restart-SmsTask", "Start-SmsCloneTest", "Start-SmsCutover",
+                    "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask",
+                },
+                changing.Select(c => c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(changing, c => Assert.True(c.Cmdlet.SupportsShouldProcess, c.Type.Name + " does not support ShouldProcess"));
-            Assert.All(Cmdlets().Where(c => c.Cmdlet.VerbName == "Remove"), c => Assert.Equal(ConfirmImpact.High, c.Cmdlet.ConfirmImpact));
-            Assert.All(Cmdlets().Where(c => c.Cmdlet.VerbName != "Remove" && c.Cmdlet.SupportsShouldProcess), c => Assert.Equal(ConfirmImpact.Medium, c.Cmdlet.ConfirmImpact));
+            // SPEC.md's impacts: removal, cutover and clearing snapshots are High; a network check is Low; the rest Medium.
+            var impacts = new Dictionary<string, ConfirmImpact>
+            {
+                ["Remove-SmsTask"] = ConfirmImpact.High,
+                ["Start-SmsCutover"] = ConfirmImpact.High,
+                ["Clear-SmsTaskSnapshot"] = ConfirmImpact.High,
+                ["Test-SmsTaskNetwork"] = ConfirmImpact.Low,
+            };
+            Assert.All(Cmdlets().Where(c => c.Cmdlet.SupportsShouldProcess), c =>
+                Assert.Equal(impacts.TryGetValue(c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName, out var i) ? i : ConfirmImpact.Medium, c.Cmdlet.ConfirmImpact));
         }
 
         [Fact]

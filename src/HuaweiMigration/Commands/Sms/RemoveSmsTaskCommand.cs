@@ -36,7 +36,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsTask))]
-    public sealed class RemoveSmsTaskCommand : SmsTaskCmdletBase
+    public sealed class RemoveSmsTaskCommand : SmsTaskWaitingCmdletBase
     {
         /// <summary><para type="description">Pause running tasks first (waiting for ABORT), and do not ask for confirmation.</para></summary>
         [Parameter]

@@ -35,7 +35,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "SmsTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SmsTask))]
-    public sealed class WaitSmsTaskCommand : SmsTaskCmdletBase
+    public sealed class WaitSmsTaskCommand : SmsTaskWaitingCmdletBase
     {
         /// <summary><para type="description">The states to wait for (default: any settled state).</para></summary>
         [Parameter]

@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Sends any operation of the SMS task action API to tasks.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":...} with the options given (-TemplateId, -SwitchHce, -ConsistencyCheck) for each task, and writes each task afterwards. For operations without a cmdlet of their own (skip) and for ones the API adds later: -Operation completes the known values and takes any word of 1 to 64 lowercase letters and underscores; anything else is refused before any request. An operation this version does not know is never sent twice: when its answer is lost, its outcome is reported as unknown. With -Wait, waits until each task settles (for start, stop and restart: the rule of their own cmdlet).</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">Skip a task's current step</para>
+    /// <code>
+    /// Invoke-SmsTaskAction -Id $id -Operation skip
+    /// </code>
+    /// <para>Sends {"operation":"skip"}.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Use an operation a newer API release added</para>
+    /// <code>
+    /// Get-SmsTask -Name 'lab-*' | Invoke-SmsTaskAction -Operation some_new_operation -Wait -Timeout 600
+    /// </code>
+    /// <para>Sends the operation to each task and waits until each one settles.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Invoke, "SmsTaskAction", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class InvokeSmsTaskActionCommand : SmsTaskWaitableActionCmdletBase
+    {
+        /// <summary><para type="description">The operation: start, stop, restart, test, cutover, clone_test, migration_test, network_check, clear, skip, or any word of lowercase letters and underscores the API accepts.</para></summary>
+        [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(Completion.SmsOperationCompleter))]
+        public string Operation { get; set; } = string.Empty;
+
+        /// <summary><para type="description">Adds "template_id" to the body (clone_test needs it).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TemplateId { get; set; }
+
+        /// <summary><para type="description">Adds "switch_hce": true to the body.</para></summary>
+        [Parameter]
+        public SwitchParameter SwitchHce { get; set; }
+
+        /// <summary><para type="description">Adds "is_need_consistency_check": true to the body.</para></summary>
+        [Parameter]
+        public SwitchParameter ConsistencyCheck { get; set; }
+
+        private SmsTaskAction? _action;
+
+        internal override SmsTaskAction Action => _action!;
+
+        internal override SmsActionOptions? Options => new SmsActionOptions { TemplateId = TemplateId, SwitchHce = SwitchHce, ConsistencyCheck = ConsistencyCheck };
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _action = SmsTaskAction.For(Operation);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidSmsTaskOperation", Operation));
+            }
+            base.BeginProcessing();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Clones the target servers of SMS tasks from a template, for a test.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"clone_test","template_id":...} for each task whose replication has finished, and writes each task afterwards. A task in another state is a non-terminating InvalidOperation error with the service's code.</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">Clone a finished task's target for a test</para>
+    /// <code>
+    /// Start-SmsCloneTest -Id $id -TemplateId 3f2a0000-0000-4000-8000-000000000001
+    /// </code>
+    /// <para>The task's clone server appears once the service has cloned it.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Clone several targets from one template without a prompt</para>
+    /// <code>
+    /// Get-SmsTask -Name 'wave3-*' -State MIGRATE_SUCCESS | Start-SmsCloneTest -TemplateId $templateId -Confirm:$false
+    /// </code>
+    /// <para>Sends {"operation":"clone_test","template_id":...} for each task.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Start, "SmsCloneTest", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class StartSmsCloneTestCommand : SmsTaskActionCmdletBase
+    {
+        /// <summary><para type="description">The id of the target server template to clone from.</para></summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string TemplateId { get; set; } = string.Empty;
+
+        internal override SmsTaskAction Action => SmsTaskAction.CloneTest;
+        internal override SmsActionOptions? Options => new SmsActionOptions { TemplateId = TemplateId };
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Cuts SMS tasks over to their target servers.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"cutover"} for each task whose replication has finished, and writes each task afterwards. High impact: asks for confirmation unless -Confirm:$false. A task in another state is a non-terminating InvalidOperation error with the service's code.</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">Cut over a tested wave</para>
+    /// <code>
+    /// Get-SmsTask -Name 'wave1-*' -State SYNCING | Start-SmsCutover
+    /// </code>
+    /// <para>Asks once per task (or not at all with -Confirm:$false), then sends the cutover.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">See what would be cut over</para>
+    /// <code>
+    /// Get-SmsTask -State SYNC_SUCCESS | Start-SmsCutover -WhatIf
+    /// </code>
+    /// <para>Nothing is sent.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Start, "SmsCutover", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class StartSmsCutoverCommand : SmsTaskActionCmdletBase
+    {
+        internal override SmsTaskAction Action => SmsTaskAction.Cutover;    }
+}

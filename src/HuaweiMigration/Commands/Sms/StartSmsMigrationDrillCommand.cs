@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Runs migration drills for SMS tasks.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"migration_test"} for each task whose replication has finished, and writes each task afterwards. A task in another state is a non-terminating InvalidOperation error with the service's code.</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">Drill every finished task of a wave</para>
+    /// <code>
+    /// Get-SmsTask -Name 'wave2-*' -State MIGRATE_SUCCESS | Start-SmsMigrationDrill
+    /// </code>
+    /// <para>Sends the drill for each task; the sub-tasks show its progress.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">See what would be drilled</para>
+    /// <code>
+    /// Get-SmsTask -State SYNCING | Start-SmsMigrationDrill -WhatIf
+    /// </code>
+    /// <para>Nothing is sent.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Start, "SmsMigrationDrill", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class StartSmsMigrationDrillCommand : SmsTaskActionCmdletBase
+    {
+        internal override SmsTaskAction Action => SmsTaskAction.MigrationDrill;    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Sms
+{
+    /// <summary>
+    /// <para type="synopsis">Checks the network between SMS tasks' source and target servers.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"network_check"} for each task and writes each task afterwards. With -Wait, waits until each task's NetworkCheckInfo has an EvaluationResult and writes the task with it.</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">Check the network of every running task</para>
+    /// <code>
+    /// Get-SmsTask -State RUNNING | Test-SmsTaskNetwork -Wait | Select-Object Name, @{ n = 'Result'; e = { $_.NetworkCheckInfo.EvaluationResult } }
+    /// </code>
+    /// <para>Starts a check for each task, waits for all results together, and shows them.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Start a check without waiting</para>
+    /// <code>
+    /// Test-SmsTaskNetwork -Id $id; Get-SmsTask -Id $id | Select-Object -ExpandProperty NetworkCheckInfo
+    /// </code>
+    /// <para>The result is empty until the check has finished.</para>
+    /// </example>
+    [Cmdlet(VerbsDiagnostic.Test, "SmsTaskNetwork", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(SmsTask))]
+    public sealed class TestSmsTaskNetworkCommand : SmsTaskWaitableActionCmdletBase
+    {
+        internal override SmsTaskAction Action => SmsTaskAction.NetworkCheck;    }
+}
