@@ -112,7 +112,7 @@ namespace HuaweiMigration.Commands.Sms
             {
                 toDelete.AddRange(PauseFirst(toPause, timing));
             }
-            var removed = Run(toDelete, (task, ct) => Sms.DeleteAsync(task.Id, ct));
+            var removed = DeleteInBatches(toDelete);
 
             if (Wait)
             {
@@ -155,6 +155,37 @@ namespace HuaweiMigration.Commands.Sms
                 else WriteWaitResult(r, false, timing, "pause");
             });
             return ready;
+        }
+
+        /// <summary>
+        /// Deletes the tasks in batches of 50 (<c>POST /v3/tasks/delete</c>), several batches at a time; each task
+        /// still gets its own outcome. Returns the tasks deleted.
+        /// </summary>
+        private List<SmsTask> DeleteInBatches(List<SmsTask> tasks)
+        {
+            if (tasks.Count == 0) return tasks;
+            var runner = new BoundedRunner<List<SmsTask>>(Math.Max(1, ThrottleLimit / 2), CancellationToken);
+            var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, Client.HuaweiCloudApiException?>(StringComparer.Ordinal);
+            for (var i = 0; i < tasks.Count; i += SmsClient.MaxBatchDelete)
+            {
+                runner.Submit(tasks.Skip(i).Take(SmsClient.MaxBatchDelete).ToList(), async (batch, ct) =>
+                {
+                    foreach (var kv in await Sms.DeleteManyAsync(batch.Select(t => t.Id).ToList(), ct).ConfigureAwait(false)) outcomes[kv.Key] = kv.Value;
+                });
+            }
+            Await(runner.WhenAllAsync());
+            foreach (var (batch, error) in runner.TakeCompleted())
+            {
+                if (error != null) foreach (var task in batch) outcomes[task.Id] = error as Client.HuaweiCloudApiException ?? new Client.HuaweiCloudApiException(error.Message, Client.ApiErrorKind.InvalidArgument, service: "SMS");
+            }
+            FlushLog();
+            var removed = new List<SmsTask>();
+            foreach (var task in tasks)
+            {
+                if (outcomes.TryGetValue(task.Id, out var failure) && failure != null) WriteFailure(task.Id, failure);
+                else removed.Add(task);
+            }
+            return removed;
         }
 
         /// <summary>Runs one request per task, several at a time; returns the tasks whose request succeeded.</summary>
