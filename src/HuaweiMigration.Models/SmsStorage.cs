@@ -19,6 +19,7 @@ namespace HuaweiMigration.Models
         /// <summary>Size in bytes.</summary>
         public long? Size { get; set; }
         public long? UsedSize { get; set; }
+        public long? InodeSize { get; set; }
         public IList<SmsPhysicalVolume> PhysicalVolumes { get; set; } = new List<SmsPhysicalVolume>();
 
         public override string ToString() => (Name ?? DiskId ?? "?") + " " + (Size ?? 0) + " B";
@@ -39,6 +40,10 @@ namespace HuaweiMigration.Models
         public long? Size { get; set; }
         public long? UsedSize { get; set; }
         public long? FreeSize { get; set; }
+        public long? InodeNums { get; set; }
+        public long? InodeSize { get; set; }
+        /// <summary>Windows: bytes per cluster.</summary>
+        public long? SizePerCluster { get; set; }
 
         public override string ToString() => (Name ?? "?") + (string.IsNullOrEmpty(MountPoint) ? string.Empty : " on " + MountPoint);
     }

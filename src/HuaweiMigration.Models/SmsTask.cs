@@ -141,21 +141,6 @@ namespace HuaweiMigration.Models
         public override string ToString() => (Name ?? "?") + " " + (Progress ?? 0) + "%";
     }
 
-    /// <summary>The server being migrated.</summary>
-    public class SmsSourceServer : ApiObject
-    {
-        public string? Id { get; set; }
-        public string? Ip { get; set; }
-        public string? Name { get; set; }
-        public string? OsType { get; set; }
-        public string? OsVersion { get; set; }
-        public bool? OemSystem { get; set; }
-        public string? State { get; set; }
-        public string? MigrationCycle { get; set; }
-
-        public override string ToString() => (Name ?? Id ?? "?") + (Ip is null ? string.Empty : " (" + Ip + ")");
-    }
-
     /// <summary>The cloud server the source is migrated to.</summary>
     public class SmsTargetServer : ApiObject
     {

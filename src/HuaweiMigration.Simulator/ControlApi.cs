@@ -108,6 +108,18 @@ internal static class ControlApi
             var id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false);
             return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
         });
+        map("POST", "/_sim/sms/sources", ctx =>
+        {
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            var count = Int(Get(o, "count")) ?? 1;
+            if (count < 1 || count > SimulatorOptions.MaxSeed) return Reply.Error(ctx, 400, "SIM.0400", "count must be between 1 and " + SimulatorOptions.MaxSeed + ".");
+            var ids = new JsonArray();
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add(state.Sms.AddSourceServer(count == 1 ? Str(Get(o, "name")) : null, Get(o, "connected")?.GetValue<bool>() ?? true, Str(Get(o, "state"))));
+            }
+            return Reply.Json(ctx, 200, new JsonObject { ["ids"] = ids });
+        });
         map("PUT", "/_sim/sms/tasks/{task_id}", ctx =>
         {
             var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;

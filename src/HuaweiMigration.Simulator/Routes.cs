@@ -43,6 +43,10 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/action", ctx => SmsEndpoints.Action(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("DELETE", "/v3/tasks/{task_id}", ctx => SmsEndpoints.Delete(ctx, state.Sms));
         Map("POST", "/v3/tasks/delete", ctx => SmsEndpoints.BatchDelete(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("GET", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.GetSpeedLimit(ctx, state.Sms));
+        Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
+        Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));

@@ -16,7 +16,7 @@ namespace HuaweiMigration.Client.Http
         public static RetryPolicy Default { get; } = new RetryPolicy();
 
         /// <summary>Retries after the first attempt (at most 10).</summary>
-        public int MaxRetries { get; set; } = 4;
+        public int MaxRetries { get; set; } = 6;
 
         /// <summary>The first backoff's upper bound; each retry doubles it.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);

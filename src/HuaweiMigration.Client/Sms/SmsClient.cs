@@ -48,7 +48,7 @@ namespace HuaweiMigration.Client.Sms
     }
 
     /// <summary>Server Migration Service v3: an account-level service, so no project id in its paths.</summary>
-    public sealed class SmsClient
+    public sealed partial class SmsClient
     {
         internal const string Service = "SMS";
 

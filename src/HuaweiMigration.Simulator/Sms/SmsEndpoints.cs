@@ -121,6 +121,85 @@ internal static class SmsEndpoints
         };
     }
 
+    /// <summary>GET /v3/tasks/{task_id}/speed-limit.</summary>
+    public static Task GetSpeedLimit(HttpContext ctx, SmsStore store)
+    {
+        var id = TaskId(ctx);
+        if (!ValidId(id)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: task_id");
+        var rules = store.GetSpeedLimits(id);
+        if (rules is null) return NotFound(ctx);
+        var array = new JsonArray();
+        foreach (var r in rules)
+        {
+            array.Add(new JsonObject { ["start"] = r.Start, ["end"] = r.End, ["speed"] = r.Speed, ["over_speed_threshold"] = r.Threshold });
+        }
+        return Reply.Json(ctx, 200, new JsonObject { ["speed_limit"] = array });
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TimeOfDay = new("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+
+    /// <summary>POST /v3/tasks/{task_id}/speed-limit: replaces the schedule; malformed or overlapping rules are refused.</summary>
+    public static Task SetSpeedLimit(HttpContext ctx, SmsStore store, byte[] body)
+    {
+        var id = TaskId(ctx);
+        if (!ValidId(id)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: task_id");
+        if (Reply.ParseObject(body)?["speed_limit"] is not JsonArray array) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
+        var rules = new List<(string Start, string End, int Speed, double? Threshold)>();
+        foreach (var node in array)
+        {
+            if (node is not JsonObject o
+                || o["start"] is not JsonValue sv || !sv.TryGetValue<string>(out var start) || !TimeOfDay.IsMatch(start)
+                || o["end"] is not JsonValue ev || !ev.TryGetValue<string>(out var end) || !TimeOfDay.IsMatch(end)
+                || string.CompareOrdinal(start, end) >= 0
+                || o["speed"] is not JsonValue spv || !spv.TryGetValue<int>(out var speed) || speed is < 0 or > 1000)
+            {
+                return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: speed_limit");
+            }
+            double? threshold = o["over_speed_threshold"] is JsonValue tv && tv.TryGetValue<double>(out var t) ? t : null;
+            rules.Add((start, end, speed, threshold));
+        }
+        var ordered = rules.OrderBy(r => r.Start, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (string.CompareOrdinal(ordered[i].Start, ordered[i - 1].End) < 0) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: speed_limit (the time windows overlap)");
+        }
+        return store.SetSpeedLimits(id, rules) ? Reply.Empty(ctx, 200) : NotFound(ctx);
+    }
+
+    /// <summary>GET /v3/sources: source servers, filtered (name loosely, like the task list) and paged.</summary>
+    public static Task ListSources(HttpContext ctx, SmsStore store)
+    {
+        var q = ctx.Request.Query;
+        if (!TryRange(q["limit"], 200, 0, 200, out var limit)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: limit");
+        if (limit == 0) limit = 200;
+        if (!TryRange(q["offset"], 0, 0, 65535, out var offset)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: offset");
+        var name = q["name"].ToString();
+        var state = q["state"].ToString();
+        var id = q["id"].ToString();
+        var ip = q["ip"].ToString();
+        var connected = q["connected"].ToString();
+        if (connected.Length > 0 && connected is not ("true" or "false")) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: connected");
+        var enterpriseProjectId = q["enterprise_project_id"].ToString();
+        var (count, page) = store.ListSources(s =>
+            (name.Length == 0 || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) &&
+            (state.Length == 0 || s.State == state) &&
+            (id.Length == 0 || s.Id == id) &&
+            (ip.Length == 0 || s.Ip == ip) &&
+            (connected.Length == 0 || s.Connected == (connected == "true")) &&
+            (enterpriseProjectId.Length == 0 || s.EnterpriseProjectId == enterpriseProjectId),
+            offset, limit);
+        return Reply.Json(ctx, 200, new JsonObject { ["count"] = count, ["source_servers"] = new JsonArray(page.ToArray<JsonNode?>()) });
+    }
+
+    /// <summary>GET /v3/sources/{source_id}.</summary>
+    public static Task ShowSource(HttpContext ctx, SmsStore store)
+    {
+        var id = ctx.Request.RouteValues["source_id"] as string ?? string.Empty;
+        if (!ValidId(id)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: source_id");
+        var server = store.ShowSource(id);
+        return server is null ? Reply.SmsError(ctx, 404, "SMS.0404", "The source server does not exist.") : Reply.Json(ctx, 200, server);
+    }
+
     private static Task NotFound(HttpContext ctx) => Reply.SmsError(ctx, 404, "SMS.0404", "The task does not exist.");
 
     private static string TaskId(HttpContext ctx) => ctx.Request.RouteValues["task_id"] as string ?? string.Empty;

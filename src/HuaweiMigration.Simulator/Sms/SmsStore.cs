@@ -29,12 +29,14 @@ public sealed class SmsStore
     private readonly SimulatorTimings _timings;
     private readonly int _seed;
     private Random _random;
+    private readonly SourceServerPool _sources;
 
     internal SmsStore(SimulatorTimings timings, int seed)
     {
         _timings = timings;
         _seed = seed;
         _random = new Random(seed);
+        _sources = new SourceServerPool(seed);
     }
 
     /// <summary>Number of tasks that still exist.</summary>
@@ -150,6 +152,60 @@ public sealed class SmsStore
             return (matching.Count, matching.Skip(offset).Take(limit).Select(t => t.ToJson(show: false, now)).ToList());
         }
     }
+
+    /// <summary>Source servers: each task's, then the idle ones, filtered and paged as ListServers does.</summary>
+    internal (int Count, List<JsonObject> Page) ListSources(Func<SimSourceServer, bool> filter, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            AdvanceAll(now);
+            var matching = AllSources().Where(filter).ToList();
+            return (matching.Count, matching.Skip(offset).Take(limit).Select(s => s.ToJson(show: false, now)).ToList());
+        }
+    }
+
+    internal JsonObject? ShowSource(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            AdvanceAll(now);
+            return AllSources().FirstOrDefault(s => s.Id == id)?.ToJson(show: true, now);
+        }
+    }
+
+    /// <summary>A task's speed-limit rules, or null when the task does not exist.</summary>
+    internal List<(string Start, string End, int Speed, double? Threshold)>? GetSpeedLimits(string id)
+    {
+        lock (_lock)
+        {
+            return Find(id, DateTime.UtcNow)?.SpeedLimits.ToList();
+        }
+    }
+
+    /// <summary>Replaces a task's speed-limit rules; false when the task does not exist.</summary>
+    internal bool SetSpeedLimits(string id, List<(string Start, string End, int Speed, double? Threshold)> rules)
+    {
+        lock (_lock)
+        {
+            var task = Find(id, DateTime.UtcNow);
+            if (task is null) return false;
+            task.SpeedLimits = rules;
+            return true;
+        }
+    }
+
+    /// <summary>Adds a source server with no task (its agent registered); returns its id.</summary>
+    public string AddSourceServer(string? name = null, bool connected = true, string? state = null)
+    {
+        lock (_lock)
+        {
+            return _sources.Add(name, connected, state);
+        }
+    }
+
+    private IEnumerable<SimSourceServer> AllSources() => _tasks.Where(t => t.State != SmsTask.Gone).Select(t => t.AsSourceServer()).Concat(_sources.Idle);
 
     internal JsonObject? Show(string id)
     {

@@ -116,6 +116,9 @@ internal sealed class SmsTask
         return o;
     }
 
+    /// <summary>The bandwidth schedule (speed-limit API), in the order it was set.</summary>
+    public List<(string Start, string End, int Speed, double? Threshold)> SpeedLimits { get; set; } = new();
+
     /// <summary>Launches by the action API (test, cutover, clone_test, migration_test), shown as sub-tasks.</summary>
     public List<(string Operation, DateTime At)> Launches { get; } = new();
 
@@ -255,30 +258,50 @@ internal sealed class SmsTask
             ["os_type"] = OsType,
             ["os_version"] = OsVersion,
             ["oem_system"] = false,
-            ["state"] = State switch
-            {
-                "READY" => "waiting",
-                "RUNNING" => "replicate",
-                "SYNCING" => "syncing",
-                "ABORTING" => "stopping",
-                "ABORT" => "stopped",
-                "MIGRATE_SUCCESS" or "SYNC_SUCCESS" => "finished",
-                "DELETING" => "deleting",
-                _ => "error",
-            },
+            ["state"] = SourceServerState(),
         };
         if (show)
         {
-            o["migration_cycle"] = State switch
-            {
-                "READY" => "setting",
-                "SYNCING" or "SYNC_SUCCESS" => "syncing",
-                "MIGRATE_SUCCESS" => "cutovered",
-                _ => "replicating",
-            };
+            o["migration_cycle"] = SourceMigrationCycle();
         }
         return o;
     }
+
+    /// <summary>The source server's state, as the task's state implies it.</summary>
+    public string SourceServerState() => State switch
+    {
+        "READY" => "waiting",
+        "RUNNING" => "replicate",
+        "SYNCING" => "syncing",
+        "ABORTING" => "stopping",
+        "ABORT" => "stopped",
+        "MIGRATE_SUCCESS" or "SYNC_SUCCESS" => "finished",
+        "DELETING" => "deleting",
+        _ => "error",
+    };
+
+    public string SourceMigrationCycle() => State switch
+    {
+        "READY" => "setting",
+        "SYNCING" or "SYNC_SUCCESS" => "syncing",
+        "MIGRATE_SUCCESS" => "cutovered",
+        _ => "replicating",
+    };
+
+    /// <summary>The task's source server, as ListServers and ShowServer answer it.</summary>
+    public SimSourceServer AsSourceServer() => new SimSourceServer
+    {
+        Id = SourceServerId,
+        Name = SourceName,
+        Ip = SourceIp,
+        OsType = OsType,
+        OsVersion = OsVersion,
+        Connected = State != "READY",
+        EnterpriseProjectId = EnterpriseProjectId,
+        AddDate = CreateDate,
+        DiskSizeGb = DiskSizeGb,
+        Task = this,
+    };
 
     private JsonObject TargetServerJson(bool show)
     {

@@ -63,6 +63,15 @@ namespace HuaweiMigration.Completion
                     .Select(t => (t.Id, (t.Name ?? t.Id) + " (" + t.RawState + ")")));
     }
 
+    /// <summary>Tab completion for source server ids: the current context's servers, with name and state as tooltips.</summary>
+    public sealed class SmsSourceServerIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completions.Ids("sms-sources", wordToComplete, context =>
+                new SmsClient(context).EnumerateSourceServers(new SmsSourceServerFilter(), new PagingRequest { First = Completions.MaxItems }, Completions.Timeout())
+                    .Select(s => (s.Id ?? string.Empty, (s.Name ?? s.Id) + " (" + s.State + (s.Connected == false ? ", offline" : string.Empty) + ")")));
+    }
+
     /// <summary>Tab completion for -Id of the DCS cmdlets: the migration task ids of the current context.</summary>
     public sealed class DcsTaskIdCompleter : IArgumentCompleter
     {

@@ -26,6 +26,18 @@ namespace HuaweiMigration.Internal
 
         public static void Apply(SmsTaskFilter filter, string? name) => (filter.NameQuery, filter.NameMatch) = Resolve(name);
 
+        /// <summary>
+        /// Several names, any of which may match: one name keeps the API's loose filter; several are tested here
+        /// only (the API takes one name), so the listing is read whole.
+        /// </summary>
+        public static (string? Query, Func<string?, bool>? Match) Resolve(string[]? names)
+        {
+            if (names is null || names.Length == 0) return (null, null);
+            if (names.Length == 1) return Resolve(names[0]);
+            var tests = Array.ConvertAll(names, n => Resolve(n).Match!);
+            return (null, n => Array.Exists(tests, t => t(n)));
+        }
+
         /// <summary>The longest run of literal characters in a wildcard pattern ("mig-*-01" → "mig-").</summary>
         internal static string? LongestLiteral(string pattern)
         {

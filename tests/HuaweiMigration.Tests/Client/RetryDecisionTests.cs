@@ -25,7 +25,8 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(FailureKind.NotSent, false, 1, 0, false, -1, RetryAction.Retry, 200, false)]
         [InlineData(FailureKind.Timeout, true, 2, 0, true, -1, RetryAction.Retry, 400, true)]
         [InlineData(FailureKind.Timeout, true, 2, 0, false, -1, RetryAction.GiveUp, -1, false)]     // budget spent
-        [InlineData(FailureKind.ServerError, true, 4, 0, true, -1, RetryAction.GiveUp, -1, false)]  // 5 attempts made
+        [InlineData(FailureKind.ServerError, true, 6, 0, true, -1, RetryAction.GiveUp, -1, false)]  // 7 attempts made
+        [InlineData(FailureKind.ServerError, true, 5, 0, true, -1, RetryAction.Retry, -1, true)]
         [InlineData(FailureKind.ServerError, true, 3, 59.9, true, -1, RetryAction.GiveUp, -1, false)] // past the window
         [InlineData(FailureKind.Throttled, true, 0, 0, true, 7, RetryAction.Retry, 7000, false)]
         [InlineData(FailureKind.Throttled, true, 0, 0, true, 100000, RetryAction.GiveUp, -1, false)]

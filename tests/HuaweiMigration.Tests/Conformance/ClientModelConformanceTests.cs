@@ -31,6 +31,9 @@ namespace HuaweiMigration.Tests.Conformance
             ["ShowMigrationTaskResponse"] = typeof(DcsMigrationTask),
             ["StopMigrationTaskResponse"] = typeof(DcsMigrationTask),
             ["BatchStopMigrationTasksResponse"] = typeof(DcsBatchStopAnswer),
+            ["ListServersResponse"] = typeof(SmsSourceServerPage),
+            ["ShowServerResponse"] = typeof(SmsSourceServer),
+            ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
         };
 
         /// <summary>

@@ -29,6 +29,8 @@ namespace HuaweiMigration.Tests.Conformance
         public async Task InitializeAsync()
         {
             _host = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 120, DcsTaskCount = 30 });
+            _host.State.Sms.AddSourceServer("idle-connected");
+            _host.State.Sms.AddSourceServer("idle-offline", connected: false);
             _http = new HttpClient { BaseAddress = _host.BaseUri };
             var login = new JObject
             {
@@ -119,6 +121,28 @@ namespace HuaweiMigration.Tests.Conformance
                 {
                     var id = await t.SmsIdIn("MIGRATE_SUCCESS");
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/tasks/delete", "{\"ids\":[\"" + id + "\"]}") };
+                },
+                ["ListServers"] = t => t.Pages("v3/sources", 40, "source_servers"),
+                ["UpdateSpeed"] = async t =>
+                {
+                    var id = await t.SmsIdIn("RUNNING");
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Post, "v3/tasks/" + id + "/speed-limit", "{\"speed_limit\":[{\"start\":\"08:00\",\"end\":\"12:00\",\"speed\":100,\"over_speed_threshold\":50.0},{\"start\":\"12:00\",\"end\":\"18:00\",\"speed\":20}]}"),
+                    };
+                },
+                ["ShowsSpeedLimits"] = async t =>
+                {
+                    var id = await t.SmsIdIn("RUNNING");
+                    await t.Send(HttpMethod.Post, "v3/tasks/" + id + "/speed-limit", "{\"speed_limit\":[{\"start\":\"08:00\",\"end\":\"12:00\",\"speed\":100,\"over_speed_threshold\":50.0}]}");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Get, "v3/tasks/" + id + "/speed-limit") };
+                },
+                ["ShowServer"] = async t =>
+                {
+                    // Every source server: each task's (in every state) and the idle ones.
+                    var list = JObject.Parse((await t.Send(HttpMethod.Get, "v3/sources?limit=200&offset=0")).Item3);
+                    var ids = list["source_servers"]!.Select(r => (string)r["id"]!).ToList();
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/sources/" + id)))).ToList();
                 },
                 ["ListMigrationTask"] = t => t.Pages("v2/" + t._projectId + "/migration-tasks", 7, "migration_tasks"),
                 ["ShowMigrationTask"] = async t =>

@@ -15,7 +15,8 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(new[]
             {
                 "Clear-SmsTaskSnapshot", "Connect-HuaweiCloud", "Disconnect-HuaweiCloud", "Get-DcsMigrationTask", "Get-HuaweiCloudContext",
-                "Get-SmsTask", "Invoke-SmsTaskAction", "Remove-SmsTask", "Restart-SmsTask", "Start-SmsCloneTest", "Start-SmsCutover",
+                "Get-SmsSourceServer", "Get-SmsTask", "Get-SmsTaskSpeedLimit", "Invoke-SmsTaskAction", "Remove-SmsTask", "Restart-SmsTask",
+                "Set-SmsTaskSpeedLimit", "Start-SmsCloneTest", "Start-SmsCutover",
                 "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Test-SmsTaskNetwork",
                 "Wait-SmsTask",
             }, names);

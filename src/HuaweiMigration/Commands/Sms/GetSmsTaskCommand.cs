@@ -78,8 +78,9 @@ namespace HuaweiMigration.Commands.Sms
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        /// <summary><para type="description">Only tasks of this source server.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
+        /// <summary><para type="description">Only tasks of this source server; a source server piped in (Get-SmsSourceServer) binds here.</para></summary>
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.SmsSourceServerIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? SourceServerId { get; set; }
 
