@@ -52,7 +52,12 @@ namespace HuaweiMigration.HelpGenerator
 
         private XElement? Find(string id) => _members.TryGetValue(id, out var member) ? member : null;
 
-        private static string DocName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');
+        // A member of a generic base is documented on its definition: TaskInputCmdlet`1, not TaskInputCmdlet<SmsTask>.
+        private static string DocName(Type type)
+        {
+            var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+            return (definition.FullName ?? definition.Name).Replace('+', '.');
+        }
 
         /// <summary>The paragraphs <c>&lt;para type="…"&gt;</c> of a member's summary, in order.</summary>
         public static IReadOnlyList<string> Paras(XElement? member, string type)

@@ -72,6 +72,15 @@ namespace HuaweiMigration.Completion
                     .Select(s => (s.Id ?? string.Empty, (s.Name ?? s.Id) + " (" + s.State + (s.Connected == false ? ", offline" : string.Empty) + ")")));
     }
 
+    /// <summary>Tab completion for -Id of the task cmdlets: the DCS completer for a Dcs noun, the SMS one otherwise.</summary>
+    public sealed class TaskIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            (commandName ?? string.Empty).IndexOf("-Dcs", StringComparison.OrdinalIgnoreCase) >= 0
+                ? new DcsTaskIdCompleter().CompleteArgument(commandName!, parameterName, wordToComplete, commandAst, fakeBoundParameters)
+                : new SmsTaskIdCompleter().CompleteArgument(commandName!, parameterName, wordToComplete, commandAst, fakeBoundParameters);
+    }
+
     /// <summary>Tab completion for -Id of the DCS cmdlets: the migration task ids of the current context.</summary>
     public sealed class DcsTaskIdCompleter : IArgumentCompleter
     {

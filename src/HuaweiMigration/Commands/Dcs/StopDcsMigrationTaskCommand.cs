@@ -39,24 +39,8 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class StopDcsMigrationTaskCommand : WaitingCmdlet
+    public sealed class StopDcsMigrationTaskCommand : WaitingTaskInputCmdlet<DcsMigrationTask>
     {
-        public const string ByIdSet = "ById";
-        public const string InputObjectSet = "InputObject";
-
-        /// <summary><para type="description">Ids of the tasks to stop.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completion.DcsTaskIdCompleter))]
-        [Alias("TaskId")]
-        [ValidateNotNull]
-        [AllowEmptyString]
-        public string[] Id { get; set; } = Array.Empty<string>();
-
-        /// <summary><para type="description">Tasks, as written by Get-DcsMigrationTask.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public DcsMigrationTask? InputObject { get; set; }
-
         /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -88,10 +72,7 @@ namespace HuaweiMigration.Commands.Dcs
 
         protected override void ProcessRecord()
         {
-            var inputs = ParameterSetName == InputObjectSet
-                ? new[] { InputObject }.Where(t => t != null).Select(t => (t!.TaskId, (DcsMigrationTask?)t))
-                : Id.Select(id => (id, (DcsMigrationTask?)null));
-            foreach (var (id, task) in NewInputs(inputs, InputValidation.DcsTaskId, "InvalidDcsTaskId", "DCS migration task"))
+            foreach (var (id, task) in NewInputs())
             {
                 if (!ShouldProcess(Describe(id, task), "Stop")) continue;
                 _known[id] = task;

@@ -36,7 +36,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsTask))]
-    public sealed class RemoveSmsTaskCommand : SmsTaskWaitingCmdletBase
+    public sealed class RemoveSmsTaskCommand : WaitingTaskInputCmdlet<SmsTask>
     {
         /// <summary><para type="description">Pause running tasks first (waiting for ABORT), and do not ask for confirmation.</para></summary>
         [Parameter]
@@ -61,7 +61,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             foreach (var (id, task) in NewInputs())
             {
-                if (ConfirmChange(Describe(id, task), "Remove", Force)) _accepted.Add((id, task));
+                if (ConfirmChange(SmsTaskOutput.Describe(id, task), "Remove", Force)) _accepted.Add((id, task));
             }
         }
 
@@ -79,7 +79,7 @@ namespace HuaweiMigration.Commands.Sms
             {
                 if (!states.Found.TryGetValue(id, out var task))
                 {
-                    WriteFailure(id, states.Errors.TryGetValue(id, out var error)
+                    this.WriteFailure(id, states.Errors.TryGetValue(id, out var error)
                         ? error
                         : new Client.HuaweiCloudApiException("SMS task " + id + " does not exist.", Client.ApiErrorKind.NotFound, 404, service: "SMS"));
                 }
@@ -94,13 +94,13 @@ namespace HuaweiMigration.Commands.Sms
                 else
                 {
                     WriteError(new ErrorRecord(
-                        new InvalidOperationException(Describe(id, task) + " is " + task.RawState
+                        new InvalidOperationException(SmsTaskOutput.Describe(id, task) + " is " + task.RawState
                             + "; only a task that is paused (ABORT), finished or not started can be removed. Pause it first (Suspend-SmsTask -Wait), or use -Force."),
                         "SmsTaskNotRemovable",
                         ErrorCategory.InvalidOperation,
                         id)
                     {
-                        ErrorDetails = new ErrorDetails(Describe(id, task) + " is " + task.RawState + " and cannot be removed now.")
+                        ErrorDetails = new ErrorDetails(SmsTaskOutput.Describe(id, task) + " is " + task.RawState + " and cannot be removed now.")
                         {
                             RecommendedAction = "Suspend-SmsTask -Id " + id + " -Wait; then Remove-SmsTask -Id " + id + ". Or: Remove-SmsTask -Id " + id + " -Force",
                         },
@@ -128,7 +128,7 @@ namespace HuaweiMigration.Commands.Sms
                     }
                     else
                     {
-                        WriteWaitResult(r, false, timing, "disappear");
+                        this.WriteWaitResult(r, false, timing, "disappear");
                     }
                 });
             }
@@ -149,10 +149,10 @@ namespace HuaweiMigration.Commands.Sms
                 waiter.Add(task.Id, task);
             }
             var ready = new List<SmsTask>();
-            RunWait(waiter, timing, "Pausing SMS tasks before removing them", "paused", Slowest, r =>
+            RunWait(waiter, timing, "Pausing SMS tasks before removing them", "paused", SmsTaskOutput.Slowest, r =>
             {
                 if (r.Outcome == WaitOutcome.Reached && r.Task != null) ready.Add(r.Task);
-                else WriteWaitResult(r, false, timing, "pause");
+                else this.WriteWaitResult(r, false, timing, "pause");
             });
             return ready;
         }
@@ -182,7 +182,7 @@ namespace HuaweiMigration.Commands.Sms
             var removed = new List<SmsTask>();
             foreach (var task in tasks)
             {
-                if (outcomes.TryGetValue(task.Id, out var failure) && failure != null) WriteFailure(task.Id, failure);
+                if (outcomes.TryGetValue(task.Id, out var failure) && failure != null) this.WriteFailure(task.Id, failure);
                 else removed.Add(task);
             }
             return removed;
@@ -199,7 +199,7 @@ namespace HuaweiMigration.Commands.Sms
             foreach (var (task, error) in runner.TakeCompleted())
             {
                 if (error is null) ok.Add(task.Id);
-                else WriteFailure(task.Id, error);
+                else this.WriteFailure(task.Id, error);
             }
             return tasks.Where(t => ok.Contains(t.Id)).ToList();
         }

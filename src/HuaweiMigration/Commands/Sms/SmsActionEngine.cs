@@ -16,7 +16,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </summary>
     internal sealed class SmsActionEngine
     {
-        private readonly SmsTaskCmdletBase _cmdlet;
+        private readonly TaskInputCmdlet<SmsTask> _cmdlet;
         private readonly SmsTaskAction _action;
         private readonly SmsActionOptions? _options;
         private readonly int _throttle;
@@ -30,7 +30,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <param name="throttle">How many requests may be in flight at once.</param>
         /// <param name="wait">True to wait by the descriptor's rule (it must have one).</param>
         /// <param name="grace">How long a failed state must last before a wait believes it.</param>
-        public SmsActionEngine(SmsTaskCmdletBase cmdlet, SmsTaskAction action, SmsActionOptions? options, int throttle, bool wait, TimeSpan grace)
+        public SmsActionEngine(TaskInputCmdlet<SmsTask> cmdlet, SmsTaskAction action, SmsActionOptions? options, int throttle, bool wait, TimeSpan grace)
         {
             _cmdlet = cmdlet;
             _action = action;
@@ -47,7 +47,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             foreach (var (id, task) in _cmdlet.NewInputs())
             {
-                if (!_cmdlet.ShouldProcess(SmsTaskCmdletBase.Describe(id, task), _action.Verb)) continue;
+                if (!_cmdlet.ShouldProcess(SmsTaskOutput.Describe(id, task), _action.Verb)) continue;
                 _waiter.Add(id, task);
                 _runner.Submit(id, (taskId, ct) => _cmdlet.Sms.ActionAsync(taskId, _action, _options, ct));
             }
@@ -62,7 +62,7 @@ namespace HuaweiMigration.Commands.Sms
             if (_wait)
             {
                 var timing = startTiming();
-                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskCmdletBase.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal));
+                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskOutput.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal));
                 return;
             }
             WriteCurrentStates(_waiter.PendingEntries.Select(e => e.Id).ToList());
@@ -75,7 +75,7 @@ namespace HuaweiMigration.Commands.Sms
             {
                 if (error is null)
                 {
-                    _cmdlet.WriteVerbose(SmsTaskCmdletBase.Describe(id, null) + ": '" + _action.Operation + "' accepted.");
+                    _cmdlet.WriteVerbose(SmsTaskOutput.Describe(id, null) + ": '" + _action.Operation + "' accepted.");
                     continue;
                 }
                 if (_wait && error is HuaweiCloudApiException { OutcomeUnknown: true })

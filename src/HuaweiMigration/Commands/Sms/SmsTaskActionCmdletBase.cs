@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
 using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>An SMS action without a wait of its own (Wait-SmsTask -State … waits for its effect).</summary>
-    public abstract class SmsTaskActionCmdletBase : SmsTaskCmdletBase
+    public abstract class SmsTaskActionCmdletBase : TaskInputCmdlet<SmsTask>
     {
         /// <summary><para type="description">How many requests may be in flight at once (default 10).</para></summary>
         [Parameter]
@@ -32,7 +33,7 @@ namespace HuaweiMigration.Commands.Sms
     }
 
     /// <summary>An SMS action with <c>-Wait</c>: the descriptor's rule, polled for every task together.</summary>
-    public abstract class SmsTaskWaitableActionCmdletBase : SmsTaskWaitingCmdletBase
+    public abstract class SmsTaskWaitableActionCmdletBase : WaitingTaskInputCmdlet<SmsTask>
     {
         /// <summary><para type="description">Wait until the change has taken effect, with progress; Ctrl+C stops the wait at once.</para></summary>
         [Parameter]

@@ -35,7 +35,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "SmsTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SmsTask))]
-    public sealed class WaitSmsTaskCommand : SmsTaskWaitingCmdletBase
+    public sealed class WaitSmsTaskCommand : WaitingTaskInputCmdlet<SmsTask>
     {
         /// <summary><para type="description">The states to wait for (default: any settled state).</para></summary>
         [Parameter]
@@ -68,7 +68,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             var timing = StartTiming();
             var goal = "reach " + string.Join(" or ", (State is { Length: > 0 } ? State : SmsTaskStates.Settled.ToArray()).Select(s => s.ToString()));
-            RunWait(_waiter!, timing, "Waiting for SMS tasks", "settled", Slowest, r => WriteWaitResult(r, true, timing, goal));
+            RunWait(_waiter!, timing, "Waiting for SMS tasks", "settled", SmsTaskOutput.Slowest, r => this.WriteWaitResult(r, true, timing, goal));
         }
     }
 }

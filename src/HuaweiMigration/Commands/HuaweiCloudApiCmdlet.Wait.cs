@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Http;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Internal;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands
+{
+    /// <summary>The wait loop every waiting cmdlet runs: polls, progress, the time limit and Ctrl+C.</summary>
+    public abstract partial class HuaweiCloudApiCmdlet
+    {
+        private static int _nextActivityId;
+
+        /// <summary>
+        /// Polls a waiter until every task is settled or the time is up, on the pipeline thread: results are handed
+        /// to <paramref name="onResult"/> as they come, progress shows one activity for the whole call and always
+        /// ends with a Completed record, and Ctrl+C ends the wait at once (the delay and any request are cancelled).
+        /// </summary>
+        internal void RunWait<T>(
+            TaskWaiter<T> waiter,
+            WaitTiming timing,
+            string activity,
+            string settledWord,
+            Func<TaskWaiter<T>, string?> currentOperation,
+            Action<WaitResult<T>> onResult)
+            where T : class
+        {
+            if (waiter.Pending == 0) return;
+            var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
+            waiter.OnTransientFailure = Log.Verbose;
+            try
+            {
+                while (true)
+                {
+                    foreach (var result in Await(waiter.PollAsync(CancellationToken)))
+                    {
+                        onResult(result);
+                    }
+                    if (waiter.Pending == 0) break;
+
+                    var total = Math.Max(1, waiter.Total);
+                    WriteProgress(new ProgressRecord(activityId, activity,
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} tasks {2}", waiter.Settled, waiter.Total, settledWord))
+                    {
+                        PercentComplete = Math.Min(99, waiter.Settled * 100 / total),
+                        CurrentOperation = currentOperation(waiter) ?? string.Empty,
+                        SecondsRemaining = -1,
+                    });
+
+                    var delay = timing.PollInterval;
+                    if (timing.Deadline.HasValue)
+                    {
+                        var left = timing.Deadline.Value - DateTime.UtcNow;
+                        if (left <= TimeSpan.Zero)
+                        {
+                            foreach (var result in waiter.TimeOutPending()) onResult(result);
+                            break;
+                        }
+                        if (left < delay) delay = left;
+                    }
+                    Await(Task.Delay(delay, CancellationToken));
+                }
+            }
+            finally
+            {
+                if (!Stopping)
+                {
+                    WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+    }
+}
