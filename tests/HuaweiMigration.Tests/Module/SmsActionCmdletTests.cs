@@ -66,6 +66,23 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Invoke_Wait_uses_the_rule_of_a_known_operation_and_settling_for_others()
+        {
+            var ids = AddTasks(2, "RUNNING");
+            var stop = Ps.Run("Invoke-SmsTaskAction -Id $args[0] -Operation stop -Wait -PollInterval 0.1 -Timeout 30", ids[0]);
+            Assert.True(stop.Errors.Count == 0, stop.Describe());
+            Assert.Equal(SmsTaskState.ABORT, Assert.Single(stop.Objects<SmsTask>()).State);
+
+            // An operation without a rule of its own waits until the task settles: a running task never does here.
+            var skip = Ps.Run("Invoke-SmsTaskAction -Id $args[0] -Operation skip -Wait -PollInterval 0.1 -Timeout 1", ids[1]);
+            Assert.Equal(ErrorCategory.OperationTimeout, skip.SingleError().CategoryInfo.Category);
+            Sim.State.Sms.SetState(ids[1], "ABORT");
+            var settled = Ps.Run("Invoke-SmsTaskAction -Id $args[0] -Operation skip -Wait -PollInterval 0.1 -Timeout 30", ids[1]);
+            Assert.True(settled.Errors.Count == 0, settled.Describe());
+            Assert.Equal(SmsTaskState.ABORT, Assert.Single(settled.Objects<SmsTask>()).State);
+        }
+
+        [Fact]
         public void Test_network_Wait_writes_the_task_with_its_evaluation()
         {
             var id = AddTasks(1, "RUNNING").Single();
