@@ -140,6 +140,26 @@ namespace HuaweiMigration.Models
             DcsMigrationTaskStatus.SUCCESS, DcsMigrationTaskStatus.MIGRATION_SUCCESS, DcsMigrationTaskStatus.RELEASED, DcsMigrationTaskStatus.DELETED,
         };
 
+        /// <summary>Moving data: a restart has taken effect once the task is in one of these.</summary>
+        public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Migrating = new HashSet<DcsMigrationTaskStatus>
+        {
+            DcsMigrationTaskStatus.MIGRATING, DcsMigrationTaskStatus.FULLMIGRATING, DcsMigrationTaskStatus.INCRMIGEATING,
+        };
+
+        /// <summary>Busy: a task in one of these must be stopped before it can be deleted.</summary>
+        public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Busy = new HashSet<DcsMigrationTaskStatus>
+        {
+            DcsMigrationTaskStatus.CREATING, DcsMigrationTaskStatus.RUNNING, DcsMigrationTaskStatus.MIGRATING,
+            DcsMigrationTaskStatus.FULLMIGRATING, DcsMigrationTaskStatus.INCRMIGEATING, DcsMigrationTaskStatus.TERMINATING,
+        };
+
+        /// <summary>Settled: the default targets of Wait-DcsMigrationTask.</summary>
+        public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Settled = new HashSet<DcsMigrationTaskStatus>
+        {
+            DcsMigrationTaskStatus.TERMINATED, DcsMigrationTaskStatus.SUCCESS, DcsMigrationTaskStatus.FAILED,
+            DcsMigrationTaskStatus.MIGRATION_SUCCESS, DcsMigrationTaskStatus.MIGRATION_FAILED, DcsMigrationTaskStatus.ERROR,
+        };
+
         /// <summary>Failed.</summary>
         public static readonly IReadOnlyCollection<DcsMigrationTaskStatus> Failed = new HashSet<DcsMigrationTaskStatus>
         {

@@ -54,6 +54,8 @@ internal static class Routes
         Map("POST", "/v2/{project_id}/migration-task/{task_id}/stop", ctx => DcsEndpoints.Stop(ctx, state.Dcs));
         Map("POST", "/v2/{project_id}/migration-task/batch-stop", ctx => DcsEndpoints.BatchStop(ctx, state.Dcs, state.Behaviour, Pipeline.Body(ctx)));
         Map("DELETE", "/v2/{project_id}/migration-tasks/delete", ctx => DcsEndpoints.Delete(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("POST", "/v2/{project_id}/migration-tasks/batch-restart", ctx => DcsEndpoints.BatchRestart(ctx, state.Dcs, state.Behaviour, Pipeline.Body(ctx)));
+        Map("GET", "/v2/{project_id}/migration-task/{task_id}/stats", ctx => DcsEndpoints.Stats(ctx, state.Dcs));
 
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
     }

@@ -65,7 +65,7 @@ namespace HuaweiMigration.Client.Dcs
     }
 
     /// <summary>Distributed Cache Service v2 data migration: a project-level service, so the project id is in every path.</summary>
-    public sealed class DcsClient
+    public sealed partial class DcsClient
     {
         internal const string Service = "DCS";
 

@@ -103,6 +103,45 @@ internal static class DcsEndpoints
         return Reply.Json(ctx, 200, new JsonObject { ["migration_tasks"] = results });
     }
 
+    /// <summary>POST migration-tasks/batch-restart: one row per id, like batch stop (task_id, result, error_code, error_msg).</summary>
+    public static Task BatchRestart(HttpContext ctx, DcsStore store, SimulatorBehaviour behaviour, byte[] body)
+    {
+        if (!CheckProject(ctx, out var refusal)) return refusal;
+        var ids = StringList(Reply.ParseObject(body)?["migration_tasks"]);
+        if (ids is null || ids.Count == 0)
+        {
+            return Reply.DcsError(ctx, 400, "DCS.4800", "Invalid request body: migration_tasks");
+        }
+        var results = new JsonArray();
+        foreach (var id in ids)
+        {
+            var (result, status) = store.Restart(id);
+            var item = new JsonObject { ["task_id"] = id, ["result"] = result == DcsStopResult.Stopped ? "success" : "failed" };
+            if (behaviour.DcsBatchErrorFields && result == DcsStopResult.NotFound)
+            {
+                item["error_code"] = "DCS.4133";
+                item["error_msg"] = "The migration task does not exist.";
+            }
+            else if (behaviour.DcsBatchErrorFields && result == DcsStopResult.Refused)
+            {
+                item["error_code"] = "DCS.4957";
+                item["error_msg"] = "This operation is not allowed in the current status of the migration task (" + status + "); only stopped, failed or finished online migration tasks can be restarted.";
+            }
+            results.Add(item);
+        }
+        return Reply.Json(ctx, 200, new JsonObject { ["migration_tasks"] = results });
+    }
+
+    /// <summary>GET migration-task/{task_id}/stats.</summary>
+    public static Task Stats(HttpContext ctx, DcsStore store)
+    {
+        if (!CheckProject(ctx, out var refusal)) return refusal;
+        var id = TaskId(ctx);
+        if (!ValidId(id)) return Reply.DcsError(ctx, 400, "DCS.4070", "Invalid task id.");
+        var stats = store.Stats(id);
+        return stats is null ? NotFound(ctx) : Reply.Json(ctx, 200, stats);
+    }
+
     public static Task Delete(HttpContext ctx, DcsStore store, byte[] body)
     {
         if (!CheckProject(ctx, out var refusal)) return refusal;

@@ -74,13 +74,15 @@ public sealed class DcsStore
         }
     }
 
-    /// <summary>Adds a task (default status INCRMIGEATING, a stoppable one) and returns its id.</summary>
-    public string Add(string? name = null, string? status = null)
+    /// <summary>Adds a task (default status INCRMIGEATING, a stoppable one; an online migration unless <paramref name="online"/> is false) and returns its id.</summary>
+    public string Add(string? name = null, string? status = null, bool online = true)
     {
         lock (_lock)
         {
             name ??= "dcs-mig-" + (_tasks.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
             var task = Create(name, status ?? "INCRMIGEATING", DateTime.UtcNow);
+            if (Migrating.Contains(task.Status)) task.MigratingSince = DateTime.UtcNow;
+            task.MigrationType = online ? "online_migration" : "backupfile_import";
             _tasks.Add(task);
             return task.TaskId;
         }
@@ -153,7 +155,10 @@ public sealed class DcsStore
         }
     }
 
-    /// <summary>Removes the tasks that exist; returns the ids removed.</summary>
+    /// <summary>Statuses in which a task is moving data: it can be stopped, not deleted.</summary>
+    internal static readonly HashSet<string> Migrating = new(StringComparer.Ordinal) { "RUNNING", "MIGRATING", "FULLMIGRATING", "INCRMIGEATING", "TERMINATING", "CREATING" };
+
+    /// <summary>Removes the tasks that exist and are not migrating; returns the ids removed (the others stay, unmentioned).</summary>
     internal List<string> Delete(IEnumerable<string> ids)
     {
         lock (_lock)
@@ -162,9 +167,56 @@ public sealed class DcsStore
             foreach (var id in ids)
             {
                 var task = Find(id, DateTime.UtcNow);
-                if (task is not null && _tasks.Remove(task)) removed.Add(id);
+                if (task is not null && !Migrating.Contains(task.Status) && _tasks.Remove(task)) removed.Add(id);
             }
             return removed;
+        }
+    }
+
+    /// <summary>
+    /// Restart (batch-restart): an online migration task that has stopped, failed or finished migrates again, from
+    /// the start; a backup-file import cannot be restarted, nor a task that is migrating.
+    /// </summary>
+    internal (DcsStopResult Result, string? Status) Restart(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now);
+            if (task is null) return (DcsStopResult.NotFound, null);
+            if (task.MigrationType != "online_migration" || Migrating.Contains(task.Status)) return (DcsStopResult.Refused, task.Status);
+            task.PendingStatus = null;
+            task.Status = task.MigrationMethod == "incremental_migration" ? "INCRMIGEATING" : "MIGRATING";
+            task.UpdatedAt = now;
+            task.ReleasedAt = null;
+            task.MigratingSince = now;
+            return (DcsStopResult.Stopped, task.Status);
+        }
+    }
+
+    /// <summary>The task's migration figures (ShowMigrationTaskStats: strings but is_migrating), moving while it migrates.</summary>
+    internal JsonObject? Stats(string id)
+    {
+        lock (_lock)
+        {
+            var now = DateTime.UtcNow;
+            var task = Find(id, now);
+            if (task is null) return null;
+            var migrating = Migrating.Contains(task.Status) && task.Status != "TERMINATING";
+            var since = task.MigratingSince ?? task.CreatedAt;
+            var seconds = Math.Max(0, ((migrating ? now : task.UpdatedAt) - since).TotalSeconds);
+            var progress = task.Status is "SUCCESS" or "MIGRATION_SUCCESS" ? 100.0 : Math.Min(99.0, seconds * 7.0);
+            var sourceKeys = 120000L + (task.TaskId.GetHashCode() & 0xffff);
+            return new JsonObject
+            {
+                ["full_migration_progress"] = progress.ToString("0.##", CultureInfo.InvariantCulture),
+                ["is_migrating"] = migrating,
+                ["offset"] = ((long)(seconds * 5200)).ToString(CultureInfo.InvariantCulture),
+                ["source_dbsize"] = sourceKeys.ToString(CultureInfo.InvariantCulture),
+                ["target_dbsize"] = ((long)(sourceKeys * progress / 100)).ToString(CultureInfo.InvariantCulture),
+                ["target_input_kbps"] = migrating ? (800 + (seconds * 13 % 400)).ToString("0.##", CultureInfo.InvariantCulture) : "0",
+                ["target_ops"] = migrating ? ((long)(1500 + seconds * 11 % 700)).ToString(CultureInfo.InvariantCulture) : "0",
+            };
         }
     }
 
@@ -259,6 +311,9 @@ internal sealed class DcsTask
     public string SubnetId { get; set; } = string.Empty;
     public string SecurityGroupId { get; set; } = string.Empty;
     public int BandwidthLimitMb { get; set; }
+
+    /// <summary>When the current migration (re)started; stats move from it.</summary>
+    public DateTime? MigratingSince { get; set; }
     public string? PendingStatus { get; set; }
     public DateTime PendingDue { get; set; }
 

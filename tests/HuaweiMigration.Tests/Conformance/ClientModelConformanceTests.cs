@@ -32,6 +32,9 @@ namespace HuaweiMigration.Tests.Conformance
             ["StopMigrationTaskResponse"] = typeof(DcsMigrationTask),
             ["BatchStopMigrationTasksResponse"] = typeof(DcsBatchStopAnswer),
             ["ListServersResponse"] = typeof(SmsSourceServerPage),
+            ["BatchRestartOnlineMigrationTasksResponse"] = typeof(DcsBatchStopAnswer),
+            ["DeleteMigrationTaskResponse"] = typeof(DcsDeleteAnswer),
+            ["ShowMigrationTaskStatsResponse"] = typeof(DcsMigrationProgress),
             ["ShowServerResponse"] = typeof(SmsSourceServer),
             ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
         };

@@ -163,6 +163,19 @@ namespace HuaweiMigration.Tests.Conformance
                     var body = new JObject { ["migration_tasks"] = new JArray(migrating, finished, "0123456789abcdef0123456789abcdef") }.ToString();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task/batch-stop", body) };
                 },
+                ["BatchRestartOnlineMigrationTasks"] = async t =>
+                {
+                    // A mix: a stopped one that restarts, one migrating (refused), one missing.
+                    var stopped = (await t.DcsIds(s => s == "TERMINATED")).First();
+                    var migrating = (await t.DcsIds(s => s == "INCRMIGEATING" || s == "FULLMIGRATING" || s == "MIGRATING")).First();
+                    var body = new JObject { ["migration_tasks"] = new JArray(stopped, migrating, "0123456789abcdef0123456789abcdef") }.ToString();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-tasks/batch-restart", body) };
+                },
+                ["ShowMigrationTaskStats"] = async t =>
+                {
+                    var ids = await t.DcsIds(_ => true);
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v2/" + t._projectId + "/migration-task/" + id + "/stats")))).ToList();
+                },
                 ["DeleteMigrationTask"] = async t =>
                 {
                     var id = (await t.DcsIds(s => s == "TERMINATED" || s == "SUCCESS")).Last();
