@@ -20,6 +20,9 @@ namespace HuaweiMigration.Client.Dcs
 
         /// <summary>The exact or wildcard name test applied to every task the API returns.</summary>
         public Func<string?, bool>? NameMatch { get; set; }
+
+        /// <summary>Statuses to keep; empty for all. The API has no status filter, so the module applies it.</summary>
+        public IReadOnlyCollection<DcsMigrationTaskStatus> Statuses { get; set; } = Array.Empty<DcsMigrationTaskStatus>();
     }
 
     /// <summary>One page of <c>GET /v2/{project_id}/migration-tasks</c>.</summary>
@@ -72,8 +75,6 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>The API's largest page.</summary>
         public const int MaxPageSize = 1000;
 
-        /// <summary>The most ids one batch stop takes.</summary>
-        public const int MaxBatchStop = 50;
 
         private readonly HuaweiCloudContext _context;
         private readonly IApiLog _log;
@@ -105,11 +106,11 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>Lists tasks lazily, one page at a time, so stopping the enumeration stops the paging.</summary>
         public IEnumerable<DcsMigrationTask> EnumerateTasks(DcsTaskFilter filter, Sms.PagingRequest paging, CancellationToken cancellationToken)
         {
-            var clientSide = filter.NameMatch != null;
+            var clientSide = filter.NameMatch != null || filter.Statuses.Count > 0;
             var tasks = ListPages(filter, clientSide ? 0 : paging.Skip, clientSide ? null : paging.First,
                 count => paging.OnTotalCount?.Invoke(count, clientSide ? 0.5 : 1.0), cancellationToken);
             if (!clientSide) return tasks;
-            IEnumerable<DcsMigrationTask> filtered = tasks.Where(t => filter.NameMatch!(t.TaskName));
+            IEnumerable<DcsMigrationTask> filtered = tasks.Where(t => (filter.NameMatch is null || filter.NameMatch(t.TaskName)) && (filter.Statuses.Count == 0 || filter.Statuses.Contains(t.Status)));
             if (paging.Skip > 0) filtered = filtered.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
             if (paging.First.HasValue) filtered = filtered.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
             return filtered;
@@ -175,7 +176,7 @@ namespace HuaweiMigration.Client.Dcs
         /// </summary>
         public async Task<IReadOnlyList<DcsBatchStopResult>> BatchStopAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
         {
-            if (ids.Count == 0 || ids.Count > MaxBatchStop) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch stop takes 1 to 50 ids.");
+            if (ids.Count == 0 || ids.Count > MaxBatch) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch stop takes 1 to 50 ids.");
             foreach (var id in ids) InputValidation.DcsTaskId(id);
             var outcomes = await StopSender<DcsBatchStopResult>("the batch stop", async (pending, ct) =>
             {

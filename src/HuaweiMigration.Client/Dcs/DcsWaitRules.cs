@@ -27,6 +27,39 @@ namespace HuaweiMigration.Client.Dcs
             return WaitVerdict.Continue;
         }
 
+        /// <summary>Restart: migrating again, or finished successfully. A failed status that is surely new is an error.</summary>
+        public static WaitVerdict Migrating(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while restarting.");
+            if (DcsMigrationTaskStatuses.Migrating.Contains(task.Status) || DcsMigrationTaskStatuses.Finished.Contains(task.Status) && entry.SeenChange) return WaitVerdict.Reached;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status) && entry.SeenChange)
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage));
+            }
+            return WaitVerdict.Continue;
+        }
+
+        /// <summary>Wait-DcsMigrationTask: one of <paramref name="targets"/>; a failed status that is not a target is an error.</summary>
+        public static System.Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> Statuses(System.Collections.Generic.IReadOnlyCollection<DcsMigrationTaskStatus> targets) => (entry, task) =>
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " no longer exists.");
+            if (targets.Contains(task.Status)) return WaitVerdict.Reached;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage));
+            }
+            return WaitVerdict.Continue;
+        };
+
+        /// <summary>Before a forced removal: no longer busy (stopped, failed or finished).</summary>
+        public static WaitVerdict Deletable(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while stopping.");
+            return DcsMigrationTaskStatuses.Busy.Contains(task.Status) ? WaitVerdict.Continue : WaitVerdict.Reached;
+        }
+
         /// <summary>Explains why a stop was refused, from the task's status.</summary>
         public static string ExplainRefusal(string id, DcsMigrationTask? task)
         {

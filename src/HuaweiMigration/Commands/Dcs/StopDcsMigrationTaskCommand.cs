@@ -56,7 +56,7 @@ namespace HuaweiMigration.Commands.Dcs
         public int ThrottleLimit { get; set; } = 10;
 
         private DcsClient? _dcs;
-        private DcsTaskStopper? _stopper;
+        private DcsBatchSender? _stopper;
         private TaskWaiter<DcsMigrationTask>? _waiter;
         private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
         private readonly Dictionary<string, DcsMigrationTask?> _stopped = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ namespace HuaweiMigration.Commands.Dcs
         {
             base.BeginProcessing();
             _dcs = CreateDcsClient(ProjectId);
-            _stopper = new DcsTaskStopper(_dcs, ThrottleLimit, CancellationToken);
+            _stopper = DcsBatchSender.Stopper(_dcs, ThrottleLimit, CancellationToken);
             _waiter = new TaskWaiter<DcsMigrationTask>(_dcs.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
         }
 
@@ -74,7 +74,7 @@ namespace HuaweiMigration.Commands.Dcs
         {
             foreach (var (id, task) in NewInputs())
             {
-                if (!ShouldProcess(Describe(id, task), "Stop")) continue;
+                if (!ShouldProcess(DcsTaskOutput.Describe(id, task), "Stop")) continue;
                 _known[id] = task;
                 _order.Add(id);
                 _stopper!.Add(id);
@@ -141,7 +141,7 @@ namespace HuaweiMigration.Commands.Dcs
             if (Wait)
             {
                 foreach (var id in stopped) _waiter!.Add(id, _stopped[id] ?? _known[id]);
-                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", _ => null, r => WriteWaitResult(r, timing));
+                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", _ => null, r => this.WriteDcsWaitResult(r, timing, "was not TERMINATED"));
                 return;
             }
 
@@ -155,36 +155,8 @@ namespace HuaweiMigration.Commands.Dcs
             {
                 if (_stopped[id] is { } task || read.Found.TryGetValue(id, out task)) WriteObject(task);
                 else if (read.Errors.TryGetValue(id, out var error) && error is HuaweiCloudApiException api) WriteApiError(api, id);
-                else WriteVerbose(Describe(id, _known[id]) + " was stopped but could not be read back.");
+                else WriteVerbose(DcsTaskOutput.Describe(id, _known[id]) + " was stopped but could not be read back.");
             }
         }
-
-        private void WriteWaitResult(WaitResult<DcsMigrationTask> result, WaitTiming timing)
-        {
-            FlushLog();
-            switch (result.Outcome)
-            {
-                case WaitOutcome.Reached:
-                    if (result.Task != null) WriteObject(result.Task);
-                    break;
-                case WaitOutcome.Failed:
-                    WriteError(new ErrorRecord(new InvalidOperationException(result.Message), result.ErrorId ?? "DcsTaskFailed",
-                        result.ErrorId == "DcsTaskGone" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidResult, result.Id));
-                    break;
-                case WaitOutcome.TimedOut:
-                    WriteError(new ErrorRecord(
-                        new TimeoutException(Describe(result.Id, result.Task) + " was not TERMINATED within " + timing.TimeoutSeconds + " seconds; it is "
-                            + (result.Task?.RawStatus ?? "in an unknown status") + "."),
-                        "DcsTaskWaitTimeout", ErrorCategory.OperationTimeout, result.Id));
-                    break;
-                default:
-                    if (result.Error is HuaweiCloudApiException api) WriteApiError(api, result.Id);
-                    else WriteError(new ErrorRecord(new InvalidOperationException(result.Message), "DcsTaskWaitFailed", ErrorCategory.InvalidResult, result.Id));
-                    break;
-            }
-        }
-
-        private static string Describe(string id, DcsMigrationTask? task) =>
-            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "' (" + id + ")" : "DCS migration task " + id;
     }
 }

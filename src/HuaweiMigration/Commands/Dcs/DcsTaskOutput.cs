@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Dcs
+{
+    /// <summary>How DCS tasks are named, and how wait outcomes become output and errors.</summary>
+    internal static class DcsTaskOutput
+    {
+        internal static string Describe(string id, DcsMigrationTask? task) =>
+            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "' (" + id + ")" : "DCS migration task " + id;
+
+        /// <summary>Writes the end of one task's wait: the task on success (when <paramref name="writeTask"/>), else an error. <paramref name="notReached"/> says what a time-out means ("was not TERMINATED").</summary>
+        internal static void WriteDcsWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<DcsMigrationTask> result, WaitTiming timing, string notReached, bool writeTask = true)
+        {
+            cmdlet.FlushLogNow();
+            switch (result.Outcome)
+            {
+                case WaitOutcome.Reached:
+                    if (writeTask && result.Task != null) cmdlet.WriteObject(result.Task);
+                    break;
+                case WaitOutcome.Failed:
+                    cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(result.Message), result.ErrorId ?? "DcsTaskFailed",
+                        result.ErrorId == "DcsTaskGone" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidResult, result.Id));
+                    break;
+                case WaitOutcome.TimedOut:
+                    cmdlet.WriteError(new ErrorRecord(
+                        new TimeoutException(Describe(result.Id, result.Task) + " " + notReached + " within " + timing.TimeoutSeconds + " seconds; it is "
+                            + (result.Task?.RawStatus ?? "in an unknown status") + "."),
+                        "DcsTaskWaitTimeout", ErrorCategory.OperationTimeout, result.Id));
+                    break;
+                default:
+                    if (result.Error is HuaweiCloudApiException api) cmdlet.WriteApiError(api, result.Id);
+                    else cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(result.Message), "DcsTaskWaitFailed", ErrorCategory.InvalidResult, result.Id));
+                    break;
+            }
+        }
+
+        /// <summary>Writes a refused or failed action for one task; a refusal names the task's status.</summary>
+        internal static void WriteDcsFailure(this HuaweiCloudApiCmdlet cmdlet, HuaweiCloudApiException error, string id, string projectId, DcsMigrationTask? known, Func<string, DcsMigrationTask?> read, string action)
+        {
+            if (error.Kind == ApiErrorKind.InvalidOperation)
+            {
+                var task = read(id) ?? known;
+                cmdlet.WriteApiError(error, id, Describe(id, task) + " cannot be " + action + (task is null ? " in its current status" : " while it is " + task.RawStatus) + " (" + (error.ErrorCode ?? "refused") + "). " + error.ErrorMessage);
+            }
+            else if (error.Kind == ApiErrorKind.NotFound)
+            {
+                cmdlet.WriteApiError(error, id, "No DCS migration task has the id '" + id + "' in project " + projectId + ". " + error.Message);
+            }
+            else
+            {
+                cmdlet.WriteApiError(error, id);
+            }
+        }
+    }
+}

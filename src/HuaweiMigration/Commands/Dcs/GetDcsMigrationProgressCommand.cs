@@ -1,0 +1,54 @@
+using System;
+using System.Management.Automation;
+using HuaweiMigration.Client.Dcs;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Commands.Dcs
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the progress figures of DCS data migrations.</para>
+    /// <para type="description">Reads GET /v2/{project_id}/migration-task/{id}/stats for each task: full migration progress, whether data is moving, the replication offset, keys in the source and the target, the target's input rate and operations — as the API reports them (strings), with PercentComplete, SourceKeys and TargetKeys as numbers. An unknown id is a non-terminating ObjectNotFound error.</para>
+    /// </summary>
+    /// <example>
+    /// <para type="title">How far the running migrations are</para>
+    /// <code>
+    /// Get-DcsMigrationTask -Status MIGRATING, FULLMIGRATING | Get-DcsMigrationProgress
+    /// </code>
+    /// <para>Writes one progress object per task.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Watch one migration</para>
+    /// <code>
+    /// while ((Get-DcsMigrationProgress -Id $id).IsMigrating) { Get-DcsMigrationProgress -Id $id; Start-Sleep 30 }
+    /// </code>
+    /// <para>Prints the figures every 30 seconds while data is moving.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "DcsMigrationProgress")]
+    [OutputType(typeof(DcsMigrationProgress))]
+    public sealed class GetDcsMigrationProgressCommand : HuaweiCloudApiCmdlet
+    {
+        /// <summary><para type="description">Ids of the tasks. Ids can be piped in, or objects with a TaskId property.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.DcsTaskIdCompleter))]
+        [Alias("TaskId")]
+        [ValidateNotNull]
+        [AllowEmptyString]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        private DcsClient? _dcs;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _dcs = CreateDcsClient(ProjectId);
+        }
+
+        protected override void ProcessRecord() =>
+            WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => _dcs!.GetProgressAsync(id, CancellationToken));
+    }
+}
