@@ -40,7 +40,10 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(ids.OrderBy(i => i), r.Objects<DcsMigrationTask>().Select(t => t.TaskId).OrderBy(i => i));
             Assert.All(r.Objects<DcsMigrationTask>(), t => Assert.Equal(DcsMigrationTaskStatus.TERMINATED, t.Status));
             // One list call per poll (120 tasks fit one page), never one call per task.
-            Assert.DoesNotContain(Sim.State.Requests, q => q.Path.Contains("/migration-task/", StringComparison.Ordinal));
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Path.Contains("/migration-task/", StringComparison.Ordinal) && !q.Path.EndsWith("/stats", StringComparison.Ordinal));
+            // The progress line reads one task's figures a poll, whatever the number of tasks.
+            Assert.True(Sim.State.Requests.Count(q => q.Path.EndsWith("/stats", StringComparison.Ordinal)) <= Sim.State.Requests.Count(q => q.Path == ListPath));
+            Assert.All(r.Progress.Where(p => p.RecordType != ProgressRecordType.Completed), p => Assert.Contains("keys", p.CurrentOperation));
             Assert.InRange(Sim.State.Requests.Count(q => q.Path == ListPath), 2, 40);
             Assert.Contains(r.Progress, p => p.RecordType == ProgressRecordType.Completed);
         }

@@ -38,6 +38,26 @@ namespace HuaweiMigration.Commands.Dcs
             }
         }
 
+        /// <summary>
+        /// Progress detail from the API's figures: one pending task's stats (one request a poll, however many tasks
+        /// are waited for). Nothing when the stats cannot be read; the wait goes on.
+        /// </summary>
+        internal static Func<TaskWaiter<DcsMigrationTask>, string?> ProgressLine(HuaweiCloudApiCmdlet cmdlet, Client.Dcs.DcsClient dcs) => waiter =>
+        {
+            var entry = System.Linq.Enumerable.FirstOrDefault(waiter.PendingEntries);
+            if (entry is null) return null;
+            try
+            {
+                var stats = cmdlet.AwaitTask(dcs.GetProgressAsync(entry.Id, cmdlet.Cancellation));
+                return Describe(entry.Id, entry.Last) + ": " + (stats.FullMigrationProgress ?? "?") + "%"
+                    + (stats.TargetDbsize is null ? string.Empty : ", " + stats.TargetDbsize + " of " + (stats.SourceDbsize ?? "?") + " keys");
+            }
+            catch (HuaweiCloudApiException)
+            {
+                return Describe(entry.Id, entry.Last) + " (" + entry.Last?.RawStatus + ")";
+            }
+        };
+
         /// <summary>Writes a refused or failed action for one task; a refusal names the task's status.</summary>
         internal static void WriteDcsFailure(this HuaweiCloudApiCmdlet cmdlet, HuaweiCloudApiException error, string id, string projectId, DcsMigrationTask? known, Func<string, DcsMigrationTask?> read, string action)
         {

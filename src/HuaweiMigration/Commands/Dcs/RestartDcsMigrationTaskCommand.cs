@@ -100,7 +100,7 @@ namespace HuaweiMigration.Commands.Dcs
             {
                 var waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), DcsWaitRules.Migrating, t => t.RawStatus);
                 foreach (var id in _restarted) waiter.Add(id, _known[id]);
-                RunWait(waiter, timing, "Restarting DCS migration tasks", "migrating", _ => null, r => this.WriteDcsWaitResult(r, timing, "did not migrate again"));
+                RunWait(waiter, timing, "Restarting DCS migration tasks", "migrating", DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, "did not migrate again"));
                 return;
             }
             var read = Await(_dcs!.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(_restarted, CancellationToken));

@@ -141,7 +141,7 @@ namespace HuaweiMigration.Commands.Dcs
             if (Wait)
             {
                 foreach (var id in stopped) _waiter!.Add(id, _stopped[id] ?? _known[id]);
-                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", _ => null, r => this.WriteDcsWaitResult(r, timing, "was not TERMINATED"));
+                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, "was not TERMINATED"));
                 return;
             }
 

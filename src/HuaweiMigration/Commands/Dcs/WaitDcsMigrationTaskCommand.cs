@@ -43,11 +43,12 @@ namespace HuaweiMigration.Commands.Dcs
         public string? ProjectId { get; set; }
 
         private TaskWaiter<DcsMigrationTask>? _waiter;
+        private DcsClient? _dcs;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var dcs = CreateDcsClient(ProjectId);
+            var dcs = _dcs = CreateDcsClient(ProjectId);
             var targets = Status is { Length: > 0 } ? Status.ToList() : DcsMigrationTaskStatuses.Settled.ToList();
             _waiter = new TaskWaiter<DcsMigrationTask>(dcs.CreateRefresher(), DcsWaitRules.Statuses(targets), t => t.RawStatus);
         }
@@ -61,7 +62,7 @@ namespace HuaweiMigration.Commands.Dcs
         {
             var timing = StartTiming();
             var goal = "did not reach " + string.Join(" or ", (Status is { Length: > 0 } ? Status : DcsMigrationTaskStatuses.Settled.ToArray()).Select(s => s.ToString()));
-            RunWait(_waiter!, timing, "Waiting for DCS migration tasks", "settled", _ => null, r => this.WriteDcsWaitResult(r, timing, goal));
+            RunWait(_waiter!, timing, "Waiting for DCS migration tasks", "settled", DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, goal));
         }
     }
 }
