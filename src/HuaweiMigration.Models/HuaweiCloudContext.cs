@@ -48,6 +48,9 @@ namespace HuaweiMigration.Models
         /// <summary>The account (domain) id; SMS calls signed with an access key carry it.</summary>
         public string? DomainId { get; internal set; }
 
+        /// <summary>True once Disconnect-HuaweiCloud closed this connection: its secrets are gone and it can make no call.</summary>
+        public bool IsDisconnected => Credential.Disposed;
+
         /// <summary>How this context authenticates.</summary>
         public HuaweiCloudAuthType AuthType => Credential.AuthType;
 

@@ -56,5 +56,8 @@ namespace HuaweiMigration.Models.Serialization
         string? UserName { get; }
         string? AccessKeyId { get; }
         DateTime? ExpiresAt { get; }
+
+        /// <summary>True once Disconnect-HuaweiCloud disposed the secrets.</summary>
+        bool Disposed { get; }
     }
 }

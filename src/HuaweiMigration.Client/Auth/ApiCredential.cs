@@ -61,15 +61,43 @@ namespace HuaweiMigration.Client.Auth
 
         internal static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
 
+        /// <summary>True once <see cref="Dispose"/> ran: the secrets are gone.</summary>
+        public bool Disposed { get; private set; }
+
+        /// <summary>Forgets the secrets for good (Disconnect-HuaweiCloud); every later call with this credential fails clearly.</summary>
+        public void Dispose()
+        {
+            if (Disposed) return;
+            Disposed = true;
+            DisposeSecrets();
+        }
+
+        /// <summary>Disposes the secure strings this credential holds.</summary>
+        protected abstract void DisposeSecrets();
+
         /// <summary>The engine's credential behind a context.</summary>
-        internal static ApiCredential Of(HuaweiCloudContext context) =>
-            context.Credential as ApiCredential ?? throw new InvalidOperationException("This context was not made by Connect-HuaweiCloud.");
+        internal static ApiCredential Of(HuaweiCloudContext context)
+        {
+            var credential = context.Credential as ApiCredential ?? throw new InvalidOperationException("This context was not made by Connect-HuaweiCloud.");
+            if (credential.Disposed) throw DisconnectedError(context);
+            return credential;
+        }
+
+        internal static HuaweiCloudApiException DisconnectedError(HuaweiCloudContext context) =>
+            new HuaweiCloudApiException(
+                "This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again.",
+                ApiErrorKind.Authentication)
+            {
+                NotSent = true,
+            };
     }
 
     /// <summary>A ready token obtained elsewhere.</summary>
     internal sealed class TokenCredential : ApiCredential
     {
         private readonly SecureString _token;
+
+        protected override void DisposeSecrets() => _token.Dispose();
 
         public TokenCredential(SecureString token, DateTime? expiresAt, string? userName)
         {
@@ -101,6 +129,12 @@ namespace HuaweiMigration.Client.Auth
         private readonly SecureString _secretKey;
         private readonly SecureString? _securityToken;
         private readonly Func<DateTime> _clock;
+
+        protected override void DisposeSecrets()
+        {
+            _secretKey.Dispose();
+            _securityToken?.Dispose();
+        }
 
         public AccessKeyCredential(string accessKey, SecureString secretKey, SecureString? securityToken, Func<DateTime>? clock = null)
         {
@@ -167,6 +201,13 @@ namespace HuaweiMigration.Client.Auth
         private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
         private readonly Func<PasswordCredential, CancellationToken, Task<IssuedToken>> _issue;
         private IssuedToken? _current;
+
+        protected override void DisposeSecrets()
+        {
+            _password.Dispose();
+            _current?.Token.Dispose();
+            _current = null;
+        }
 
         public PasswordCredential(string userName, SecureString password, string domainName, Func<PasswordCredential, CancellationToken, Task<IssuedToken>> issue)
         {

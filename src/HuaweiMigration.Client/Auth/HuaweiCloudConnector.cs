@@ -13,6 +13,12 @@ namespace HuaweiMigration.Client.Auth
         /// <summary>The longest token the API accepts (X-Subject-Token, 16,384 characters).</summary>
         public const int MaxTokenLength = 16384;
 
+        /// <summary>Closes a connection: its secrets are disposed, and every later call with it (from any runspace) fails clearly.</summary>
+        public static void Disconnect(HuaweiCloudContext context)
+        {
+            if (context.Credential is ApiCredential credential) credential.Dispose();
+        }
+
         /// <summary>Validates the request, authenticates and resolves the project (and, for access keys, the account) id.</summary>
         public static async Task<HuaweiCloudContext> ConnectAsync(ConnectRequest request, IApiLog? log, CancellationToken cancellationToken)
         {

@@ -37,6 +37,10 @@ namespace HuaweiMigration.Commands
                 {
                     ThrowTerminatingError(ErrorRecords.NotConnected());
                 }
+                if (_resolved!.IsDisconnected)
+                {
+                    ThrowTerminatingError(ErrorRecords.Disconnected(_resolved));
+                }
                 return _resolved!;
             }
         }

@@ -106,7 +106,7 @@ namespace HuaweiMigration.Completion
         internal static IEnumerable<CompletionResult> Ids(string kind, string wordToComplete, Func<HuaweiCloudContext, IEnumerable<(string Id, string Tip)>> read)
         {
             var context = SessionContext.Get();
-            if (context is null) return Array.Empty<CompletionResult>();
+            if (context is null || context.IsDisconnected) return Array.Empty<CompletionResult>();
             if (!Cache.TryGetValue(kind, out var entry) || !ReferenceEquals(entry.Context, context) || DateTime.UtcNow - entry.At > CacheFor)
             {
                 try

@@ -66,6 +66,19 @@ namespace HuaweiMigration.Internal
         public static ErrorRecord InvalidArgument(ArgumentException ex, string errorId, object? target) =>
             new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target);
 
+        public static ErrorRecord Disconnected(Models.HuaweiCloudContext context) =>
+            new ErrorRecord(
+                new InvalidOperationException("This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again."),
+                "HuaweiCloudDisconnected",
+                ErrorCategory.AuthenticationError,
+                context)
+            {
+                ErrorDetails = new ErrorDetails("This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud. Run Connect-HuaweiCloud again.")
+                {
+                    RecommendedAction = "Connect-HuaweiCloud -Region " + context.Region + " ...",
+                },
+            };
+
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
                 new InvalidOperationException("You are not connected to Huawei Cloud. Run Connect-HuaweiCloud first, or pass -Context."),

@@ -41,9 +41,12 @@ namespace HuaweiMigration.Commands.Connection
         {
             if (SessionContext.Get() is { } context)
             {
+                // Forgotten here and by the process, and its secrets disposed: a copy kept in a variable or used
+                // by another runspace fails clearly from now on.
+                SessionContext.Forget(context);
+                HuaweiCloudConnector.Disconnect(context);
                 WriteVerbose("Disconnected from " + context.Region + ".");
             }
-            SessionContext.Set(null);
         }
     }
 }
