@@ -4,6 +4,15 @@ using HuaweiMigration.Models.Serialization;
 
 namespace HuaweiMigration.Models
 {
+    /// <summary>Where a connection is the default: every runspace of the process, or one runspace.</summary>
+    public enum HuaweiCloudContextScope
+    {
+        /// <summary>Every runspace of the process that does not connect itself (as Az's default).</summary>
+        Process,
+        /// <summary>The current runspace only.</summary>
+        Runspace,
+    }
+
     /// <summary>How a context authenticates.</summary>
     public enum HuaweiCloudAuthType
     {

@@ -34,22 +34,32 @@ namespace HuaweiMigration.Commands
             if (waiter.Pending == 0) return;
             var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
             waiter.OnTransientFailure = Log.Verbose;
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            // -Verbose narrates the wait: what it waits for, each task as it gets there, how many are left.
+            WriteVerbose(string.Format(culture, "{0}: waiting for {1} task{2} to be {3}, polling every {4:0.##} s{5}.",
+                activity, waiter.Pending, waiter.Pending == 1 ? string.Empty : "s", settledWord, timing.PollInterval.TotalSeconds,
+                timing.TimeoutSeconds.HasValue ? ", for at most " + timing.TimeoutSeconds.Value + " s" : string.Empty));
             try
             {
                 while (true)
                 {
                     foreach (var result in Await(waiter.PollAsync(CancellationToken)))
                     {
+                        WriteVerbose(string.Format(culture, "{0}: {1} ({2} left).", result.Id,
+                            result.Outcome == WaitOutcome.Reached ? settledWord : result.Outcome == WaitOutcome.Failed ? "failed: " + result.Message : result.Outcome == WaitOutcome.TimedOut ? "timed out" : "could not be read",
+                            waiter.Pending));
                         onResult(result);
                     }
                     if (waiter.Pending == 0) break;
 
                     var total = Math.Max(1, waiter.Total);
+                    var detail = currentOperation(waiter);
+                    // The status line carries the detail too: the default (Minimal) progress view shows no CurrentOperation.
                     WriteProgress(new ProgressRecord(activityId, activity,
-                        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of {1} tasks {2}", waiter.Settled, waiter.Total, settledWord))
+                        string.Format(culture, "{0} of {1} tasks {2}", waiter.Settled, waiter.Total, settledWord) + (string.IsNullOrEmpty(detail) ? string.Empty : " · " + detail))
                     {
                         PercentComplete = Math.Min(99, waiter.Settled * 100 / total),
-                        CurrentOperation = currentOperation(waiter) ?? string.Empty,
+                        CurrentOperation = detail ?? string.Empty,
                         SecondsRemaining = -1,
                     });
 

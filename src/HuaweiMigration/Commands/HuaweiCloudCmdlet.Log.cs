@@ -18,6 +18,16 @@ namespace HuaweiMigration.Commands
     /// </summary>
     public abstract partial class HuaweiCloudCmdlet
     {
+        /// <summary>
+        /// Writes a Verbose line only when Verbose output is asked for (-Verbose or $VerbosePreference). Hides
+        /// <see cref="Cmdlet.WriteVerbose"/>: with -Debug alone PowerShell would prompt for each Verbose line, which
+        /// fails in a non-interactive host.
+        /// </summary>
+        public new void WriteVerbose(string text)
+        {
+            if (_log.VerboseEnabled) base.WriteVerbose(text);
+        }
+
         /// <summary>Whether a stream is wanted; true when it cannot be told (off the pipeline thread, say), so nothing is lost.</summary>
         private bool SafeWants(string parameter, string preferenceVariable)
         {
@@ -66,6 +76,10 @@ namespace HuaweiMigration.Commands
 
             private void Write(char stream, string message)
             {
+                // A stream nobody asked for is not written at all: with -Debug alone, PowerShell would turn every
+                // Verbose line into a prompt (and fail a non-interactive host).
+                if (stream == 'V' && !VerboseEnabled) return;
+                if (stream == 'D' && !DebugEnabled) return;
                 _owner._pending.Enqueue((stream, message));
                 if (Environment.CurrentManagedThreadId == _owner._pipelineThread)
                 {

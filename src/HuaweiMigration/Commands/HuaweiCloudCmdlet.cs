@@ -106,7 +106,7 @@ namespace HuaweiMigration.Commands
                 {
                     case 'D': WriteDebug(entry.Message); break;
                     case 'W': WriteWarning(entry.Message); break;
-                    default: WriteVerbose(entry.Message); break;
+                    default: base.WriteVerbose(entry.Message); break;
                 }
             }
         }

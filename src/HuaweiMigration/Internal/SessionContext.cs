@@ -41,13 +41,24 @@ namespace HuaweiMigration.Internal
             return holder.Disconnected ? null : System.Threading.Volatile.Read(ref _process);
         }
 
-        /// <summary>Connect-HuaweiCloud: the runspace's own connection, and the process's default from now on.</summary>
-        public static void Set(HuaweiCloudContext context)
+        /// <summary>
+        /// Connect-HuaweiCloud: the runspace's own connection and, unless <paramref name="runspaceOnly"/>, the
+        /// process's default from now on.
+        /// </summary>
+        public static void Set(HuaweiCloudContext context, bool runspaceOnly = false)
         {
             var holder = Current;
             holder.Own = context;
             holder.Disconnected = false;
-            System.Threading.Volatile.Write(ref _process, context);
+            if (!runspaceOnly) System.Threading.Volatile.Write(ref _process, context);
+        }
+
+        /// <summary>Disconnect-HuaweiCloud -Scope Runspace: this runspace has no connection; the process's stays as it is.</summary>
+        public static void ForgetHere()
+        {
+            var holder = Current;
+            holder.Own = null;
+            holder.Disconnected = true;
         }
 
         /// <summary>

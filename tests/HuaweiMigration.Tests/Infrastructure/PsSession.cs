@@ -68,13 +68,18 @@ namespace HuaweiMigration.Tests.Infrastructure
     /// </summary>
     public sealed class PsSession : IDisposable
     {
-        public PsSession(bool importModule = true)
+        /// <param name="importModule">Import the module.</param>
+        /// <param name="isolated">
+        /// Start without a connection even if another test of this process connected (the default context belongs
+        /// to the process): tests run side by side, each against its own simulator.
+        /// </param>
+        public PsSession(bool importModule = true, bool isolated = true)
         {
             Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             Runspace.Open();
             if (importModule)
             {
-                var import = Run("Import-Module -Name $args[0] -ErrorAction Stop", Repo.ModuleManifest);
+                var import = Run("Import-Module -Name $args[0] -ErrorAction Stop" + (isolated ? "; Disconnect-HuaweiCloud -Scope Runspace" : string.Empty), Repo.ModuleManifest);
                 if (import.Terminating != null || import.Errors.Count > 0)
                 {
                     throw new InvalidOperationException("Import-Module failed: " + import.Describe());

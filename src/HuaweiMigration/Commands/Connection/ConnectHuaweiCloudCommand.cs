@@ -123,6 +123,10 @@ namespace HuaweiMigration.Commands.Connection
         [Parameter]
         public Uri? DcsEndpoint { get; set; }
 
+        /// <summary><para type="description">Process (default): the connection becomes the default of every runspace of this process (ForEach-Object -Parallel, Start-ThreadJob) that does not connect itself. Runspace: the default of this runspace only.</para></summary>
+        [Parameter]
+        public HuaweiCloudContextScope Scope { get; set; } = HuaweiCloudContextScope.Process;
+
         /// <summary><para type="description">Seconds one HTTP request may take before it is abandoned (default 60); reads are then retried. Not the -Timeout of -Wait.</para></summary>
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -167,7 +171,7 @@ namespace HuaweiMigration.Commands.Connection
                         break;
                 }
                 var context = Await(HuaweiCloudConnector.ConnectAsync(request, Log, CancellationToken));
-                SessionContext.Set(context);
+                SessionContext.Set(context, runspaceOnly: Scope == HuaweiCloudContextScope.Runspace);
                 WriteObject(context);
             }
             catch (HuaweiCloudApiException ex)

@@ -37,8 +37,18 @@ namespace HuaweiMigration.Commands.Connection
     [OutputType(typeof(void))]
     public sealed class DisconnectHuaweiCloudCommand : HuaweiCloudCmdlet
     {
+        /// <summary><para type="description">Process (default): forget the connection everywhere and dispose its secrets, so a context kept in a variable or used by another runspace fails clearly. Runspace: only this runspace forgets it; nothing is disposed.</para></summary>
+        [Parameter]
+        public HuaweiCloudContextScope Scope { get; set; } = HuaweiCloudContextScope.Process;
+
         protected override void EndProcessing()
         {
+            if (Scope == HuaweiCloudContextScope.Runspace)
+            {
+                SessionContext.ForgetHere();
+                WriteVerbose("This runspace has no Huawei Cloud connection now; the process's is unchanged.");
+                return;
+            }
             if (SessionContext.Get() is { } context)
             {
                 // Forgotten here and by the process, and its secrets disposed: a copy kept in a variable or used
