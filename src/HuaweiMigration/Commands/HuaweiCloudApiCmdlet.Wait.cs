@@ -43,11 +43,13 @@ namespace HuaweiMigration.Commands
             {
                 while (true)
                 {
-                    foreach (var result in Await(waiter.PollAsync(CancellationToken)))
+                    var results = Await(waiter.PollAsync(CancellationToken));
+                    var remaining = waiter.Pending + results.Count;
+                    foreach (var result in results)
                     {
                         WriteVerbose(string.Format(culture, "{0}: {1} ({2} left).", result.Id,
                             result.Outcome == WaitOutcome.Reached ? settledWord : result.Outcome == WaitOutcome.Failed ? "failed: " + result.Message : result.Outcome == WaitOutcome.TimedOut ? "timed out" : "could not be read",
-                            waiter.Pending));
+                            --remaining));
                         onResult(result);
                     }
                     if (waiter.Pending == 0) break;
