@@ -64,7 +64,7 @@ namespace HuaweiMigration.Models
         [SlashDate] public System.DateTime? ReleasedAt { get; set; }
         public string? Version { get; set; }
         public string? ResumeMode { get; set; }
-        public IList<string> SupportedFeatures { get; set; } = new List<string>();
+        public ApiList<string> SupportedFeatures { get; set; } = new ApiList<string>();
         public string? TenantVpcId { get; set; }
         public string? TenantSubnetId { get; set; }
         public string? TenantSecurityGroupId { get; set; }
@@ -114,7 +114,7 @@ namespace HuaweiMigration.Models
         public string? FileSource { get; set; }
         public string? BucketName { get; set; }
         public string? BackupId { get; set; }
-        public IList<DcsBackupFile> Files { get; set; } = new List<DcsBackupFile>();
+        public ApiList<DcsBackupFile> Files { get; set; } = new ApiList<DcsBackupFile>();
 
         public override string ToString() => Files.Count + " file(s)" + (BucketName is null ? string.Empty : " in " + BucketName);
     }

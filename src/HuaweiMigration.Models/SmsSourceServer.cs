@@ -47,11 +47,11 @@ namespace HuaweiMigration.Models
         /// <summary>The task migrating the server, if any.</summary>
         public SmsSourceServerTask? CurrentTask { get; set; }
         /// <summary>The agent's environment checks.</summary>
-        public IList<SmsEnvironmentCheck> Checks { get; set; } = new List<SmsEnvironmentCheck>();
-        public IList<SmsTargetDisk> Disks { get; set; } = new List<SmsTargetDisk>();
-        public IList<SmsVolumeGroup> VolumeGroups { get; set; } = new List<SmsVolumeGroup>();
-        public IList<SmsNetwork> Networks { get; set; } = new List<SmsNetwork>();
-        public IList<SmsBtrfsFileSystem> BtrfsList { get; set; } = new List<SmsBtrfsFileSystem>();
+        public ApiList<SmsEnvironmentCheck> Checks { get; set; } = new ApiList<SmsEnvironmentCheck>();
+        public ApiList<SmsTargetDisk> Disks { get; set; } = new ApiList<SmsTargetDisk>();
+        public ApiList<SmsVolumeGroup> VolumeGroups { get; set; } = new ApiList<SmsVolumeGroup>();
+        public ApiList<SmsNetwork> Networks { get; set; } = new ApiList<SmsNetwork>();
+        public ApiList<SmsBtrfsFileSystem> BtrfsList { get; set; } = new ApiList<SmsBtrfsFileSystem>();
         /// <summary>The target server's layout, as prepared from this source.</summary>
         public SmsInitTargetServer? InitTargetServer { get; set; }
 
@@ -104,7 +104,7 @@ namespace HuaweiMigration.Models
         public string? ErrorCode { get; set; }
         public string? ErrorOrWarn { get; set; }
         public string? ErrorParams { get; set; }
-        public IList<string> Params { get; set; } = new List<string>();
+        public ApiList<string> Params { get; set; } = new ApiList<string>();
 
         public override string ToString() => (Name ?? "?") + ": " + (Result ?? "?");
     }
@@ -127,8 +127,8 @@ namespace HuaweiMigration.Models
     /// <summary>The target layout prepared from a source server.</summary>
     public class SmsInitTargetServer : ApiObject
     {
-        public IList<SmsTargetDisk> Disks { get; set; } = new List<SmsTargetDisk>();
-        public IList<SmsVolumeGroup> VolumeGroups { get; set; } = new List<SmsVolumeGroup>();
+        public ApiList<SmsTargetDisk> Disks { get; set; } = new ApiList<SmsTargetDisk>();
+        public ApiList<SmsVolumeGroup> VolumeGroups { get; set; } = new ApiList<SmsVolumeGroup>();
 
         public override string ToString() => Disks.Count + " disks, " + VolumeGroups.Count + " volume groups";
     }
@@ -151,7 +151,7 @@ namespace HuaweiMigration.Models
         public string? DefaultSubvolid { get; set; }
         public string? DefaultSubvolName { get; set; }
         public string? DefaultSubvolMountpath { get; set; }
-        [ApiField("subvolumn")] public IList<SmsBtrfsSubvolume> Subvolumes { get; set; } = new List<SmsBtrfsSubvolume>();
+        [ApiField("subvolumn")] public ApiList<SmsBtrfsSubvolume> Subvolumes { get; set; } = new ApiList<SmsBtrfsSubvolume>();
 
         public override string ToString() => (Name ?? Device ?? "?") + " (" + Subvolumes.Count + " subvolumes)";
     }

@@ -20,7 +20,7 @@ namespace HuaweiMigration.Models
         public long? Size { get; set; }
         public long? UsedSize { get; set; }
         public long? InodeSize { get; set; }
-        public IList<SmsPhysicalVolume> PhysicalVolumes { get; set; } = new List<SmsPhysicalVolume>();
+        public ApiList<SmsPhysicalVolume> PhysicalVolumes { get; set; } = new ApiList<SmsPhysicalVolume>();
 
         public override string ToString() => (Name ?? DiskId ?? "?") + " " + (Size ?? 0) + " B";
     }
@@ -56,7 +56,7 @@ namespace HuaweiMigration.Models
         public string? Components { get; set; }
         public long? Size { get; set; }
         public long? FreeSize { get; set; }
-        public IList<SmsLogicalVolume> LogicalVolumes { get; set; } = new List<SmsLogicalVolume>();
+        public ApiList<SmsLogicalVolume> LogicalVolumes { get; set; } = new ApiList<SmsLogicalVolume>();
 
         public override string ToString() => (Name ?? "?") + " (" + LogicalVolumes.Count + " logical volumes)";
     }

@@ -79,7 +79,7 @@ namespace HuaweiMigration.Models
         public long? RemainSeconds { get; set; }
         public string? TargetSnapshotId { get; set; }
 
-        public IList<SmsSubTask> SubTasks { get; set; } = new List<SmsSubTask>();
+        public SmsSubTaskList SubTasks { get; set; } = new SmsSubTaskList();
         public SmsSourceServer? SourceServer { get; set; }
         public SmsTargetServer? TargetServer { get; set; }
         public SmsCloneServer? CloneServer { get; set; }
@@ -88,7 +88,7 @@ namespace HuaweiMigration.Models
         public SmsNetworkCheckInfo? NetworkCheckInfo { get; set; }
 
         /// <summary>Advanced settings of the task (excluded paths and the like); in list answers only.</summary>
-        public IList<SmsConfigItem> SpecialConfig { get; set; } = new List<SmsConfigItem>();
+        public ApiList<SmsConfigItem> SpecialConfig { get; set; } = new ApiList<SmsConfigItem>();
 
         /// <summary>The service's sub-task summary, as the text it sends.</summary>
         [LooseText] public string? SubtaskInfo { get; set; }
@@ -151,10 +151,10 @@ namespace HuaweiMigration.Models
         public string? OsType { get; set; }
         public string? OsVersion { get; set; }
         /// <summary>Disks with their physical volumes (show answers only).</summary>
-        public IList<SmsTargetDisk> Disks { get; set; } = new List<SmsTargetDisk>();
+        public ApiList<SmsTargetDisk> Disks { get; set; } = new ApiList<SmsTargetDisk>();
         /// <summary>LVM volume groups with their logical volumes (show answers only).</summary>
-        public IList<SmsVolumeGroup> VolumeGroups { get; set; } = new List<SmsVolumeGroup>();
-        public IList<string> BtrfsList { get; set; } = new List<string>();
+        public ApiList<SmsVolumeGroup> VolumeGroups { get; set; } = new ApiList<SmsVolumeGroup>();
+        public ApiList<string> BtrfsList { get; set; } = new ApiList<string>();
         public string? CutoveredSnapshotIds { get; set; }
         public string? ImageDiskId { get; set; }
         public string? SystemDir { get; set; }

@@ -80,6 +80,8 @@ namespace HuaweiMigration.Commands
         {
             foreach (var id in ids)
             {
+                // -Skip and -First apply to the ids given, across the whole pipeline input, as they do to a listing.
+                if (!TakeById()) continue;
                 ForItem(id, invalidIdErrorId, () =>
                 {
                     try
@@ -92,6 +94,18 @@ namespace HuaweiMigration.Commands
                     }
                 });
             }
+        }
+
+        private ulong _byIdSeen;
+        private ulong _byIdWritten;
+
+        private bool TakeById()
+        {
+            if (!(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(GetType())?.SupportsPaging ?? false)) return true;
+            if (_byIdSeen++ < PagingParameters.Skip) return false;
+            if (_byIdWritten >= PagingParameters.First) return false;
+            _byIdWritten++;
+            return true;
         }
 
         private readonly System.Collections.Generic.HashSet<string> _seenIds = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);

@@ -24,8 +24,6 @@ namespace HuaweiMigration.Internal
             return (exact, n => string.Equals(n, exact, StringComparison.OrdinalIgnoreCase));
         }
 
-        public static void Apply(SmsTaskFilter filter, string? name) => (filter.NameQuery, filter.NameMatch) = Resolve(name);
-
         /// <summary>
         /// Several names, any of which may match: one name keeps the API's loose filter; several are tested here
         /// only (the API takes one name), so the listing is read whole.

@@ -72,11 +72,11 @@ namespace HuaweiMigration.Commands.Sms
             "SKIPPING", "DELETING", "RESETING", "SYNC_F_ROLLBACKING", "SYNC_F_ROLLBACK_SUCCESS")]
         public SmsTaskState[]? State { get; set; }
 
-        /// <summary><para type="description">Only tasks with this name; wildcards are allowed. Not case-sensitive.</para></summary>
+        /// <summary><para type="description">Only tasks with one of these names; wildcards are allowed. Not case-sensitive.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
+        public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only tasks of this source server; a source server piped in (Get-SmsSourceServer) binds here.</para></summary>
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
@@ -106,7 +106,7 @@ namespace HuaweiMigration.Commands.Sms
                 SourceServerId = SourceServerId,
                 EnterpriseProjectId = EnterpriseProjectId,
             };
-            NameFilter.Apply(filter, Name);
+            (filter.NameQuery, filter.NameMatch) = NameFilter.Resolve(Name);
             var paging = Paging();
             WriteListing(() => Client.EnumerateTasks(filter, paging, CancellationToken), "InvalidSmsTaskFilter");
         }
