@@ -168,8 +168,10 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(300, Requests("POST").Length);
             var gets = Requests("GET");
             Assert.True(gets.Length < 300, gets.Length + " GET requests");
-            // Polls list the tasks in pages (two pages of 200 for 300 tasks); no task is read on its own.
-            Assert.DoesNotContain(gets, g => g.Path.StartsWith("/v3/tasks/", StringComparison.Ordinal));
+            // Polls list the tasks in pages (two pages of 200 for 300 tasks). A task is read on its own only when so few
+            // are left that one GET each costs less than the pages (a slow machine spreads the stops out).
+            var single = gets.Count(g => g.Path.StartsWith("/v3/tasks/", StringComparison.Ordinal));
+            Assert.True(single <= 10, single + " tasks were read on their own");
         }
 
         [Fact]

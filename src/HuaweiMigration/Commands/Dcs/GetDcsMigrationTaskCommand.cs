@@ -79,7 +79,7 @@ namespace HuaweiMigration.Commands.Dcs
         {
             if (ParameterSetName == ByIdSet)
             {
-                WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => _dcs!.GetTaskAsync(id, CancellationToken));
+                WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => _dcs!.GetTaskAsync(id, CancellationToken), "HuaweiMigration.Models.DcsMigrationTask#Detail");
                 return;
             }
             var (query, match) = NameFilter.Resolve(Name);

@@ -97,7 +97,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             if (ParameterSetName == ByIdSet)
             {
-                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskDetailAsync(id, CancellationToken));
+                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskDetailAsync(id, CancellationToken), "HuaweiMigration.Models.SmsTask#Detail");
                 return;
             }
             var filter = new SmsTaskFilter
