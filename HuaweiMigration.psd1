@@ -47,8 +47,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('HuaweiCloud', 'Huawei', 'SMS', 'DCS', 'Migration', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop')
-            ProjectUri   = 'https://github.com/huaweimigration/HuaweiMigration'
-            ReleaseNotes = 'Connect-HuaweiCloud (password, access key, token, environment) and Get-SmsTask.'
+            ReleaseNotes = 'SMS: every action of the task action API (Start, Suspend, Restart, Start-SmsTest, Start-SmsCutover, Start-SmsCloneTest, Start-SmsMigrationDrill, Test-SmsTaskNetwork, Clear-SmsTaskSnapshot, Invoke-SmsTaskAction), batch deletion, Get-SmsSourceServer, Get/Set-SmsTaskSpeedLimit. DCS: Get, Stop, Wait, Restart, Remove and Get-DcsMigrationProgress. One process-wide connection for every runspace; answers read from the stream (64 MB cap); one retry decision; actions never sent twice once they took effect. A simulator of IAM, SMS and DCS ships in the Simulator folder.'
         }
     }
 }

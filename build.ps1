@@ -36,17 +36,19 @@ param(
     # Test task: run only the Pester suites (tests/Pester/Invoke-PesterSuites.ps1), not the whole dotnet test.
     [switch] $PesterOnly,
 
-    # Demo and Test: use the module and simulator as last built (a test runs the demo under a running dotnet test).
+    # Demo, Test and Package: use the module and simulator as last built (a test runs the demo under a running dotnet test).
     [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
+# Package builds Release unless a configuration is named (a test packages the Debug build it already has, -NoBuild).
+$packageConfiguration = if ($PSBoundParameters.ContainsKey('Configuration')) { $Configuration } else { 'Release' }
 $synopsis = [ordered]@{
     Build   = 'Builds the solution; the importable module is assembled in out/HuaweiMigration.'
     Test    = 'Runs dotnet test: the xUnit tests and the Pester suites (tests/Pester) in the repository''s own pwsh.'
-    Package = 'Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.'
+    Package = 'Builds (Release unless -Configuration) and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.'
     Demo    = 'Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.'
     Clean   = 'Removes build output (bin, obj, out).'
     Help    = 'Lists these tasks.'
@@ -113,7 +115,7 @@ function Invoke-Demo {
 }
 
 function Invoke-Package {
-    Invoke-Dotnet build (Join-Path $root 'HuaweiMigration.sln') -c Release --nologo
+    if (-not $NoBuild) { Invoke-Dotnet build (Join-Path $root 'HuaweiMigration.sln') -c $packageConfiguration --nologo }
     $manifest = Import-PowerShellDataFile (Join-Path $root 'HuaweiMigration.psd1')
     $version = $manifest.ModuleVersion
     $packageRoot = Join-Path $root 'out/package'
@@ -124,7 +126,7 @@ function Invoke-Package {
 
     # The simulator ships with the module, so users can point their own Pester tests at it.
     $simulatorDir = Join-Path $moduleDir 'Simulator'
-    Invoke-Dotnet publish (Join-Path $root 'src/HuaweiMigration.Simulator') --configuration Release --nologo --no-build --output $simulatorDir
+    Invoke-Dotnet publish (Join-Path $root 'src/HuaweiMigration.Simulator') --configuration $packageConfiguration --nologo --no-build --output $simulatorDir
     Copy-Item (Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') $simulatorDir
     Get-ChildItem $simulatorDir -Filter *.pdb | Remove-Item
 
@@ -148,14 +150,13 @@ function Invoke-Package {
     <releaseNotes>$(& $escape $psData.ReleaseNotes)</releaseNotes>
     <copyright>$(& $escape $manifest.Copyright)</copyright>
     <tags>$(($psData.Tags + 'PSModule' + ($manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_" })) -join ' ')</tags>
-    <projectUrl>$($psData.ProjectUri)</projectUrl>
   </metadata>
   <files>
     <file src="**" target="" />
   </files>
 </package>
 "@ | Set-Content -Path $nuspec -Encoding utf8
-    Invoke-Dotnet pack (Join-Path $root 'src/HuaweiMigration/HuaweiMigration.csproj') --configuration Release --nologo --no-build `
+    Invoke-Dotnet pack (Join-Path $root 'src/HuaweiMigration/HuaweiMigration.csproj') --configuration $packageConfiguration --nologo --no-build `
         "-p:NuspecFile=$nuspec" "-p:NuspecBasePath=$moduleDir" "-p:NoDefaultExcludes=true" "-p:NoWarn=NU5100" --output $packageRoot
     Remove-Item $nuspec
     $nupkg = Join-Path $packageRoot "HuaweiMigration.$version.nupkg"

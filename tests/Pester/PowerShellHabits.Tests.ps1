@@ -75,3 +75,54 @@ Import-Module '$manifest'
         @($verbose | Where-Object { $_ -match ': paused \(0 left\)' }).Count | Should -Be 1
     }
 }
+
+Describe 'Tables, names and exports' {
+    BeforeAll {
+        $script:ids = 1..3 | ForEach-Object { Add-SimSmsTask $sim -Name ('wave-table-{0}' -f $_) -State RUNNING }
+        $script:dcsIds = 1..2 | ForEach-Object { Add-SimDcsTask $sim -Name ('redis-table-{0}' -f $_) -Status MIGRATING }
+    }
+
+    It 'renders every default table at <Width> columns with every id whole and no header split' -TestCases @(@{ Width = 80 }, @{ Width = 120 }) {
+        param($Width)
+        $tables = @(
+            @{ Objects = @(Get-SmsTask -Id $ids); Ids = $ids },
+            @{ Objects = @(Get-DcsMigrationTask -Name 'redis-table-*'); Ids = $dcsIds },
+            @{ Objects = @(Get-HuaweiCloudContext); Ids = @((Get-HuaweiCloudContext).ProjectId) },
+            @{ Objects = @(Get-SmsSourceServer -Name 'lnx-*', 'win-*' -First 3); Ids = @(Get-SmsSourceServer -Name 'lnx-*', 'win-*' -First 3).Id },
+            @{ Objects = @(Get-DcsMigrationTask -Name 'redis-table-*' | Get-DcsMigrationProgress); Ids = $dcsIds }
+        )
+        foreach ($t in $tables) {
+            # Format-Table: the table view, even for objects whose default (by id) is the detail list.
+            $text = $t.Objects | Format-Table | Out-String -Width $Width
+            foreach ($id in $t.Ids) { $text | Should -Match ([regex]::Escape($id)) -Because "the table at $Width columns:`n$text" }
+            $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+            # The header is one line: the next line is the dashes.
+            $lines[1] | Should -Match '^[- ]+$' -Because "the header is not split:`n$text"
+            $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual $Width }
+        }
+    }
+
+    It 'shows one task read by id in its detail view, sub-tasks included' {
+        $text = Get-SmsTask -Id $ids[0] | Out-String -Width 120
+        $text | Should -Match 'SubTasks'
+        $text | Should -Match 'TargetServer'
+    }
+
+    It 'takes several -Name patterns' {
+        Add-SimSmsTask $sim -Name 'other-1' -State READY | Out-Null
+        $names = (Get-SmsTask -Name 'wave-table-1', 'other-*').Name | Sort-Object
+        $names | Should -Be @('other-1', 'wave-table-1')
+    }
+
+    It 'exports sub-tasks readably and the id once' {
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) ('hm-' + [guid]::NewGuid().ToString('N') + '.csv')
+        try {
+            Get-SmsTask -Id $ids[0] | Export-Csv -Path $file
+            $row = Import-Csv -Path $file
+            $row.SubTasks | Should -Match '^\d+ sub-tasks?, \d+ %$'
+            $row.PSObject.Properties.Name | Should -Not -Contain 'TaskId'
+            $row.Id | Should -Be $ids[0]
+        }
+        finally { Remove-Item $file -ErrorAction SilentlyContinue }
+    }
+}
