@@ -24,10 +24,24 @@ namespace HuaweiMigration.Client.Concurrency
             _cancellationToken = cancellationToken;
         }
 
+        private int _pending;
+
+        /// <summary>Items submitted and not finished yet.</summary>
+        public int Pending => Volatile.Read(ref _pending);
+
         /// <summary>Starts the work for an item as soon as a slot is free. Never blocks the caller.</summary>
         public void Submit(TItem item, Func<TItem, CancellationToken, Task> work)
         {
+            Interlocked.Increment(ref _pending);
+            _running.RemoveAll(t => t.IsCompleted && !t.IsFaulted && !t.IsCanceled);
             _running.Add(RunAsync(item, work));
+        }
+
+        /// <summary>Completes when at least one pending item has finished (at once when none is pending).</summary>
+        public Task WhenAnyAsync()
+        {
+            var open = _running.FindAll(t => !t.IsCompleted);
+            return open.Count == 0 ? Task.CompletedTask : Task.WhenAny(open);
         }
 
         private async Task RunAsync(TItem item, Func<TItem, CancellationToken, Task> work)
@@ -48,6 +62,7 @@ namespace HuaweiMigration.Client.Concurrency
             }
             finally
             {
+                Interlocked.Decrement(ref _pending);
                 _slots.Release();
             }
         }

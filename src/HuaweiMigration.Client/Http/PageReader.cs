@@ -72,6 +72,7 @@ namespace HuaweiMigration.Client.Http
             string what = "records")
         {
             using var reader = new PageReader<T>(read, skip, first, pageSize, concurrency, log, cancellationToken) { What = what };
+            if (skip == 0 && first is null) reader.TrackIds(idOf);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
             IList<T>? page;
@@ -86,6 +87,87 @@ namespace HuaweiMigration.Client.Http
                 }
             }
         }
+
+        private Func<T, string>? _idOf;
+        private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.Ordinal);
+        private bool _estimating;
+        private bool _sweeping;
+        private long _firstCount;
+        private long _lastCount;
+        private long _passOffset;
+        private int _passFresh;
+
+        /// <summary>
+        /// For a whole list read one page at a time (no -Skip, no -First) that shrinks as the pipeline acts on what it
+        /// read — a state filter whose tasks are paused as they arrive. The records that left are the ones already
+        /// read, and they come first, so each next offset is what was read less what left: no page is read twice.
+        /// Records that slip past while a page is in flight (the list shrank after the last count) are found by
+        /// passes over what is left at the end, until a pass finds nothing new. Such a listing costs the pages it
+        /// needs plus one or two.
+        /// </summary>
+        public void TrackIds(Func<T, string> idOf) => _idOf = idOf;
+
+        private IList<T> Track(IList<T> items)
+        {
+            if (_idOf != null) foreach (var item in items) _ids.Add(_idOf(item));
+            return items;
+        }
+
+        private async Task<IList<T>?> NextEstimatedAsync(CancellationToken token)
+        {
+            if (_sweeping)
+            {
+                var (passCount, passItems) = await _read(_passOffset, _pageSize, token).ConfigureAwait(false);
+                var known = _ids.Count;
+                Track(passItems);
+                _passFresh += _ids.Count - known;
+                _passOffset += passItems.Count;
+                if (passItems.Count == 0 || _passOffset >= passCount)
+                {
+                    if (_passFresh == 0) _done = true;
+                    else
+                    {
+                        _log.Verbose("The list changed while it was read; " + _passFresh + " records that slipped past were found; looking once more.");
+                        _passOffset = 0;
+                        _passFresh = 0;
+                    }
+                }
+                return passItems;
+            }
+            // While the pipeline keeps up, what it acted on has left and what is still in flight comes first: reading
+            // from the start gets the next records (plus those few in flight) and can never skip one. When a read
+            // from the start brings nothing new, nobody is shrinking the list: page on by what was read less what left.
+            var departed = Math.Max(0, _firstCount - _lastCount);
+            var offset = _paging ? Math.Max(0, _ids.Count - departed) : 0;
+            var (count, items) = await _read(offset, _pageSize, token).ConfigureAwait(false);
+            _lastCount = count;
+            var before = _ids.Count;
+            Track(items);
+            var fresh = _ids.Count - before;
+            if (items.Count == 0)
+            {
+                _done = true;
+            }
+            else if (!_paging)
+            {
+                if (items.Count >= count) _done = true; // the whole list is in this page
+                else if (fresh == 0) _paging = true;
+            }
+            else if (offset + items.Count >= count)
+            {
+                if (count >= _firstCount) _done = true;
+                else
+                {
+                    // The list shrank while it was paged: look over what is left for records that slipped past.
+                    _sweeping = true;
+                    _passOffset = 0;
+                    _passFresh = 0;
+                }
+            }
+            return items;
+        }
+
+        private bool _paging;
 
         /// <summary>What the list is, for the warning about a short listing ("SMS tasks").</summary>
         public string What { get; set; } = "records";
@@ -103,7 +185,7 @@ namespace HuaweiMigration.Client.Http
         private IList<T>? Deliver(IList<T>? items)
         {
             if (items != null) _delivered += items.Count;
-            if (_done && WarnWhenShort && !_warned && _sequential is null && _end is null && _start == 0 && _delivered < _expected)
+            if (_done && WarnWhenShort && !_warned && _sequential is null && !_estimating && _end is null && _start == 0 && _delivered < _expected)
             {
                 _warned = true;
                 _log.Warning("The listing of " + What + " said it holds " + _expected + " but its pages held " + _delivered + "; the list may have changed while it was read, or the service miscounted. Run it again to be sure nothing is missing.");
@@ -125,10 +207,14 @@ namespace HuaweiMigration.Client.Http
                 var (count, items) = await _read(_start, Limit(_start), token).ConfigureAwait(false);
                 Total = count;
                 _expected = count;
+                _firstCount = _lastCount = count;
                 _next = _start + items.Count;
                 if (items.Count == 0 || _next >= End(count)) _done = true;
-                return Deliver(items);
+                // Read one page at a time (a list expected to shrink): estimated offsets from the start.
+                if (_idOf != null && _concurrency == 1) _estimating = true;
+                return Deliver(Track(items));
             }
+            if (_estimating) return await NextEstimatedAsync(token).ConfigureAwait(false);
             if (_sequential != null) return await NextSequentialAsync(token).ConfigureAwait(false);
 
             while (_window.Count < _concurrency && _next < End(_expected))

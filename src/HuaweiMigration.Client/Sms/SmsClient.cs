@@ -122,7 +122,8 @@ namespace HuaweiMigration.Client.Sms
                     var page = await ListTasksPageAsync(state, filter, offset, limit, ct).ConfigureAwait(false);
                     return (page.Count, page.Tasks);
                 },
-                t => t.Id, skip, first, MaxPageSize, ListConcurrency, onCount, _log, cancellationToken, "SMS tasks");
+                // A state-filtered list is the one a pipeline shrinks as it acts on it: one page at a time, at estimated offsets.
+                t => t.Id, skip, first, MaxPageSize, state.HasValue ? 1 : ListConcurrency, onCount, _log, cancellationToken, "SMS tasks");
 
         /// <summary><c>GET /v3/tasks/{id}</c>: one task with its sub-tasks and servers.</summary>
         public async Task<SmsTask> GetTaskAsync(string id, CancellationToken cancellationToken)

@@ -50,6 +50,9 @@ namespace HuaweiMigration.Commands.Sms
                 if (!_cmdlet.ShouldProcess(SmsTaskOutput.Describe(id, task), _action.Verb)) continue;
                 _waiter.Add(id, task);
                 _runner.Submit(id, (taskId, ct) => _cmdlet.Sms.ActionAsync(taskId, _action, _options, ct));
+                // Back-pressure: the input is not read much faster than actions are answered, so a listing whose
+                // tasks the actions change finds what is left at its start (and memory stays flat).
+                while (_runner.Pending > 2 * _throttle) _cmdlet.AwaitTask(_runner.WhenAnyAsync());
             }
             Drain();
         }
