@@ -39,124 +39,14 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class StopDcsMigrationTaskCommand : WaitingTaskInputCmdlet<DcsMigrationTask>
+    public sealed class StopDcsMigrationTaskCommand : DcsBatchActionCmdletBase
     {
-        /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ProjectId { get; set; }
-
-        /// <summary><para type="description">Wait until each task is TERMINATED, with progress; Ctrl+C stops the wait at once.</para></summary>
-        [Parameter]
-        public SwitchParameter Wait { get; set; }
-
-        /// <summary><para type="description">How many requests may be in flight at once (default 10).</para></summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 10;
-
-        private DcsClient? _dcs;
-        private DcsBatchSender? _stopper;
-        private TaskWaiter<DcsMigrationTask>? _waiter;
-        private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, DcsMigrationTask?> _stopped = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
-        private readonly List<string> _order = new List<string>();
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            _dcs = CreateDcsClient(ProjectId);
-            _stopper = DcsBatchSender.Stopper(_dcs, ThrottleLimit, CancellationToken);
-            _waiter = new TaskWaiter<DcsMigrationTask>(_dcs.CreateRefresher(ThrottleLimit), DcsWaitRules.Terminated, t => t.RawStatus);
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (var (id, task) in NewInputs())
-            {
-                if (!ShouldProcess(DcsTaskOutput.Describe(id, task), "Stop")) continue;
-                _known[id] = task;
-                _order.Add(id);
-                _stopper!.Add(id);
-            }
-            TakeOutcomes();
-        }
-
-        /// <summary>Notes the stops that took effect and writes one error per task whose stop failed.</summary>
-        private void TakeOutcomes()
-        {
-            FlushLog();
-            foreach (var outcome in _stopper!.TakeCompleted())
-            {
-                if (outcome.Stopped)
-                {
-                    _stopped[outcome.Id] = outcome.Task;
-                    continue;
-                }
-                var id = outcome.Id;
-                var api = outcome.Error!;
-                if (Wait && api.OutcomeUnknown)
-                {
-                    // The answer was lost and the task could not be read: the wait will tell what happened.
-                    WriteVerbose(api.Message + " Waiting will tell.");
-                    _stopped[id] = null;
-                    continue;
-                }
-                if (api.Kind == ApiErrorKind.InvalidOperation)
-                {
-                    // Say why: read the task to name its status.
-                    WriteApiError(api, id, DcsWaitRules.ExplainRefusal(id, TryRead(id) ?? _known[id]) + " (" + (api.ErrorCode ?? "refused") + ")");
-                }
-                else if (api.Kind == ApiErrorKind.NotFound)
-                {
-                    WriteApiError(api, id, "No DCS migration task has the id '" + id + "' in project " + _dcs!.ProjectId + ". " + api.Message);
-                }
-                else
-                {
-                    WriteApiError(api, id);
-                }
-            }
-        }
-
-        private DcsMigrationTask? TryRead(string id)
-        {
-            try
-            {
-                return Await(_dcs!.GetTaskAsync(id, CancellationToken));
-            }
-            catch (HuaweiCloudApiException)
-            {
-                return null;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            Await(_stopper!.CompleteAsync());
-            TakeOutcomes();
-
-            var stopped = _order.Where(id => _stopped.ContainsKey(id)).ToList();
-            if (stopped.Count == 0) return;
-            var timing = StartTiming();
-            if (Wait)
-            {
-                foreach (var id in stopped) _waiter!.Add(id, _stopped[id] ?? _known[id]);
-                RunWait(_waiter!, timing, "Stopping DCS migration tasks", "stopped", DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, "was not TERMINATED"));
-                return;
-            }
-
-            // Without -Wait: the task as the stop API returned it; tasks stopped in a batch are read in one go.
-            var unread = stopped.Where(id => _stopped[id] is null).ToList();
-            var read = unread.Count == 0
-                ? new RefreshResult<DcsMigrationTask>()
-                : Await(_dcs!.CreateRefresher(ThrottleLimit, missesBeforeConfirm: 1).RefreshAsync(unread, CancellationToken));
-            FlushLog();
-            foreach (var id in stopped)
-            {
-                if (_stopped[id] is { } task || read.Found.TryGetValue(id, out task)) WriteObject(task);
-                else if (read.Errors.TryGetValue(id, out var error) && error is HuaweiCloudApiException api) WriteApiError(api, id);
-                else WriteVerbose(DcsTaskOutput.Describe(id, _known[id]) + " was stopped but could not be read back.");
-            }
-        }
+        internal override DcsBatchSender CreateSender(DcsClient dcs) => DcsBatchSender.Stopper(dcs, ThrottleLimit, CancellationToken);
+        internal override string Verb => "Stop";
+        internal override string Activity => "Stopping DCS migration tasks";
+        internal override string SettledWord => "stopped";
+        internal override string NotReached => "was not TERMINATED";
+        internal override Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> WaitRule => DcsWaitRules.Terminated;
+        internal override string ExplainRefusal(string id, DcsMigrationTask? task) => DcsWaitRules.ExplainRefusal(id, task);
     }
 }
