@@ -235,7 +235,8 @@ namespace HuaweiMigration.Client.Http
             cancellationToken.ThrowIfCancellationRequested();
             watch.Stop();
 
-            var headers = ReadHeaders(response);
+            // The writer kept the headers as they came (a failed request has none).
+            var headers = answer.Status != 0 ? answer.Headers : ReadHeaders(response);
             headers.TryGetValue("X-Request-Id", out var requestId);
             var status = (int)response.StatusCode;
 
@@ -458,9 +459,6 @@ namespace HuaweiMigration.Client.Http
                     innerException: ex);
             }
         }
-
-        private static string? Text(JToken? token) =>
-            token is null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string?)token : token.ToString(Formatting.None);
 
         private static string Truncate(string s, int max) => s.Length <= max ? s : s.Substring(0, max) + "…";
     }

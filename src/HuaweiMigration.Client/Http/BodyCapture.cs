@@ -90,15 +90,7 @@ namespace HuaweiMigration.Client.Http
                 IsSuccessStatusCode = message.IsSuccessStatusCode,
                 Content = Text,
                 ContentLength = BytesRead,
-                Headers = ToParameters(Headers),
             };
-        }
-
-        private static IReadOnlyCollection<HeaderParameter> ToParameters(Dictionary<string, string> headers)
-        {
-            var list = new List<HeaderParameter>(headers.Count);
-            foreach (var h in headers) list.Add(new HeaderParameter(h.Key, h.Value));
-            return list;
         }
     }
 }

@@ -111,12 +111,14 @@ namespace HuaweiMigration.Commands
             }
         }
 
+        private bool? _supportsPaging;
         private ulong _byIdSeen;
         private ulong _byIdWritten;
 
         private bool TakeById()
         {
-            if (!(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(GetType())?.SupportsPaging ?? false)) return true;
+            _supportsPaging ??= System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(GetType())?.SupportsPaging ?? false;
+            if (!_supportsPaging.Value) return true;
             if (_byIdSeen++ < PagingParameters.Skip) return false;
             if (_byIdWritten >= PagingParameters.First) return false;
             _byIdWritten++;

@@ -59,12 +59,11 @@ namespace HuaweiMigration.Commands.Dcs
         };
 
         /// <summary>Writes a refused or failed action for one task; a refusal names the task's status.</summary>
-        internal static void WriteDcsFailure(this HuaweiCloudApiCmdlet cmdlet, HuaweiCloudApiException error, string id, string projectId, DcsMigrationTask? known, Func<string, DcsMigrationTask?> read, string action)
+        internal static void WriteDcsFailure(this HuaweiCloudApiCmdlet cmdlet, HuaweiCloudApiException error, string id, string projectId, DcsMigrationTask? known, string action)
         {
             if (error.Kind == ApiErrorKind.InvalidOperation)
             {
-                var task = read(id) ?? known;
-                cmdlet.WriteApiError(error, id, Describe(id, task) + " cannot be " + action + (task is null ? " in its current status" : " while it is " + task.RawStatus) + " (" + (error.ErrorCode ?? "refused") + "). " + error.ErrorMessage);
+                cmdlet.WriteApiError(error, id, Describe(id, known) + " cannot be " + action + (known is null ? " in its current status" : " while it is " + known.RawStatus) + " (" + (error.ErrorCode ?? "refused") + "). " + error.ErrorMessage);
             }
             else if (error.Kind == ApiErrorKind.NotFound)
             {

@@ -84,7 +84,7 @@ namespace HuaweiMigration.Commands.Dcs
                     var error = states.Errors.TryGetValue(id, out var e) && e is HuaweiCloudApiException api
                         ? api
                         : new HuaweiCloudApiException("DCS error DCS.4133: the migration task does not exist.", ApiErrorKind.NotFound, 400, "DCS.4133", service: "DCS");
-                    this.WriteDcsFailure(error, id, _dcs.ProjectId, null, _ => null, "removed");
+                    this.WriteDcsFailure(error, id, _dcs.ProjectId, null, "removed");
                 }
                 else if (!DcsMigrationTaskStatuses.Busy.Contains(task.Status)) toDelete.Add(task);
                 else if (Force) toStop.Add(task);
@@ -120,7 +120,7 @@ namespace HuaweiMigration.Commands.Dcs
             foreach (var outcome in stopper.TakeCompleted())
             {
                 if (outcome.Stopped) stopped.Add(outcome.Id);
-                else this.WriteDcsFailure(outcome.Error!, outcome.Id, _dcs!.ProjectId, tasks.FirstOrDefault(t => t.TaskId == outcome.Id), _ => null, "stopped");
+                else this.WriteDcsFailure(outcome.Error!, outcome.Id, _dcs!.ProjectId, tasks.FirstOrDefault(t => t.TaskId == outcome.Id), "stopped");
             }
             var waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), DcsWaitRules.Deletable, t => t.RawStatus);
             foreach (var task in tasks.Where(t => stopped.Contains(t.TaskId))) waiter.Add(task.TaskId, task);
@@ -155,7 +155,7 @@ namespace HuaweiMigration.Commands.Dcs
             var removed = new List<DcsMigrationTask>();
             foreach (var task in tasks)
             {
-                if (outcomes.TryGetValue(task.TaskId, out var failure) && failure != null) this.WriteDcsFailure(failure, task.TaskId, _dcs!.ProjectId, task, _ => null, "removed");
+                if (outcomes.TryGetValue(task.TaskId, out var failure) && failure != null) this.WriteDcsFailure(failure, task.TaskId, _dcs!.ProjectId, task, "removed");
                 else removed.Add(task);
             }
             return removed;
