@@ -33,6 +33,7 @@ ps.AddScript(@"
     @(Get-SmsTask -ErrorAction Stop).Count
 ").AddArgument(args[0]).AddArgument(args[1]);
 
+var moduleFolder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(args[0]))!;
 try
 {
     var result = ps.Invoke();
@@ -41,7 +42,9 @@ try
     {
         var context = AssemblyLoadContext.GetLoadContext(a);
         var file = System.Diagnostics.FileVersionInfo.GetVersionInfo(a.Location).FileVersion;
-        Console.WriteLine($"loaded: {a.GetName().Name} {a.GetName().Version} (file {file}) in {(context == AssemblyLoadContext.Default ? "Default" : "module")}");
+        // Where the file came from, relative to the module folder ("." beside the manifest, or a ReadyToRun folder).
+        var from = System.IO.Path.GetRelativePath(moduleFolder, System.IO.Path.GetDirectoryName(a.Location)!).Replace('\\', '/');
+        Console.WriteLine($"loaded: {a.GetName().Name} {a.GetName().Version} (file {file}) in {(context == AssemblyLoadContext.Default ? "Default" : "module")} from {from}");
     }
     var count = result.Count == 1 ? result[0].BaseObject : null;
     Console.WriteLine("tasks: " + count);

@@ -38,6 +38,8 @@ try {
     `$null = Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint `$sim.Url -Credential `$cred -DomainName sim-domain
     'TASKS ' + @(Get-SmsTask).Count
     'HELP ' + [bool](Get-Help Get-SmsTask).Synopsis
+    # The folder the engine was loaded from: its ReadyToRun images on the runtime they were made for.
+    'ENGINE ' + (Split-Path -Leaf (Split-Path ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'HuaweiMigration.Client' }).Location))
 } finally { Stop-HuaweiSimulator `$sim }
 "@
         # A fresh HOME for the child (its PSResourceGet settings and CurrentUser modules land there); the NuGet
@@ -61,6 +63,8 @@ try {
         $output | Should -Match 'RELEASENOTES True'
         $output | Should -Match 'TASKS 3'
         $output | Should -Match 'HELP True'
+        $precompiled = $IsLinux -and [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64' -and [Environment]::Version.Major -eq 10
+        $output | Should -Match $(if ($precompiled) { 'ENGINE net10\.0-linux-x64' } else { 'ENGINE \d+\.\d+\.\d+' })
         # Installed for the user of the fresh HOME, not loaded from the repository's out folder.
         $base = ([regex]::Match($output, 'BASE (.+)')).Groups[1].Value.Trim()
         $base | Should -BeLike "$userHome*"

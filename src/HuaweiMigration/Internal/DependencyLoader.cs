@@ -20,8 +20,9 @@ namespace HuaweiMigration.Internal
 
     /// <summary>
     /// On PowerShell 7, the engine (HuaweiMigration.Client) and its dependencies (RestSharp, Newtonsoft.Json) load
-    /// into the module's own AssemblyLoadContext from the module folder, so another module (or PowerShell itself)
-    /// having loaded other versions first changes nothing. The output types (HuaweiMigration.Models) stay in the
+    /// into the module's own AssemblyLoadContext from the module folder (from ReadyToRun/ where it has precompiled
+    /// images for the runtime), so another module (or PowerShell itself) having loaded other versions first changes
+    /// nothing. The output types (HuaweiMigration.Models) stay in the
     /// default context, shared with scripts. On Windows PowerShell 5.1 there are no load contexts: the module's
     /// folder is searched for what the default probing does not find.
     /// </summary>
@@ -82,16 +83,41 @@ namespace HuaweiMigration.Internal
                 name.Name == "HuaweiMigration.Client" ? _context.LoadFromAssemblyName(name) : null;
         }
 
+        /// <summary>
+        /// The folder of precompiled (ReadyToRun) images of the engine for this .NET and platform, e.g.
+        /// <c>ReadyToRun/net10.0-linux-x64</c>, or null when the module has none for it: the images hold their IL as
+        /// well, but their native code is only ever used by the runtime they were compiled against.
+        /// </summary>
+        internal static string? ReadyToRunDirectory(string moduleDirectory)
+        {
+            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? "linux"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
+                : null;
+            if (os is null) return null;
+            var platform = "net" + Environment.Version.Major + ".0-" + os + "-" + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            var directory = Path.Combine(moduleDirectory, "ReadyToRun", platform);
+            return Directory.Exists(directory) ? directory : null;
+        }
+
         private sealed class ModuleLoadContext : AssemblyLoadContext
         {
             private readonly string _directory;
+            private readonly string? _readyToRun;
 
-            public ModuleLoadContext(string directory) => _directory = directory;
+            public ModuleLoadContext(string directory)
+            {
+                _directory = directory;
+                _readyToRun = ReadyToRunDirectory(directory);
+            }
 
             protected override Assembly? Load(AssemblyName assemblyName)
             {
                 if (Array.IndexOf(DependencyLoader.Private, assemblyName.Name) < 0) return null;
-                var path = Path.Combine(_directory, assemblyName.Name + ".dll");
+                var file = assemblyName.Name + ".dll";
+                var precompiled = _readyToRun is null ? null : Path.Combine(_readyToRun, file);
+                if (precompiled != null && File.Exists(precompiled)) return LoadFromAssemblyPath(precompiled);
+                var path = Path.Combine(_directory, file);
                 return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
             }
         }

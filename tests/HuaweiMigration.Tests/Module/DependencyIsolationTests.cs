@@ -1,6 +1,3 @@
-using System;
-using System.Diagnostics;
-using System.IO;
 using System.Threading.Tasks;
 using HuaweiMigration.Simulator;
 using HuaweiMigration.Tests.Infrastructure;
@@ -10,7 +7,7 @@ namespace HuaweiMigration.Tests.Module
 {
     /// <summary>
     /// The module works in a PowerShell host that loaded other versions of RestSharp and Newtonsoft.Json first. Runs
-    /// in its own process (tests/HuaweiMigration.IsolationProbe): this test process has the module's own versions.
+    /// in its own process (<see cref="IsolationProbe"/>): this test process has the module's own versions.
     /// </summary>
     public class DependencyIsolationTests
     {
@@ -18,27 +15,8 @@ namespace HuaweiMigration.Tests.Module
         public async Task The_module_works_where_other_RestSharp_and_Newtonsoft_versions_were_loaded_first()
         {
             await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 7, DcsTaskCount = 0 });
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            var probe = Path.Combine(Repo.Root, "tests", "HuaweiMigration.IsolationProbe", "bin", configuration, "net10.0", "HuaweiMigration.IsolationProbe.dll");
-            Assert.True(File.Exists(probe), "not built: " + probe);
+            var report = await IsolationProbe.RunAsync(sim.BaseUri);
 
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(probe);
-            start.ArgumentList.Add(Repo.ModuleManifest);
-            start.ArgumentList.Add(sim.BaseUri.ToString());
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            var exited = process.WaitForExit(120_000);
-            if (!exited) process.Kill(entireProcessTree: true);
-            var report = await output + await errors;
-
-            Assert.True(exited && process.ExitCode == 0, "probe failed:\n" + report);
             Assert.Contains("tasks: 7", report);
             Assert.Contains("loaded: RestSharp 112.1.0.0 (file 112.1.0) in Default", report);
             Assert.Contains("loaded: RestSharp 114.1.0.0 (file 114.1.0) in module", report);
