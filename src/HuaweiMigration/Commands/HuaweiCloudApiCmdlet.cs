@@ -75,42 +75,6 @@ namespace HuaweiMigration.Commands
             });
         }
 
-        /// <summary>Reads and writes each id's object; an unknown id is one ObjectNotFound error, and the others go on.</summary>
-        /// <param name="ids">The ids, in order.</param>
-        /// <param name="invalidIdErrorId">The error id of an id that is refused before any request.</param>
-        /// <param name="what">What an id names, for the not-found message.</param>
-        /// <param name="read">Reads one object.</param>
-        /// <param name="detailTypeName">A type name put first on each object, so its detail view (not the listing's table) shows it.</param>
-        internal void WriteEachById<T>(System.Collections.Generic.IEnumerable<string> ids, string invalidIdErrorId, string what, Func<string, Task<T>> read, string? detailTypeName = null)
-        {
-            foreach (var id in ids)
-            {
-                // -Skip and -First apply to the ids given, across the whole pipeline input, as they do to a listing.
-                if (!TakeById()) continue;
-                ForItem(id, invalidIdErrorId, () =>
-                {
-                    try
-                    {
-                        var found = Await(read(id));
-                        if (detailTypeName is null || found is null)
-                        {
-                            WriteObject(found);
-                        }
-                        else
-                        {
-                            var shown = PSObject.AsPSObject(found);
-                            shown.TypeNames.Insert(0, detailTypeName);
-                            WriteObject(shown);
-                        }
-                    }
-                    catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
-                    {
-                        WriteApiError(ex, id, "No " + what + " has the id '" + id + "'. " + ex.Message);
-                    }
-                });
-            }
-        }
-
         private bool? _supportsPaging;
         private ulong _byIdSeen;
         private ulong _byIdWritten;

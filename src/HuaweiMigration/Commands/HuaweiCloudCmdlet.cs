@@ -62,8 +62,16 @@ namespace HuaweiMigration.Commands
 
         public void Dispose()
         {
+            // Whatever is still in flight was abandoned (a downstream Select-Object -First stopped the pipeline).
+            _cancellation.Cancel();
+            Abandon();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Lets go of work still in flight when the command ends early; its failures no longer matter.</summary>
+        private protected virtual void Abandon()
+        {
         }
 
         /// <summary>

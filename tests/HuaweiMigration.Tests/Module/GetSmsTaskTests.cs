@@ -57,6 +57,24 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Piped_ids_are_read_eight_at_a_time_and_written_in_the_order_they_came()
+        {
+            var ids = Sim.State.Sms.Ids.Take(12).ToArray();
+            // The first id's answer is held back 3 s: the next seven are read meanwhile and still written after it.
+            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/tasks/" + ids[0] + "$", Kind = FaultKind.Latency, Delay = TimeSpan.FromSeconds(3) });
+            Ps.Set("ids", ids);
+
+            var r = Ps.Run("$ids | Get-SmsTask");
+
+            Assert.Empty(r.Errors);
+            Assert.Equal(ids, r.Objects<SmsTask>().Select(t => t.Id).ToArray());
+            var sent = ids.Select(id => Sim.Requests("GET", "/v3/tasks/" + id).Single().Timestamp).ToArray();
+            Assert.All(sent.Skip(1).Take(7), at => Assert.True(at - sent[0] < TimeSpan.FromSeconds(2), "a read waited for the held one: " + (at - sent[0])));
+            // At most eight in flight: the ninth goes out once the first is written, after its answer came.
+            Assert.True(sent[8] - sent[0] >= TimeSpan.FromSeconds(2.9), "a ninth read went out while eight were in flight: " + (sent[8] - sent[0]));
+        }
+
+        [Fact]
         public void Several_states_are_resolved_by_the_module_one_listing_per_state()
         {
             var r = Ps.Run("Get-SmsTask -State RUNNING, ABORT");
