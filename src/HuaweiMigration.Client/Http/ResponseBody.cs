@@ -38,7 +38,7 @@ namespace HuaweiMigration.Client.Http
             var declared = message.Content?.Headers.ContentLength;
             if (declared > MaxBytes) throw new ResponseTooLargeException(declared);
             var stream = message.Content is null ? Stream.Null : message.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
-            return new CappedStream(stream, MaxBytes);
+            return new CappedStream(stream, MaxBytes) { Declared = declared };
         }
 
         /// <summary>
@@ -47,8 +47,8 @@ namespace HuaweiMigration.Client.Http
         /// </summary>
         internal static object? Parse(CappedStream body, Type type)
         {
-            using var text = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
-            using var reader = new JsonTextReader(text) { CloseInput = false, DateParseHandling = DateParseHandling.None };
+            using var text = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferFor(body));
+            using var reader = new JsonTextReader(text) { CloseInput = false, DateParseHandling = DateParseHandling.None, ArrayPool = PooledChars.Instance };
             if (!reader.Read()) return null;
             var value = ApiJson.Serializer.Deserialize(reader, type);
             if (reader.Read()) throw new JsonReaderException("Unexpected content after the JSON document (line " + reader.LineNumber + ", position " + reader.LinePosition + ").");
@@ -56,9 +56,38 @@ namespace HuaweiMigration.Client.Http
         }
 
         /// <summary>The whole body as text (still capped at <see cref="MaxBytes"/>).</summary>
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        /// <summary>
+        /// The reader's buffer: the answer's own length when it says so, up to 16 KB (a reader allocates its buffer
+        /// three times over, as bytes and as chars, on every answer; a 2 KB task answer does not need 48 KB of it).
+        /// </summary>
+        private static int BufferFor(CappedStream body) =>
+            body.Declared is long length ? (int)Math.Max(256, Math.Min(16 * 1024, length + 1)) : 16 * 1024;
+
+        /// <summary>
+        /// Newtonsoft's token buffers, from the shared pool instead of new on every answer; only small ones. A huge
+        /// token (a hostile 100 MB string) gets a buffer of its own that goes with the answer: the shared pool would
+        /// keep it for the life of the process.
+        /// </summary>
+        private sealed class PooledChars : IArrayPool<char>
+        {
+            private const int Largest = 16 * 1024;
+
+            internal static readonly PooledChars Instance = new PooledChars();
+
+            public char[] Rent(int minimumLength) =>
+                minimumLength <= Largest ? System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength) : new char[minimumLength];
+
+            public void Return(char[]? array)
+            {
+                if (array != null && array.Length <= Largest) System.Buffers.ArrayPool<char>.Shared.Return(array);
+            }
+        }
+
         internal static string ReadAllText(CappedStream body)
         {
-            using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+            using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferFor(body));
             return text.ReadToEnd();
         }
 
@@ -88,6 +117,9 @@ namespace HuaweiMigration.Client.Http
 
         /// <summary>Bytes read so far.</summary>
         public long BytesRead { get; private set; }
+
+        /// <summary>The length the answer declared (Content-Length), when it did.</summary>
+        public long? Declared { get; set; }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
