@@ -13,8 +13,11 @@ namespace HuaweiMigration.Models
     {
         private static readonly string[] SecretWords = { "password", "passwd", "secret", "token", "credential" };
 
+        private Dictionary<string, object?>? _additionalProperties;
+
         /// <summary>Unknown API fields, by their JSON name.</summary>
-        public IDictionary<string, object?> AdditionalProperties { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+        /// <remarks>Made when first asked for: most objects have none, and a listing reads thousands of them.</remarks>
+        public IDictionary<string, object?> AdditionalProperties => _additionalProperties ??= new Dictionary<string, object?>(StringComparer.Ordinal);
 
         /// <summary>True for a field name that must never be kept or shown.</summary>
         public static bool IsSecretName(string name)
