@@ -75,13 +75,15 @@ namespace HuaweiMigration.Commands
             });
         }
 
+        // Whether a cmdlet type has -First/-Skip, read from its attribute once per type (not once per command).
+        private static readonly ConcurrentDictionary<Type, bool> SupportsPagingByType = new ConcurrentDictionary<Type, bool>();
         private bool? _supportsPaging;
         private ulong _byIdSeen;
         private ulong _byIdWritten;
 
         private bool TakeById()
         {
-            _supportsPaging ??= System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(GetType())?.SupportsPaging ?? false;
+            _supportsPaging ??= SupportsPagingByType.GetOrAdd(GetType(), type => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(type)?.SupportsPaging ?? false);
             if (!_supportsPaging.Value) return true;
             if (_byIdSeen++ < PagingParameters.Skip) return false;
             if (_byIdWritten >= PagingParameters.First) return false;
