@@ -196,11 +196,30 @@ namespace HuaweiMigration.Client.Http
         /// <summary>The total the first answer gave.</summary>
         public long? Total { get; private set; }
 
+        /// <summary>
+        /// The total a caller already knows (a poll that listed the same list before): the first pages then go out
+        /// together instead of the first alone. A total that changed meanwhile is seen on the first answer, as any
+        /// change is.
+        /// </summary>
+        public long? KnownTotal { get; set; }
+
         /// <summary>The next page's records in list order, or null at the end.</summary>
         public async Task<IList<T>?> NextAsync()
         {
             if (_done) return null;
             var token = _cancellation.Token;
+            if (!_started && KnownTotal is long known && _concurrency > 1 && _idOf is null)
+            {
+                _started = true;
+                _expected = _firstCount = _lastCount = known;
+                _next = _start;
+                if (_next >= End(known))
+                {
+                    // Empty when last read; the first page says whether it still is.
+                    KnownTotal = null;
+                    _started = false;
+                }
+            }
             if (!_started)
             {
                 _started = true;
@@ -230,6 +249,7 @@ namespace HuaweiMigration.Client.Http
             }
             var (at, pending) = _window.Dequeue();
             var page = await pending.ConfigureAwait(false);
+            Total ??= page.Count;
             if (page.Count != _expected)
             {
                 _log.Verbose("The list changed while it was read (" + _expected + " records, now " + page.Count + "); reading the rest one page at a time.");
