@@ -47,7 +47,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('HuaweiCloud', 'Huawei', 'SMS', 'DCS', 'Migration', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop')
-            ReleaseNotes = 'SMS: every action of the task action API (Start, Suspend, Restart, Start-SmsTest, Start-SmsCutover, Start-SmsCloneTest, Start-SmsMigrationDrill, Test-SmsTaskNetwork, Clear-SmsTaskSnapshot, Invoke-SmsTaskAction), batch deletion, Get-SmsSourceServer, Get/Set-SmsTaskSpeedLimit. DCS: Get, Stop, Wait, Restart, Remove and Get-DcsMigrationProgress. One process-wide connection for every runspace; answers read from the stream (64 MB cap); one retry decision; actions never sent twice once they took effect. A simulator of IAM, SMS and DCS ships in the Simulator folder.'
+            ReleaseNotes = 'SMS: every action of the task action API (Start, Suspend, Restart, Start-SmsTest, Start-SmsCutover, Start-SmsCloneTest, Start-SmsMigrationDrill, Test-SmsTaskNetwork, Clear-SmsTaskSnapshot, Invoke-SmsTaskAction), batch deletion, Get-SmsSourceServer, Get/Set-SmsTaskSpeedLimit. DCS: Get, Stop, Wait, Restart, Remove and Get-DcsMigrationProgress. One process-wide connection for every runspace; answers read from the stream (64 MB cap); one retry decision; actions never sent twice once they took effect. Faster: precompiled (ReadyToRun) engine on .NET 10 linux-x64, piped ids read eight at a time, a state-filtered list that the pipeline shrinks read in its pages plus one or two. A simulator of IAM, SMS and DCS ships in the Simulator folder.'
         }
     }
 }
