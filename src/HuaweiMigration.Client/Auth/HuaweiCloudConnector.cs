@@ -34,6 +34,7 @@ namespace HuaweiMigration.Client.Auth
             var iam = new IamClient(transport, endpoints.Iam, log, requestTimeout);
             string? projectId = request.ProjectId;
             string? domainId = request.DomainId;
+            Task<string?>? projectLookup = null;
             ApiCredential credential;
 
             switch (request.AuthType)
@@ -71,7 +72,12 @@ namespace HuaweiMigration.Client.Auth
                     credential = new AccessKeyCredential(request.AccessKey!, request.SecretKey, request.SecurityToken);
                     if (domainId is null)
                     {
-                        domainId = await iam.FindDomainIdAsync(credential, cancellationToken).ConfigureAwait(false);
+                        // Both lookups at once, one round trip instead of two: the project list needs the access
+                        // key's signature alone, as the official SDKs send it (no X-Domain-Id).
+                        var domainLookup = iam.FindDomainIdAsync(credential, cancellationToken);
+                        projectLookup = projectId is null ? iam.FindProjectIdAsync(credential, region, null, cancellationToken) : null;
+                        await Task.WhenAll(projectLookup is null ? new Task[] { domainLookup } : new Task[] { domainLookup, projectLookup }).ConfigureAwait(false);
+                        domainId = await domainLookup.ConfigureAwait(false);
                     }
                     break;
                 }
@@ -103,7 +109,7 @@ namespace HuaweiMigration.Client.Auth
 
             if (projectId is null)
             {
-                projectId = await iam.FindProjectIdAsync(credential, region, domainId, cancellationToken).ConfigureAwait(false)
+                projectId = await (projectLookup ?? iam.FindProjectIdAsync(credential, region, domainId, cancellationToken)).ConfigureAwait(false)
                     ?? throw new HuaweiCloudApiException(
                         "IAM knows no project named '" + region + "' for this account. Check -Region, or pass -ProjectId.",
                         ApiErrorKind.NotFound, service: IamClient.Service);

@@ -115,6 +115,21 @@ namespace HuaweiMigration.Tests.Client
         }
 
         [Fact]
+        public async Task An_access_key_looks_up_its_account_and_project_at_once()
+        {
+            // The account lookup is held back 1.5 s: the project lookup goes out meanwhile, not after it.
+            _sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/auth/domains$", Kind = FaultKind.Latency, Delay = TimeSpan.FromSeconds(1.5) });
+            var context = await HuaweiCloudConnector.ConnectAsync(AccessKey(), null, CancellationToken.None);
+
+            Assert.Equal(SimulatorCredentials.DomainId, context.DomainId);
+            Assert.Equal(SimulatorCredentials.ProjectIdFor(SimulatorFixture.Region), context.ProjectId);
+            var domains = Assert.Single(_sim.Requests("GET", "/v3/auth/domains"));
+            var projects = Assert.Single(_sim.Requests("GET", "/v3/projects"));
+            Assert.True(projects.Timestamp - domains.Timestamp < TimeSpan.FromSeconds(1), "the project lookup waited for the account's: " + (projects.Timestamp - domains.Timestamp));
+            Assert.True(projects.AuthValid, projects.ToString());
+        }
+
+        [Fact]
         public async Task A_wrong_secret_key_is_refused_by_the_signature_check()
         {
             var ex = await Assert.ThrowsAsync<HuaweiCloudApiException>(() =>
