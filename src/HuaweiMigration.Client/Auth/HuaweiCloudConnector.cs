@@ -76,7 +76,8 @@ namespace HuaweiMigration.Client.Auth
                         // key's signature alone, as the official SDKs send it (no X-Domain-Id).
                         var domainLookup = iam.FindDomainIdAsync(credential, cancellationToken);
                         projectLookup = projectId is null ? iam.FindProjectIdAsync(credential, region, null, cancellationToken) : null;
-                        await Task.WhenAll(projectLookup is null ? new Task[] { domainLookup } : new Task[] { domainLookup, projectLookup }).ConfigureAwait(false);
+                        // Both awaited before either result is used, so a failure of one never goes unobserved.
+                        if (projectLookup != null) await Task.WhenAll(domainLookup, projectLookup).ConfigureAwait(false);
                         domainId = await domainLookup.ConfigureAwait(false);
                     }
                     break;

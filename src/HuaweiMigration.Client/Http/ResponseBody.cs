@@ -55,7 +55,6 @@ namespace HuaweiMigration.Client.Http
             return value;
         }
 
-        /// <summary>The whole body as text (still capped at <see cref="MaxBytes"/>).</summary>
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
         /// <summary>
@@ -85,6 +84,7 @@ namespace HuaweiMigration.Client.Http
             }
         }
 
+        /// <summary>The whole body as text (still capped at <see cref="MaxBytes"/>).</summary>
         internal static string ReadAllText(CappedStream body)
         {
             using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferFor(body));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -17,26 +18,9 @@ namespace HuaweiMigration.Commands
         /// <summary>Reads by id in flight at once (the listing's page concurrency).</summary>
         internal const int ReadAhead = 8;
 
-        private readonly Queue<PendingRead> _reads = new Queue<PendingRead>();
-
-        /// <summary>One read by id, waiting for its turn to be written.</summary>
-        private sealed class PendingRead
-        {
-            public PendingRead(string id, Task<object?> read, string invalidIdErrorId, string what, string? detailTypeName)
-            {
-                Id = id;
-                Read = read;
-                InvalidIdErrorId = invalidIdErrorId;
-                What = what;
-                DetailTypeName = detailTypeName;
-            }
-
-            public string Id { get; }
-            public Task<object?> Read { get; }
-            public string InvalidIdErrorId { get; }
-            public string What { get; }
-            public string? DetailTypeName { get; }
-        }
+        // Reads by id waiting for their turn to be written, with how to write each.
+        private readonly Queue<(string Id, Task<object?> Read, string InvalidIdErrorId, string What, string? DetailTypeName)> _reads =
+            new Queue<(string, Task<object?>, string, string, string?)>();
 
         /// <summary>
         /// Starts reading each id's object and writes the reads that are due: an unknown id is one ObjectNotFound
@@ -63,9 +47,25 @@ namespace HuaweiMigration.Commands
                 {
                     started = Task.FromException<object?>(ex);
                 }
-                _reads.Enqueue(new PendingRead(id, started, invalidIdErrorId, what, detailTypeName));
+                _reads.Enqueue((id, started, invalidIdErrorId, what, detailTypeName));
                 while (_reads.Count >= ReadAhead) WriteNextRead();
             }
+        }
+
+        // Whether a cmdlet type has -First/-Skip, read from its attribute once per type (not once per command).
+        private static readonly ConcurrentDictionary<Type, bool> SupportsPagingByType = new ConcurrentDictionary<Type, bool>();
+        private bool? _supportsPaging;
+        private ulong _byIdSeen;
+        private ulong _byIdWritten;
+
+        private bool TakeById()
+        {
+            _supportsPaging ??= SupportsPagingByType.GetOrAdd(GetType(), type => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(type)?.SupportsPaging ?? false);
+            if (!_supportsPaging.Value) return true;
+            if (_byIdSeen++ < PagingParameters.Skip) return false;
+            if (_byIdWritten >= PagingParameters.First) return false;
+            _byIdWritten++;
+            return true;
         }
 
         protected override void EndProcessing()

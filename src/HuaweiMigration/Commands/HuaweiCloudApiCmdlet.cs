@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -73,22 +72,6 @@ namespace HuaweiMigration.Commands
                 }
                 FlushLog();
             });
-        }
-
-        // Whether a cmdlet type has -First/-Skip, read from its attribute once per type (not once per command).
-        private static readonly ConcurrentDictionary<Type, bool> SupportsPagingByType = new ConcurrentDictionary<Type, bool>();
-        private bool? _supportsPaging;
-        private ulong _byIdSeen;
-        private ulong _byIdWritten;
-
-        private bool TakeById()
-        {
-            _supportsPaging ??= SupportsPagingByType.GetOrAdd(GetType(), type => System.Reflection.CustomAttributeExtensions.GetCustomAttribute<CmdletAttribute>(type)?.SupportsPaging ?? false);
-            if (!_supportsPaging.Value) return true;
-            if (_byIdSeen++ < PagingParameters.Skip) return false;
-            if (_byIdWritten >= PagingParameters.First) return false;
-            _byIdWritten++;
-            return true;
         }
 
         private readonly System.Collections.Generic.HashSet<string> _seenIds = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
