@@ -35,6 +35,12 @@ namespace HuaweiMigration.Client.Auth
         /// <summary>Headers the credential adds (auth headers, scope headers).</summary>
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
 
+        /// <summary>
+        /// What the credential authenticated this request with (its token), so that a refusal invalidates that and
+        /// not a newer one another request has already fetched.
+        /// </summary>
+        public object? CredentialState { get; set; }
+
         public void SetHeader(string name, string value)
         {
             Headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
@@ -54,10 +60,11 @@ namespace HuaweiMigration.Client.Auth
         public abstract Task ApplyAsync(OutgoingRequest request, CancellationToken cancellationToken);
 
         /// <summary>
-        /// Called after a 401: drop whatever cached token caused it so the next attempt authenticates afresh.
-        /// Returns true when a retry could help.
+        /// Called after a 401: drop the cached token that was refused (<paramref name="refused"/>, the request's
+        /// <see cref="OutgoingRequest.CredentialState"/>) so the next attempt authenticates afresh, unless a newer one
+        /// has replaced it meanwhile. Returns true when a retry could help.
         /// </summary>
-        public virtual bool Invalidate() => false;
+        public virtual bool Invalidate(object? refused) => false;
 
         /// <summary>
         /// The secret as a string, read in place. Not through <c>NetworkCredential</c>: it copies the secure string,
@@ -171,7 +178,7 @@ namespace HuaweiMigration.Client.Auth
         public override string? AccessKeyId => _accessKey;
 
         /// <summary>Every request is signed afresh (a new X-Sdk-Date), so one replay after a 401 is worth a try.</summary>
-        public override bool Invalidate() => true;
+        public override bool Invalidate(object? refused) => true;
 
         public override Task ApplyAsync(OutgoingRequest request, CancellationToken cancellationToken)
         {
@@ -269,12 +276,19 @@ namespace HuaweiMigration.Client.Auth
         public override async Task ApplyAsync(OutgoingRequest request, CancellationToken cancellationToken)
         {
             var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            request.CredentialState = token;
             request.SetHeader("X-Auth-Token", Reveal(token.Token));
         }
 
-        public override bool Invalidate()
+        public override bool Invalidate(object? refused)
         {
-            _current = null;
+            // Many runspaces share one connection: a refusal that arrives after another request renewed the token
+            // must not throw the new token away (each extra renewal is one more token IAM issues).
+            var current = _current;
+            if (current != null && (refused is null || ReferenceEquals(current, refused)))
+            {
+                Interlocked.CompareExchange(ref _current, null, current);
+            }
             return true;
         }
     }

@@ -86,19 +86,20 @@ namespace HuaweiMigration.Client.Http
             budget.Deposit();
             var clock = Stopwatch.StartNew();
             var renewed = false;
+            var attempt = new Attempt();
             for (var retry = 0; ; retry++)
             {
                 HuaweiCloudApiException failure;
                 try
                 {
-                    return await SendOnceAsync(request, credential, domainId, projectId, log, cancellationToken).ConfigureAwait(false);
+                    return await SendOnceAsync(request, credential, domainId, projectId, log, attempt, cancellationToken).ConfigureAwait(false);
                 }
                 catch (HuaweiCloudApiException ex)
                 {
                     failure = ex;
                 }
 
-                if (failure.Kind == ApiErrorKind.Authentication && !renewed && credential != null && request.Scope != AuthScope.Anonymous && credential.Invalidate())
+                if (failure.Kind == ApiErrorKind.Authentication && !renewed && credential != null && request.Scope != AuthScope.Anonymous && credential.Invalidate(attempt.CredentialState))
                 {
                     // A 401 means the request was not processed: fresh credentials and one replay are safe.
                     renewed = true;
@@ -158,12 +159,19 @@ namespace HuaweiMigration.Client.Http
                 ErrorExtMessage = failure.ErrorExtMessage,
             };
 
+        /// <summary>What one attempt used: the credential's state (its token), for the refusal to name.</summary>
+        private sealed class Attempt
+        {
+            public object? CredentialState { get; set; }
+        }
+
         private async Task<ApiResponse> SendOnceAsync(
             ApiRequest request,
             ApiCredential? credential,
             string? domainId,
             string? projectId,
             IApiLog log,
+            Attempt attempt,
             CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -185,6 +193,7 @@ namespace HuaweiMigration.Client.Http
             {
                 await credential.ApplyAsync(outgoing, cancellationToken).ConfigureAwait(false);
             }
+            attempt.CredentialState = outgoing.CredentialState;
             foreach (var h in outgoing.Headers)
             {
                 rest.AddHeader(h.Key, h.Value);
