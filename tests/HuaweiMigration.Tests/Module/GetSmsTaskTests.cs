@@ -166,6 +166,20 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void With_ErrorAction_Stop_an_unknown_id_stops_the_command_where_it_stands_in_the_input()
+        {
+            var ids = Sim.State.Sms.Ids.Take(3).ToArray();
+            Ps.Set("ids", new[] { ids[0], "0000000000000000000000000000dead", ids[1], ids[2] });
+            var r = Ps.Run("$out = [System.Collections.Generic.List[object]]::new(); try { $ids | Get-SmsTask -ErrorAction Stop | ForEach-Object { $out.Add($_) } } catch { $out.Add($_.FullyQualifiedErrorId) }; $out");
+
+            // The ids after the unknown one were read ahead, but nothing after the error is written.
+            Assert.Equal(2, r.Output.Count);
+            Assert.Equal(ids[0], Assert.IsType<SmsTask>(r.Output[0].BaseObject).Id);
+            Assert.StartsWith("SMS.", r.Output[1].ToString());
+            Assert.Empty(r.Errors);
+        }
+
+        [Fact]
         public void Tasks_pipe_into_Get_SmsTask_by_property_name()
         {
             var r = Ps.Run("Get-SmsTask -First 3 | Get-SmsTask");
