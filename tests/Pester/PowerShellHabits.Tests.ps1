@@ -126,3 +126,17 @@ Describe 'Tables, names and exports' {
         finally { Remove-Item $file -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'Piped ids' {
+    It 'Select-Object -First 1 over 100 piped ids writes the first task and reads no further than eight ahead' {
+        $ids = 1..100 | ForEach-Object { Add-SimSmsTask $sim -Name ('piped-{0:000}' -f $_) -State READY }
+        Clear-SimRequest $sim
+        $first = $ids | Get-SmsTask -ErrorVariable failures | Select-Object -First 1
+        $first.Id | Should -Be $ids[0]
+        $failures.Count | Should -Be 0 -Because 'the reads left in flight are let go quietly'
+        $read = @(Get-SimRequest $sim | Where-Object { $_.method -eq 'GET' -and $_.path -like '/v3/tasks/*' } | ForEach-Object { $_.path.Split('/')[-1] })
+        $read.Count | Should -BeLessOrEqual 8
+        $read | Should -Contain $ids[0]
+        $read | ForEach-Object { [array]::IndexOf($ids, $_) } | Should -BeLessThan 8
+    }
+}
