@@ -108,6 +108,12 @@ namespace HuaweiMigration.Client
         /// <summary>True when the answer was refused for its size (over the 64 MB cap) while it was read.</summary>
         public bool Oversized { get; internal set; }
 
+        /// <summary>
+        /// True when the connection was closed by <c>Disconnect-HuaweiCloud</c> (anywhere in the process): nothing was
+        /// sent, and nothing will be until the user connects again, so waiting or retrying is pointless.
+        /// </summary>
+        public bool Disconnected { get; internal set; }
+
         /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
         internal static bool IsStateConflictCode(string? code) =>
             code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";

@@ -6,16 +6,56 @@ namespace HuaweiMigration.Client
     /// <summary>Checks done before any request is sent, so bad input never reaches the wire.</summary>
     public static class InputValidation
     {
-        private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,3}$", RegexOptions.CultureInvariant);
+        // \z, not $: $ also matches before a final newline, which would let "ap-southeast-1\n" through.
+        private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,3}\\z", RegexOptions.CultureInvariant);
 
         /// <summary>Throws unless <paramref name="region"/> looks like a region name (<c>ap-southeast-1</c>, <c>cn-north-4</c>).</summary>
         public static string Region(string? region)
         {
             if (string.IsNullOrWhiteSpace(region) || !RegionPattern.IsMatch(region!))
             {
-                throw new ArgumentException("'" + region + "' is not a region name. Use a name such as ap-southeast-1 or cn-north-4.", nameof(region));
+                throw new ArgumentException("'" + Printable(region ?? string.Empty) + "' is not a region name. Use a name such as ap-southeast-1 or cn-north-4.", nameof(region));
             }
             return region!;
+        }
+
+        /// <summary>
+        /// Throws unless a credential's text can go into a header as it is: printable ASCII without white space at
+        /// either end. The message names <paramref name="source"/> (the parameter or environment variable) and where
+        /// the bad character is, never the value.
+        /// </summary>
+        public static void CredentialText(string? value, string source, string what)
+        {
+            if (value is null) return;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c >= ' ' && c <= '~') continue;
+                var newline = c == '\n' || c == '\r';
+                throw new ArgumentException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "The {0} in {1} holds {2} at character {3} of {4}, which cannot be sent in a header; the value is not shown.{5}",
+                    what, source, Describe(c), i + 1, value.Length,
+                    newline && i >= value.Length - 2
+                        ? " A file read with Get-Content -Raw ends with a newline: trim it, e.g. (Get-Content token.txt -Raw).Trim()."
+                        : string.Empty),
+                    source.TrimStart('-'));
+            }
+            if (value.Length > 0 && (value[0] == ' ' || value[value.Length - 1] == ' '))
+            {
+                throw new ArgumentException("The " + what + " in " + source + " begins or ends with a space, which a header cannot keep; the value is not shown. Trim it.", source.TrimStart('-'));
+            }
+        }
+
+        /// <summary>Throws unless a user-info-free endpoint: <c>http://user:pass@host</c> would send credentials the module does not manage.</summary>
+        private static void NoUserInfo(Uri endpoint, string parameterName)
+        {
+            if (!string.IsNullOrEmpty(endpoint.UserInfo))
+            {
+                throw new ArgumentException(
+                    "The endpoint " + endpoint.Scheme + "://" + endpoint.Host + (endpoint.IsDefaultPort ? string.Empty : ":" + endpoint.Port)
+                        + " is refused: it holds a user name or password (user:pass@). Connect-HuaweiCloud takes credentials by -Credential, -AccessKey or -Token; give the endpoint without them.",
+                    parameterName);
+            }
         }
 
         /// <summary>
@@ -28,6 +68,7 @@ namespace HuaweiMigration.Client
             {
                 throw new ArgumentException("The endpoint must be an absolute URL such as https://sms.ap-southeast-3.myhuaweicloud.com.", parameterName);
             }
+            NoUserInfo(endpoint, parameterName);
             if (endpoint.Scheme == Uri.UriSchemeHttps) return endpoint;
             if (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback) return endpoint;
             throw new ArgumentException(
@@ -49,6 +90,22 @@ namespace HuaweiMigration.Client
                 throw new ArgumentException("No project id: the context has none. Pass -ProjectId, or connect with -ProjectId.", "projectId");
             }
             return TaskId(id, 64, "project id");
+        }
+
+        /// <summary>Throws unless <paramref name="id"/> is 1 to <paramref name="maxLength"/> ASCII letters, digits and hyphens; <paramref name="what"/> names it in the message.</summary>
+        public static string Id(string? id, int maxLength, string what) => TaskId(id, maxLength, what);
+
+        /// <summary>Throws when <paramref name="text"/> holds a control character (a trailing newline, an escape), naming <paramref name="what"/>.</summary>
+        public static string NoControlCharacters(string text, string what)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!char.IsControl(text[i])) continue;
+                throw new ArgumentException(
+                    "The " + what + " '" + Printable(text) + "' holds " + Describe(text[i]) + " at character " + (i + 1) + " of " + text.Length + "; control characters (a trailing newline included) are not allowed.",
+                    what);
+            }
+            return text;
         }
 
         internal static string TaskId(string? id, int maxLength, string what)
@@ -75,7 +132,15 @@ namespace HuaweiMigration.Client
 
         private static string Describe(char c) =>
             char.IsControl(c) || char.IsWhiteSpace(c) || c > '~'
-                ? "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + (char.IsWhiteSpace(c) ? " (white space)" : c > '~' && !char.IsControl(c) ? " ('" + c + "')" : " (a control character)")
+                ? "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + c switch
+                {
+                    '\n' => " (a line feed)",
+                    '\r' => " (a carriage return)",
+                    '\t' => " (a tab, white space)",
+                    _ when char.IsWhiteSpace(c) => " (white space)",
+                    _ when char.IsControl(c) => " (a control character)",
+                    _ => " ('" + c + "')",
+                }
                 : "'" + c + "'";
 
         private static string Printable(string s)

@@ -60,6 +60,9 @@ namespace HuaweiMigration.Models
         /// <summary>True once Disconnect-HuaweiCloud closed this connection: its secrets are gone and it can make no call.</summary>
         public bool IsDisconnected => Credential.Disposed;
 
+        /// <summary>Cancelled when Disconnect-HuaweiCloud closes this connection.</summary>
+        internal System.Threading.CancellationToken Closed => Credential.Closed;
+
         /// <summary>How this context authenticates.</summary>
         public HuaweiCloudAuthType AuthType => Credential.AuthType;
 

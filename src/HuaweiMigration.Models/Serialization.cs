@@ -59,5 +59,8 @@ namespace HuaweiMigration.Models.Serialization
 
         /// <summary>True once Disconnect-HuaweiCloud disposed the secrets.</summary>
         bool Disposed { get; }
+
+        /// <summary>Cancelled when Disconnect-HuaweiCloud disposes the secrets, so a wait in any runspace ends at once.</summary>
+        System.Threading.CancellationToken Closed { get; }
     }
 }

@@ -95,7 +95,14 @@ namespace HuaweiMigration.Client.Auth
             if (Disposed) return;
             Disposed = true;
             DisposeSecrets();
+            _closed.Cancel();
         }
+
+        // Never disposed: a token handed out may be read after Disconnect, and cancelled it costs nothing.
+        private readonly CancellationTokenSource _closed = new CancellationTokenSource();
+
+        /// <summary>Cancelled by <see cref="Dispose"/>: waits that hold this connection stop polling at once.</summary>
+        public CancellationToken Closed => _closed.Token;
 
         /// <summary>Disposes the secure strings this credential holds.</summary>
         protected abstract void DisposeSecrets();
@@ -108,12 +115,13 @@ namespace HuaweiMigration.Client.Auth
             return credential;
         }
 
-        internal static HuaweiCloudApiException DisconnectedError(HuaweiCloudContext context) =>
+        internal static HuaweiCloudApiException DisconnectedError(HuaweiCloudContext? context) =>
             new HuaweiCloudApiException(
-                "This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again.",
+                "This connection" + (context is null ? string.Empty : " to " + context.Region) + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again.",
                 ApiErrorKind.Authentication)
             {
                 NotSent = true,
+                Disconnected = true,
             };
     }
 

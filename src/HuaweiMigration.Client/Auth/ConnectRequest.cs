@@ -33,6 +33,9 @@ namespace HuaweiMigration.Client.Auth
 
         public SecureString? Token { get; set; }
 
+        /// <summary>True when the credentials came from the HUAWEICLOUD_SDK_* variables (messages then name those).</summary>
+        public bool FromEnvironment { get; private set; }
+
         /// <summary>How long one HTTP request may take (default 60 s).</summary>
         public TimeSpan? RequestTimeout { get; set; }
 
@@ -43,6 +46,7 @@ namespace HuaweiMigration.Client.Auth
         public void ApplyEnvironment(Func<string, string?> getVariable)
         {
             AuthType = HuaweiCloudAuthType.AccessKey;
+            FromEnvironment = true;
             var ak = getVariable(EnvAccessKey);
             var sk = getVariable(EnvSecretKey);
             if (string.IsNullOrEmpty(ak) || string.IsNullOrEmpty(sk))

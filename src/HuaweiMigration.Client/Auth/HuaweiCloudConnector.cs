@@ -24,6 +24,8 @@ namespace HuaweiMigration.Client.Auth
         {
             log ??= NullLog.Instance;
             var region = InputValidation.Region(request.Region);
+            if (request.ProjectId != null) InputValidation.ProjectId(request.ProjectId);
+            if (request.DomainId != null) InputValidation.TaskId(request.DomainId, 64, "domain id");
             var endpoints = Endpoints.Resolve(region, request.Endpoint, request.IamEndpoint, request.SmsEndpoint, request.DcsEndpoint);
             var transport = ApiTransport.Shared;
             var requestTimeout = request.RequestTimeout ?? TimeSpan.FromSeconds(60);
@@ -67,8 +69,12 @@ namespace HuaweiMigration.Client.Auth
                     }
                     if (request.SecretKey is null || request.SecretKey.Length == 0)
                     {
-                        throw new ArgumentException("The secret key of access key " + request.AccessKey + " is empty (-SecretKey): nothing could be signed with it.", "SecretKey");
+                        throw new ArgumentException("The secret key is empty (" + (request.FromEnvironment ? ConnectRequest.EnvSecretKey : "-SecretKey") + "): nothing could be signed with it.", "SecretKey");
                     }
+                    var env = request.FromEnvironment;
+                    InputValidation.CredentialText(request.AccessKey, env ? ConnectRequest.EnvAccessKey : "-AccessKey", "access key");
+                    CheckSecret(request.SecretKey, env ? ConnectRequest.EnvSecretKey : "-SecretKey", "secret key");
+                    CheckSecret(request.SecurityToken, env ? ConnectRequest.EnvSecurityToken : "-SecurityToken", "security token");
                     credential = new AccessKeyCredential(request.AccessKey!, request.SecretKey, request.SecurityToken);
                     if (domainId is null)
                     {
@@ -92,6 +98,7 @@ namespace HuaweiMigration.Client.Auth
                     {
                         throw new ArgumentException("The token is " + request.Token.Length + " characters long; an X-Subject-Token has at most " + MaxTokenLength + ", so this is not one (a token with its catalog, or two pasted together?).", "Token");
                     }
+                    CheckSecret(request.Token, "-Token", "token");
                     var tokenCredential = new TokenCredential(request.Token, null, null);
                     var info = await iam.ValidateTokenAsync(tokenCredential, cancellationToken).ConfigureAwait(false);
                     tokenCredential.ExpiresAtValue = info.ExpiresAt;
@@ -120,6 +127,13 @@ namespace HuaweiMigration.Client.Auth
             {
                 RequestTimeout = requestTimeout,
             };
+        }
+
+        /// <summary>Checks a secret's characters in place, never keeping or showing its text.</summary>
+        private static void CheckSecret(System.Security.SecureString? secret, string source, string what)
+        {
+            if (secret is null || secret.Length == 0) return;
+            InputValidation.CredentialText(ApiCredential.Reveal(secret), source, what);
         }
 
         /// <summary>Accepts <c>DOMAIN\user</c>; without a domain name the user is taken to be the account itself.</summary>

@@ -98,6 +98,17 @@ namespace HuaweiMigration.Client.Http
                 {
                     failure = ex;
                 }
+                catch (ObjectDisposedException) when (credential?.Disposed == true)
+                {
+                    // Disconnect-HuaweiCloud disposed the secrets while this request was being signed.
+                    throw ApiCredential.DisconnectedError(null);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    // The HTTP library refused the request before sending it (a header value it will not send): its
+                    // text quotes the value, which may be a token or a signature, so it is scrubbed here.
+                    throw Refused(request, attempt, ex);
+                }
 
                 if (failure.Kind == ApiErrorKind.Authentication && !renewed && credential != null && request.Scope != AuthScope.Anonymous && credential.Invalidate(attempt.CredentialState))
                 {
@@ -159,11 +170,22 @@ namespace HuaweiMigration.Client.Http
                 ErrorExtMessage = failure.ErrorExtMessage,
             };
 
-        /// <summary>What one attempt used: the credential's state (its token), for the refusal to name.</summary>
+        /// <summary>What one attempt used: the credential's state (its token), for the refusal to name, and the headers it sent, for error texts to leave out.</summary>
         private sealed class Attempt
         {
             public object? CredentialState { get; set; }
+
+            public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; set; }
         }
+
+        /// <summary>A request the HTTP library would not send, told without quoting anything it was given.</summary>
+        private static HuaweiCloudApiException Refused(ApiRequest request, Attempt attempt, Exception error) =>
+            new HuaweiCloudApiException(
+                "The " + request.Service + " request could not be sent: the HTTP library refused it ("
+                    + LibraryErrors.Scrub(error.GetBaseException().Message, attempt.Headers).TrimEnd('.') + ").",
+                ApiErrorKind.InvalidArgument,
+                service: request.Service,
+                innerException: LibraryErrors.Keep(error, attempt.Headers));
 
         private async Task<ApiResponse> SendOnceAsync(
             ApiRequest request,
@@ -189,8 +211,10 @@ namespace HuaweiMigration.Client.Http
 
             var outgoing = new OutgoingRequest(request.Method.ToString().ToUpperInvariant(), uri, body, request.Scope, domainId, projectId);
             foreach (var h in request.Headers) outgoing.SetHeader(h.Key, h.Value);
+            attempt.Headers = outgoing.Headers;
             if (credential != null && request.Scope != AuthScope.Anonymous)
             {
+                if (credential.Disposed) throw ApiCredential.DisconnectedError(null);
                 await credential.ApplyAsync(outgoing, cancellationToken).ConfigureAwait(false);
             }
             attempt.CredentialState = outgoing.CredentialState;
@@ -253,14 +277,14 @@ namespace HuaweiMigration.Client.Http
             {
                 var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: no answer after {1} ms ({2}).", request.Service, watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
-                var reason = response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer";
+                var reason = LibraryErrors.Scrub(response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer", outgoing.Headers);
                 throw new HuaweiCloudApiException(
                     timedOut
                         ? string.Format(CultureInfo.InvariantCulture, "The {0} service did not answer {1} {2} within {3:0.#} seconds.", request.Service, outgoing.Method, uri.AbsolutePath, timeout.TotalSeconds)
                         : string.Format(CultureInfo.InvariantCulture, "Could not reach the {0} service at {1}: {2}", request.Service, uri.GetLeftPart(UriPartial.Authority), reason),
                     timedOut ? ApiErrorKind.Timeout : ApiErrorKind.Connection,
                     service: request.Service,
-                    innerException: response.ErrorException)
+                    innerException: LibraryErrors.Keep(response.ErrorException, outgoing.Headers))
                 {
                     NotSent = !timedOut && IsConnectFailure(response.ErrorException),
                 };
@@ -299,7 +323,7 @@ namespace HuaweiMigration.Client.Http
         {
             var requestId = answer.RequestId;
             var suffix = requestId is null ? "." : "; request id " + requestId + ".";
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ex.GetBaseException().Message));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers)));
             var tooLarge = Find<ResponseTooLargeException>(ex);
             if (tooLarge != null)
             {
@@ -314,7 +338,7 @@ namespace HuaweiMigration.Client.Http
             if (json != null)
             {
                 return new HuaweiCloudApiException(
-                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + json.Message + ")" + suffix,
+                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + LibraryErrors.Scrub(json.Message, outgoing.Headers) + ")" + suffix,
                     ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json);
             }
             if (answer.TimedOut)
@@ -324,7 +348,7 @@ namespace HuaweiMigration.Client.Http
                     ApiErrorKind.Timeout, service: request.Service, requestId: requestId, innerException: ex);
             }
             return new HuaweiCloudApiException(
-                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ex.GetBaseException().Message + ")" + suffix,
+                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers) + ")" + suffix,
                 ApiErrorKind.Connection, requestId: requestId, service: request.Service, innerException: ex);
         }
 

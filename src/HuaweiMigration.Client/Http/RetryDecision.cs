@@ -102,6 +102,8 @@ namespace HuaweiMigration.Client.Http
         /// <summary>The kind of a failure, from the client's one error type.</summary>
         public static FailureKind Classify(HuaweiCloudApiException failure)
         {
+            // A closed connection sends nothing until the user connects again: final, however "not sent" it is.
+            if (failure.Disconnected) return FailureKind.Definitive;
             if (failure.Oversized) return FailureKind.Oversized;
             if (failure.NotSent) return FailureKind.NotSent;
             switch (failure.Kind)

@@ -20,7 +20,7 @@ namespace HuaweiMigration.Client.Sms
 
     public sealed partial class SmsClient
     {
-        private static readonly Regex TimeOfDay = new Regex("^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant);
+        private static readonly Regex TimeOfDay = new Regex("^([01][0-9]|2[0-3]):[0-5][0-9]\\z", RegexOptions.CultureInvariant);
 
         /// <summary><c>GET /v3/tasks/{id}/speed-limit</c>: the task's bandwidth schedule, rules in order of start.</summary>
         public async Task<IReadOnlyList<SmsSpeedLimitRule>> GetSpeedLimitAsync(string id, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ namespace HuaweiMigration.Client.Sms
     /// </summary>
     public sealed class SmsTaskAction
     {
-        private static readonly Regex OperationPattern = new Regex("^[a-z_]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex OperationPattern = new Regex("^[a-z_]{1,64}\\z", RegexOptions.CultureInvariant);
 
         private SmsTaskAction(
             string operation,

@@ -34,6 +34,8 @@ namespace HuaweiMigration.Commands
             if (waiter.Pending == 0) return;
             var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
             waiter.OnTransientFailure = Log.Verbose;
+            // Read once: after Disconnect-HuaweiCloud the context refuses to be resolved again.
+            var closed = CurrentContext.Closed;
             var culture = System.Globalization.CultureInfo.InvariantCulture;
             // -Verbose narrates the wait: what it waits for, each task as it gets there, how many are left.
             WriteVerbose(string.Format(culture, "{0}: waiting for {1} task{2} to be {3}, polling every {4:0.##} s{5}.",
@@ -76,7 +78,7 @@ namespace HuaweiMigration.Commands
                         }
                         if (left < delay) delay = left;
                     }
-                    Await(Task.Delay(delay, CancellationToken));
+                    Await(DelayUnlessClosed(delay, closed));
                 }
             }
             finally
@@ -84,6 +86,25 @@ namespace HuaweiMigration.Commands
                 if (!Stopping)
                 {
                     WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        /// <summary>
+        /// The pause between polls, cut short when Disconnect-HuaweiCloud closes the connection (in any runspace):
+        /// the next poll then fails at once with HuaweiCloudDisconnected for every task, instead of polling on.
+        /// </summary>
+        private async Task DelayUnlessClosed(TimeSpan delay, CancellationToken closed)
+        {
+            if (closed.IsCancellationRequested) return;
+            using (var either = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, closed))
+            {
+                try
+                {
+                    await Task.Delay(delay, either.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!CancellationToken.IsCancellationRequested)
+                {
                 }
             }
         }

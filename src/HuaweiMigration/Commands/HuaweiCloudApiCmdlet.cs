@@ -50,19 +50,35 @@ namespace HuaweiMigration.Commands
             _ = CurrentContext;
         }
 
-        /// <summary>-First, -Skip and -IncludeTotalCount of a SupportsPaging cmdlet, for the client.</summary>
-        internal Client.Sms.PagingRequest Paging() => new Client.Sms.PagingRequest
-        {
-            Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
-            First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
-            OnTotalCount = PagingParameters.IncludeTotalCount
-                ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
-                : (Action<long, double>?)null,
-        };
+        /// <summary>The largest -Skip a listing takes: the API's offset is a 32-bit integer.</summary>
+        internal const ulong MaxSkip = int.MaxValue;
 
-        /// <summary>Writes each record of a listing as it arrives; a failure ends the listing with one error.</summary>
+        /// <summary>-First, -Skip and -IncludeTotalCount of a SupportsPaging cmdlet, for the client; a -Skip the API cannot take stops the command.</summary>
+        internal Client.Sms.PagingRequest Paging()
+        {
+            if (PagingParameters.Skip > MaxSkip)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentOutOfRangeException("Skip", "-Skip " + PagingParameters.Skip + " is more than the API can skip (at most " + MaxSkip + ")."),
+                    "InvalidSkip", ErrorCategory.InvalidArgument, PagingParameters.Skip));
+            }
+            return new Client.Sms.PagingRequest
+            {
+                Skip = (long)PagingParameters.Skip,
+                First = PagingParameters.First == ulong.MaxValue ? null : (long?)Math.Min(PagingParameters.First, long.MaxValue),
+                OnTotalCount = PagingParameters.IncludeTotalCount
+                    ? (count, accuracy) => WriteObject(PagingParameters.NewTotalCount((ulong)count, accuracy))
+                    : (Action<long, double>?)null,
+            };
+        }
+
+        /// <summary>True when -First 0 was given: the command writes nothing and sends nothing.</summary>
+        internal bool WantsNone => PagingParameters != null && PagingParameters.First == 0;
+
+        /// <summary>Writes each record of a listing as it arrives; a failure ends the listing with one error. Nothing is read for -First 0.</summary>
         internal void WriteListing<T>(Func<System.Collections.Generic.IEnumerable<T>> list, string errorId)
         {
+            if (WantsNone) return;
             ForItem(null, errorId, () =>
             {
                 foreach (var item in list())

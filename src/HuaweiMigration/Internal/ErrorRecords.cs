@@ -54,7 +54,7 @@ namespace HuaweiMigration.Internal
 
         public static ErrorRecord FromApi(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
         {
-            var record = new ErrorRecord(ex, ex.ErrorCode ?? DefaultId(ex.Kind), Category(ex.Kind), target);
+            var record = new ErrorRecord(ex, ex.ErrorCode ?? (ex.Disconnected ? "HuaweiCloudDisconnected" : DefaultId(ex.Kind)), Category(ex.Kind), target);
             var advice = Advice(ex);
             if (friendlyMessage != null || advice != null)
             {

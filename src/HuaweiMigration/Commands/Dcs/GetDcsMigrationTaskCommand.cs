@@ -52,6 +52,7 @@ namespace HuaweiMigration.Commands.Dcs
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateNamePattern]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only tasks in these statuses (the API has no status filter; the module applies it).</para></summary>

@@ -50,6 +50,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateNamePattern]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only servers in these states (unavailable, waiting, initialize, replicate, syncing, stopping, stopped, skipping, deleting, clearing, cleared, clearfailed, premigready, premiged, premigfailed, cloning, cutovering, finished, error).</para></summary>
@@ -66,6 +67,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">Only servers of this enterprise project.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidatePlainText("enterprise project id")]
         public string? EnterpriseProjectId { get; set; }
 
         private SmsClient? _client;

@@ -76,17 +76,20 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateNamePattern]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only tasks of this source server; a source server piped in (Get-SmsSourceServer) binds here.</para></summary>
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completion.SmsSourceServerIdCompleter))]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateApiId("source server id", 36)]
         public string? SourceServerId { get; set; }
 
         /// <summary><para type="description">Only tasks of this enterprise project.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidatePlainText("enterprise project id")]
         public string? EnterpriseProjectId { get; set; }
 
         private SmsClient? _client;

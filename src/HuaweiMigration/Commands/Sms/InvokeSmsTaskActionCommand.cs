@@ -36,6 +36,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">Adds "template_id" to the body (clone_test needs it).</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateApiId("template id", 36)]
         public string? TemplateId { get; set; }
 
         /// <summary><para type="description">Adds "switch_hce": true to the body.</para></summary>

@@ -65,11 +65,24 @@ namespace HuaweiMigration.Commands.Sms
             if (_wait)
             {
                 var timing = startTiming();
-                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskOutput.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal));
+                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskOutput.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal, NotReachedHint(r)));
                 return;
             }
             WriteCurrentStates(_waiter.PendingEntries.Select(e => e.Id).ToList());
         }
+
+        /// <summary>
+        /// For a task that timed out showing no sign of the action (still in its old state long after the action was
+        /// accepted, or after its answer was lost): a hint that the action may never have reached the service.
+        /// </summary>
+        private string? NotReachedHint(WaitResult<SmsTask> result)
+        {
+            if (result.Outcome != WaitOutcome.TimedOut || result.Task is null || _action.TookEffect(result.Task) != false) return null;
+            return "The task shows no sign of the '" + _action.Operation + "'" + (_answerLost.Contains(result.Id) ? ", whose answer was lost" : string.Empty)
+                + ": it may never have reached the service. Check the task, and send the action again if it is still needed.";
+        }
+
+        private readonly HashSet<string> _answerLost = new HashSet<string>(StringComparer.Ordinal);
 
         private void Drain()
         {
@@ -84,6 +97,7 @@ namespace HuaweiMigration.Commands.Sms
                 if (_wait && error is HuaweiCloudApiException { OutcomeUnknown: true })
                 {
                     // The answer was lost and the task could not tell: the wait will show what happened.
+                    _answerLost.Add(id);
                     _cmdlet.WriteVerbose(error.Message + " Waiting will tell.");
                     continue;
                 }

@@ -37,7 +37,7 @@ namespace HuaweiMigration.Commands.Sms
         }
 
         /// <summary>Writes the end of one task's wait: the task on success (when <paramref name="writeTask"/>), else an error.</summary>
-        internal static void WriteWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<SmsTask> result, bool writeTask, WaitTiming timing, string goal)
+        internal static void WriteWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<SmsTask> result, bool writeTask, WaitTiming timing, string goal, string? timeoutHint = null)
         {
             cmdlet.FlushLogNow();
             switch (result.Outcome)
@@ -55,7 +55,7 @@ namespace HuaweiMigration.Commands.Sms
                 case WaitOutcome.TimedOut:
                     cmdlet.WriteError(new ErrorRecord(
                         new TimeoutException(Describe(result.Id, result.Task) + " did not " + goal + " within " + timing.TimeoutSeconds + " seconds; it is "
-                            + (result.Task?.RawState ?? "in an unknown state") + "."),
+                            + (result.Task?.RawState ?? "in an unknown state") + "." + (timeoutHint is null ? string.Empty : " " + timeoutHint)),
                         "SmsTaskWaitTimeout",
                         ErrorCategory.OperationTimeout,
                         result.Id));

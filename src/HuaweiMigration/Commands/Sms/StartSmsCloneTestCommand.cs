@@ -29,6 +29,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">The id of the target server template to clone from.</para></summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
+        [Validation.ValidateApiId("template id", 36)]
         public string TemplateId { get; set; } = string.Empty;
 
         internal override SmsTaskAction Action => SmsTaskAction.CloneTest;
