@@ -126,8 +126,30 @@ namespace HuaweiMigration.Tests.Infrastructure
             result.Warning.AddRange(ps.Streams.Warning.Select(v => v.Message));
             result.Information.AddRange(ps.Streams.Information.Select(v => v.ToString()));
             result.Progress.AddRange(ps.Streams.Progress);
+            NoNotSpecified(result);
             return result;
         }
+
+        /// <summary>
+        /// The module never reports a NotSpecified error (SPEC, Errors and Hardening): every test that runs a command
+        /// checks it, whatever the test itself asserts. Errors PowerShell makes itself are not the module's.
+        /// </summary>
+        private static void NoNotSpecified(PsResult result)
+        {
+            var records = result.Errors.ToList();
+            if (result.Terminating is IContainsErrorRecord terminating) records.Add(terminating.ErrorRecord);
+            var bad = records.Where(e => e.CategoryInfo.Category == ErrorCategory.NotSpecified && FromModule(e)).ToList();
+            if (bad.Count > 0)
+            {
+                throw new InvalidOperationException("The module wrote " + bad.Count + " NotSpecified error(s): "
+                    + string.Join(" | ", bad.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception)));
+            }
+        }
+
+        private static bool FromModule(ErrorRecord e) =>
+            e.FullyQualifiedErrorId.Contains("HuaweiMigration", StringComparison.Ordinal)
+            || (e.Exception?.GetType().Namespace?.StartsWith("HuaweiMigration", StringComparison.Ordinal) ?? false)
+            || (e.Exception?.StackTrace?.Contains("HuaweiMigration.", StringComparison.Ordinal) ?? false);
 
         public static SecureString Secure(string value)
         {

@@ -22,7 +22,7 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("[System.Collections.ArrayList]::new(@(1)) | ForEach-Object { [System.Collections.Hashtable]::new() } | ForEach-Object { $_.ToString() } | Suspend-SmsTask", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "an object was given where an id was expected")]
         [InlineData("Stop-DcsMigrationTask -Id 'a b'", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "white space")]
         [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -Credential ([pscredential]::new('sim-user', [securestring]::new()))", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "password of 'sim-user' is empty")]
-        [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -AccessKey SIMAKEXAMPLE00000001 -SecretKey ([securestring]::new())", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "secret key of access key SIMAKEXAMPLE00000001 is empty")]
+        [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -AccessKey SIMAKEXAMPLE00000001 -SecretKey ([securestring]::new())", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "secret key is empty (-SecretKey)")]
         [InlineData("Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint -Token $($t = [securestring]::new(); foreach ($c in ('t' * 20000).ToCharArray()) { $t.AppendChar($c) }; $t)", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "at most 16384")]
         [InlineData("Get-SmsTask -Id \"a`tb\"", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
         [InlineData("Suspend-SmsTask -Id 'x/y'", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "not allowed")]
