@@ -149,6 +149,13 @@ namespace HuaweiMigration.Commands
             {
                 throw new PipelineStoppedException();
             }
+            catch (Exception ex) when (!(ex is RuntimeException || ex is OperationCanceledException || ex is OutOfMemoryException))
+            {
+                // A failure nobody foresaw still costs only this item, and is never NotSpecified: it can only have come
+                // from handling what the service sent (RuntimeException is PowerShell's own: -ErrorAction Stop, Ctrl+C).
+                FlushLog();
+                WriteError(new ErrorRecord(ex, "UnexpectedFailure", ErrorCategory.InvalidResult, target));
+            }
         }
     }
 }
