@@ -153,7 +153,7 @@ function Remove-SimulatorFiles($Simulator) {
 }
 
 function Get-SimRequest {
-    <# .SYNOPSIS The simulator's request log: method, path, query, body, status, auth kind for every API call. #>
+    <# .SYNOPSIS The simulator's request log: method, path, query, body, status, auth kind for every API call (secrets redacted, long values cut). #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator)
     # One object per request, so the log pipes straight into Where-Object.

@@ -33,7 +33,7 @@ public sealed class SimulatorOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
     public SimulatorTimings Timings { get; set; } = new();
 
-    /// <summary>How many recent API requests the log keeps (older ones are dropped first); bodies are kept to 4 KB.</summary>
+    /// <summary>How many recent API requests the log keeps (older ones are dropped first); each holds at most about 4 KB, no secret.</summary>
     public int RequestLogCapacity { get; set; } = 20000;
 
     /// <summary>The most tasks a seed may ask for, on the command line or at <c>POST /_sim/seed</c>.</summary>
