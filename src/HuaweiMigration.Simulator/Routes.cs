@@ -146,7 +146,8 @@ internal static class Pipeline
                 case FaultKind.Throttle:
                     if (fault.RetryAfter is TimeSpan retry)
                     {
-                        ctx.Response.Headers["Retry-After"] = Math.Max(0, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        // As long: a retryAfter of years (to test a client's ceiling) must not wrap around to 0.
+                        ctx.Response.Headers["Retry-After"] = Math.Max(0L, (long)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
                     await Reply.Error(ctx, fault.StatusCode > 0 ? fault.StatusCode : 429, fault.ErrorCode ?? "APIG.0308",
                         fault.ErrorMessage ?? "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 second").ConfigureAwait(false);
