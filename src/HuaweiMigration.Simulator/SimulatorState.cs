@@ -87,7 +87,11 @@ public sealed class SimulatorState
     public void AddAccessKey(string accessKey, string secretKey, string? securityToken = null) =>
         Identity.AddAccessKey(accessKey, secretKey, securityToken);
 
-    /// <summary>Reseeds both services (null leaves a service as it is).</summary>
+    /// <summary>
+    /// Reseeds both services (null leaves a service as it is): every object of a reseeded service is replaced (see
+    /// <see cref="SmsStore.Seed"/>, <see cref="DcsStore.Seed"/>). Tokens, users, faults, timings and the request log
+    /// are not seeded objects and stay: a connected client goes on working across a reseed.
+    /// </summary>
     public void Reseed(int? smsTasks, int? dcsTasks)
     {
         foreach (var (name, n) in new[] { ("smsTasks", smsTasks), ("dcsTasks", dcsTasks) })
