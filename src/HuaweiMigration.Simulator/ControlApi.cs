@@ -36,7 +36,7 @@ internal static class ControlApi
                 rule = ParseFault(o ?? throw new FormatException("The body must be a JSON object."));
                 state.AddFault(rule);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
                 return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
             }
@@ -67,16 +67,20 @@ internal static class ControlApi
             if (o is null) return Reply.Error(ctx, 400, "SIM.0400", "The body must be a JSON object.");
             try
             {
+                // Every value is read and checked before any is applied: a refused body changes nothing.
+                Known(o, TimingFields);
                 var t = state.Timings;
-                t.StartDelay = Duration(Get(o, "startDelay")) ?? t.StartDelay;
-                t.StopToAbort = Duration(Get(o, "stopToAbort")) ?? t.StopToAbort;
-                t.DeleteToGone = Duration(Get(o, "deleteToGone")) ?? t.DeleteToGone;
-                t.RunningToFinish = Duration(Get(o, "runningToFinish")) ?? t.RunningToFinish;
-                t.DcsStopToTerminated = Duration(Get(o, "dcsStopToTerminated")) ?? t.DcsStopToTerminated;
-                t.NetworkCheckDelay = Duration(Get(o, "networkCheckDelay")) ?? t.NetworkCheckDelay;
-                state.Latency = Duration(Get(o, "latency")) ?? state.Latency;
+                var startDelay = Delay(o, "startDelay") ?? t.StartDelay;
+                var stopToAbort = Delay(o, "stopToAbort") ?? t.StopToAbort;
+                var deleteToGone = Delay(o, "deleteToGone") ?? t.DeleteToGone;
+                var runningToFinish = Delay(o, "runningToFinish") ?? t.RunningToFinish;
+                var dcsStopToTerminated = Delay(o, "dcsStopToTerminated") ?? t.DcsStopToTerminated;
+                var networkCheckDelay = Delay(o, "networkCheckDelay") ?? t.NetworkCheckDelay;
+                var latency = Delay(o, "latency") ?? state.Latency;
+                (t.StartDelay, t.StopToAbort, t.DeleteToGone, t.RunningToFinish, t.DcsStopToTerminated, t.NetworkCheckDelay, state.Latency) =
+                    (startDelay, stopToAbort, deleteToGone, runningToFinish, dcsStopToTerminated, networkCheckDelay, latency);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
                 return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
             }
@@ -179,12 +183,23 @@ internal static class ControlApi
 
     private static JsonObject BehaviourJson(SimulatorBehaviour b) => new() { ["dcsBatchErrorFields"] = b.DcsBatchErrorFields };
 
+    private static readonly string[] TimingFields =
+        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "latency" };
+
+    /// <summary>Every field of a fault, as documented (README, about_HuaweiMigration); anything else is refused, never ignored.</summary>
+    private static readonly string[] FaultFields =
+    {
+        "kind", "method", "pathPattern", "count", "probability", "statusCode", "errorCode", "errorMessage", "retryAfter", "delay",
+        "failuresBeforeSuccess", "location", "sizeBytes", "declareLength", "countOffset",
+    };
+
     private static FaultRule ParseFault(JsonObject o)
     {
-        var kindText = Str(Get(o, "kind")) ?? throw new FormatException("'kind' is required (Error, Throttle, Latency, DropConnection, CutBody, MalformedJson, ExpiredToken).");
-        if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        Known(o, FaultFields);
+        var kindText = Str(Get(o, "kind")) ?? throw new FormatException("'kind' is required (" + string.Join(", ", Enum.GetNames<FaultKind>()) + ").");
+        if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
         {
-            throw new FormatException($"Unknown fault kind '{kindText}'.");
+            throw new FormatException($"Unknown fault kind '{kindText}' (" + string.Join(", ", Enum.GetNames<FaultKind>()) + ").");
         }
         var rule = new FaultRule
         {
@@ -196,12 +211,38 @@ internal static class ControlApi
             StatusCode = Int(Get(o, "statusCode")) ?? 0,
             ErrorCode = Str(Get(o, "errorCode")),
             ErrorMessage = Str(Get(o, "errorMessage")),
-            RetryAfter = Duration(Get(o, "retryAfter")),
-            Delay = Duration(Get(o, "delay")) ?? TimeSpan.Zero,
+            RetryAfter = NonNegative(Duration(Get(o, "retryAfter")), "retryAfter"),
+            Delay = Delay(o, "delay") ?? TimeSpan.Zero,
             FailuresBeforeSuccess = Int(Get(o, "failuresBeforeSuccess")) ?? 0,
+            Location = Get(o, "location") is JsonNode location ? Str(location) ?? throw new FormatException("'location' must be a string.") : null,
+            SizeBytes = Get(o, "sizeBytes")?.GetValue<long>() ?? 0,
+            DeclareLength = Get(o, "declareLength")?.GetValue<bool>() ?? false,
+            CountOffset = Int(Get(o, "countOffset")) ?? 0,
         };
-        return rule;
+        return rule; // checked by FaultStore.Add (FaultRule.Validate), for in-process callers too
     }
+
+    /// <summary>Refuses a field this call does not have (a typo such as "sizebyte" would otherwise be ignored in silence).</summary>
+    private static void Known(JsonObject o, string[] fields)
+    {
+        foreach (var (name, _) in o)
+        {
+            if (!fields.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new FormatException($"Unknown field '{name}'; the fields are {string.Join(", ", fields)}.");
+            }
+        }
+    }
+
+    /// <summary>A state-machine or fault delay: 0 to a day (a negative one would fire at once, or throw later).</summary>
+    private static TimeSpan? Delay(JsonObject o, string name)
+    {
+        var value = NonNegative(Duration(Get(o, name)), name);
+        return value > FaultRule.MaxDelay ? throw new ArgumentException($"'{name}' must be at most {FaultRule.MaxDelay} (was {value}).") : value;
+    }
+
+    private static TimeSpan? NonNegative(TimeSpan? value, string name) =>
+        value < TimeSpan.Zero ? throw new ArgumentException($"'{name}' must not be negative (was {value}).") : value;
 
     private static JsonNode? Get(JsonObject o, string name) =>
         o.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace HuaweiMigration.Simulator;
@@ -46,7 +47,7 @@ public sealed class FaultRule
     /// <summary>Regular expression searched in the request path; null matches any path.</summary>
     public string? PathPattern { get; set; }
 
-    /// <summary>How many requests the rule hits; -1 = unlimited.</summary>
+    /// <summary>How many requests the rule hits (at least 1); -1 = unlimited.</summary>
     public int Count { get; set; } = 1;
 
     /// <summary>Chance that a matching request is hit, drawn from the simulator's seeded random.</summary>
@@ -64,16 +65,16 @@ public sealed class FaultRule
     /// <summary>Redirect: the Location header (default https://elsewhere.example.com/v3/tasks).</summary>
     public string? Location { get; set; }
 
-    /// <summary>OversizedBody: how many bytes the body has (default 80 MB).</summary>
+    /// <summary>OversizedBody: how many bytes the body has (0: the default, 80 MB; else 64 bytes to 1 GiB).</summary>
     public long SizeBytes { get; set; }
 
     /// <summary>OversizedBody: send a Content-Length header declaring SizeBytes (default: chunked, no length).</summary>
     public bool DeclareLength { get; set; }
 
-    /// <summary>InflatedCount: added to the answer's count (default 7).</summary>
+    /// <summary>InflatedCount: added to the answer's count (0: the default, 7; negative lowers it).</summary>
     public int CountOffset { get; set; }
 
-    /// <summary>Waited before the fault takes effect (for every kind).</summary>
+    /// <summary>Waited before the fault takes effect (for every kind); 0 to a day.</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>
@@ -82,7 +83,30 @@ public sealed class FaultRule
     /// </summary>
     public int FailuresBeforeSuccess { get; set; }
 
+    /// <summary>The longest <see cref="Delay"/>: a day is already "never" for any test.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
+
+    /// <summary>The smallest OversizedBody: the JSON around the padding takes about 50 bytes.</summary>
+    public const long MinSizeBytes = 64;
+
+    /// <summary>The largest OversizedBody: far past any client's cap, short of what a test machine can stream.</summary>
+    public const long MaxSizeBytes = 1L << 30;
+
     public override string ToString() => $"{Kind} {Method ?? "*"} {PathPattern ?? "*"} x{Count}";
+
+    /// <summary>Refuses values that make no sense (an <see cref="ArgumentException"/> naming the field), so a typo cannot turn into a silently different fault.</summary>
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Kind)) throw new ArgumentException($"Unknown fault kind '{Kind}'.");
+        if (Count != -1 && Count < 1) throw new ArgumentException($"count must be -1 (unlimited) or at least 1 (was {Count}).");
+        if (!(Probability >= 0 && Probability <= 1)) throw new ArgumentException($"probability must be between 0 and 1 (was {Probability}).");
+        if (StatusCode != 0 && (StatusCode < 100 || StatusCode > 599)) throw new ArgumentException($"statusCode must be an HTTP status, 100 to 599 (was {StatusCode}).");
+        if (RetryAfter < TimeSpan.Zero) throw new ArgumentException($"retryAfter must not be negative (was {RetryAfter}).");
+        if (Delay < TimeSpan.Zero || Delay > MaxDelay) throw new ArgumentException($"delay must be between 0 and {MaxDelay} (was {Delay}).");
+        if (SizeBytes != 0 && (SizeBytes < MinSizeBytes || SizeBytes > MaxSizeBytes)) throw new ArgumentException($"sizeBytes must be between {MinSizeBytes} and {MaxSizeBytes} (was {SizeBytes}).");
+        if (FailuresBeforeSuccess < 0) throw new ArgumentException($"failuresBeforeSuccess must not be negative (was {FailuresBeforeSuccess}).");
+        if (Location is not null && (Location.Length == 0 || Location.Any(char.IsControl))) throw new ArgumentException("location must be a non-empty URL without control characters.");
+    }
 }
 
 internal sealed class FaultStore
@@ -100,6 +124,7 @@ internal sealed class FaultStore
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        rule.Validate();
         var pattern = string.IsNullOrEmpty(rule.PathPattern)
             ? null
             : new Regex(rule.PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

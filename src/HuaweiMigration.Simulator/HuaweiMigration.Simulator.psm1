@@ -153,7 +153,7 @@ function Remove-SimulatorFiles($Simulator) {
 }
 
 function Get-SimRequest {
-    <# .SYNOPSIS The simulator's request log: method, path, query, body, status, auth kind for every API call. #>
+    <# .SYNOPSIS The simulator's request log: method, path, query, body, status, auth kind for every API call (secrets redacted, long values cut). #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator)
     # One object per request, so the log pipes straight into Where-Object.
@@ -193,7 +193,7 @@ function Add-SimDcsTask {
 }
 
 function Add-SimFault {
-    <# .SYNOPSIS Injects a fault: @{ kind = 'Error'; statusCode = 403; errorCode = 'SMS.9004'; pathPattern = '^/v3/tasks' }. #>
+    <# .SYNOPSIS Injects a fault: @{ kind = 'Error'; statusCode = 403; errorCode = 'SMS.9004'; pathPattern = '^/v3/tasks' } (fields and kinds: README, about_HuaweiMigration; a field that makes no sense is refused). #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [hashtable] $Fault)
     $null = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)

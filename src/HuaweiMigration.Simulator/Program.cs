@@ -11,7 +11,8 @@ internal static class Program
     private const string Usage =
         "Usage: HuaweiMigration.Simulator [--urls http://127.0.0.1:5080] [--tasks 50] [--dcs-tasks 10] [--seed 1]\n" +
         "       [--instance-id ID] [--ready-file PATH] [--parent-pid PID] [--work-dir DIR] [--detach]\n" +
-        "  --urls          loopback only; port 0 takes a free port (the ready file tells which)\n" +
+        "  --urls          http on loopback only; port 0 takes a free port (the ready file tells which)\n" +
+        "                  (no environment variable or appsettings file adds another address)\n" +
         "  --instance-id   answered at GET /_sim/info, so a starter can tell its simulator from another\n" +
         "  --ready-file    written ({url, pid, instanceId}) once the simulator listens\n" +
         "  --parent-pid    stop when that process exits (and remove --work-dir)\n" +
@@ -19,6 +20,9 @@ internal static class Program
 
     /// <summary>Exit code when the requested address is taken.</summary>
     private const int AddressInUse = 3;
+
+    /// <summary>Exit code when the server came up bound to an address that is not loopback (it stopped at once).</summary>
+    private const int NotLoopback = 4;
 
     public static async Task<int> Main(string[] args)
     {
@@ -49,7 +53,7 @@ internal static class Program
                     default: throw new ArgumentException($"Unknown option '{args[i]}'.");
                 }
             }
-            LoopbackUrls.Normalize(options.Url);
+            LoopbackUrls.Parse(options.Url);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
         {
@@ -71,6 +75,11 @@ internal static class Program
             // Kestrel's "address already in use": one clear line, not a stack trace.
             Console.Error.WriteLine($"The simulator cannot listen on {options.Url}: {ex.Message}");
             return AddressInUse;
+        }
+        catch (NotLoopbackException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return NotLoopback;
         }
         await using (host.ConfigureAwait(false))
         {

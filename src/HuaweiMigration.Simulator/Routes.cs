@@ -146,7 +146,8 @@ internal static class Pipeline
                 case FaultKind.Throttle:
                     if (fault.RetryAfter is TimeSpan retry)
                     {
-                        ctx.Response.Headers["Retry-After"] = Math.Max(0, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        // As long: a retryAfter of years (to test a client's ceiling) must not wrap around to 0.
+                        ctx.Response.Headers["Retry-After"] = Math.Max(0L, (long)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
                     await Reply.Error(ctx, fault.StatusCode > 0 ? fault.StatusCode : 429, fault.ErrorCode ?? "APIG.0308",
                         fault.ErrorMessage ?? "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 second").ConfigureAwait(false);
@@ -206,25 +207,8 @@ internal static class Pipeline
         {
             if (recorded) return;
             recorded = true;
-            state.Record(new RecordedRequest
-            {
-                Sequence = sequence,
-                Timestamp = timestamp,
-                Method = method,
-                Path = path,
-                QueryString = ctx.Request.QueryString.Value ?? string.Empty,
-                Query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-                Body = body.Length == 0 ? null : body.Length <= MaxLoggedBody
-                    ? Encoding.UTF8.GetString(body)
-                    : Encoding.UTF8.GetString(body, 0, MaxLoggedBody) + "…(" + body.Length + " bytes in all)",
-                StatusCode = answered ? ctx.Response.StatusCode : 0,
-                AuthKind = auth.Kind,
-                AuthValid = auth.Valid,
-                AccessKey = auth.AccessKey,
-                RequestId = requestId,
-                Fault = fault?.Kind.ToString(),
-                Headers = ctx.Request.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value.ToArray()), StringComparer.OrdinalIgnoreCase),
-            });
+            state.Record(RequestCapture.Capture(ctx.Request, body, sequence, timestamp, requestId, answered ? ctx.Response.StatusCode : 0,
+                auth, fault, (where, value) => state.ReportSecret(sequence, where, value)));
         }
     }
 
@@ -270,9 +254,6 @@ internal static class Pipeline
             // The client stopped reading (as it should, at its cap).
         }
     }
-
-    /// <summary>How much of a request body the log keeps.</summary>
-    private const int MaxLoggedBody = 4096;
 
     /// <summary>
     /// What a request that could not be handled gets: 413 for a body over the limit, 400 for one that is not

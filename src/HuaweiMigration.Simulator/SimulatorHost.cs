@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,13 +24,16 @@ public sealed class SimulatorOptions
     /// <summary>A name the starter chose, answered at <c>GET /_sim/info</c>, so it can tell its simulator from another.</summary>
     public string InstanceId { get; set; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>Listening URL; loopback only. Port 0 picks a free port (see <see cref="SimulatorHost.BaseUri"/>).</summary>
+    /// <summary>
+    /// Listening URLs (';'-separated), http on loopback only. Port 0 picks a free port (see <see cref="SimulatorHost.BaseUri"/>).
+    /// Nothing else adds an address: the host reads no configuration (environment, appsettings files).
+    /// </summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
     public SimulatorTimings Timings { get; set; } = new();
 
-    /// <summary>How many recent API requests the log keeps (older ones are dropped first); bodies are kept to 4 KB.</summary>
+    /// <summary>How many recent API requests the log keeps (older ones are dropped first); each holds at most about 4 KB, no secret.</summary>
     public int RequestLogCapacity { get; set; } = 20000;
 
     /// <summary>The most tasks a seed may ask for, on the command line or at <c>POST /_sim/seed</c>.</summary>
@@ -95,38 +99,67 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions? options = null, CancellationToken ct = default)
     {
         options ??= new SimulatorOptions();
-        var urls = LoopbackUrls.Normalize(options.Url);
+        var endpoints = LoopbackUrls.Parse(options.Url);
         var state = new SimulatorState(options);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // The empty builder reads no configuration at all: no environment variables (Kestrel__Endpoints__*,
+        // ASPNETCORE_URLS, DOTNET_URLS, ASPNETCORE_HTTP(S)_PORTS), no appsettings*.json in the working directory, no
+        // command line. Any of them could otherwise add a listening address beside ours, and the control API is
+        // unauthenticated. The content root is the simulator's own folder, never the caller's working directory.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(SimulatorHost).Assembly.GetName().Name,
             Args = Array.Empty<string>(),
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
         });
+        ((IConfigurationBuilder)builder.Configuration).Sources.Clear();
+        builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A failed bind is reported by the caller in one line; the host would add a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.WebHost.UseUrls(urls.ToArray());
-        // The body limit is the pipeline's own (it drains what it refuses, so the client reads its 413).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Explicit IP endpoints only: no URL string is resolved, no hosting address is taken.
+            foreach (var e in endpoints)
+            {
+                if (e.Localhost) k.ListenLocalhost(e.Port);
+                else k.Listen(e.Address, e.Port);
+            }
+            // The body limit is the pipeline's own (it drains what it refuses, so the client reads its 413).
+            k.Limits.MaxRequestBodySize = null;
+        });
         builder.Services.AddRouting();
 
         var app = builder.Build();
         Routes.Configure(app, state);
 
+        ICollection<string>? addresses;
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
+            addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            // Whatever a future framework version reads from where: if anything is bound off loopback, stop.
+            LoopbackUrls.EnsureBoundToLoopback(addresses);
         }
         catch
         {
+            using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+            {
+                try
+                {
+                    await app.StopAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+                {
+                }
+            }
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault() ?? urls[0];
-        return new SimulatorHost(app, new Uri(first.TrimEnd('/') + "/"), state);
+        return new SimulatorHost(app, new Uri(addresses!.First().TrimEnd('/') + "/"), state);
     }
 
     /// <summary>Completes when the host is asked to stop (Ctrl+C or SIGTERM for the standalone program).</summary>
@@ -150,37 +183,5 @@ public sealed class SimulatorHost : IAsyncDisposable
             }
         }
         await _app.DisposeAsync().ConfigureAwait(false);
-    }
-}
-
-/// <summary>The simulator accepts no credentials worth protecting, yet must never be reachable from the network.</summary>
-internal static class LoopbackUrls
-{
-    public static List<string> Normalize(string urls)
-    {
-        var result = new List<string>();
-        foreach (var raw in (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(raw, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
-            {
-                throw new ArgumentException($"'{raw}' is not an http URL.", nameof(urls));
-            }
-            var host = uri.Host;
-            var isLoopback = host == "127.0.0.1" || host == "[::1]" || host == "::1" ||
-                             string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
-            if (!isLoopback)
-            {
-                throw new ArgumentException($"The simulator binds loopback only (127.0.0.1, localhost, [::1]); refusing '{raw}'.", nameof(urls));
-            }
-            // Kestrel cannot pick a dynamic port for "localhost" (it binds two addresses), so use IPv4 loopback.
-            var hostPart = uri.Port == 0 && !host.Contains(':') && host != "[::1]" ? "127.0.0.1" : host;
-            if (hostPart == "::1") hostPart = "[::1]";
-            result.Add($"{uri.Scheme}://{hostPart}:{uri.Port}");
-        }
-        if (result.Count == 0)
-        {
-            throw new ArgumentException("No URL to listen on.", nameof(urls));
-        }
-        return result;
     }
 }

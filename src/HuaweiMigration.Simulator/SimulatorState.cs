@@ -87,7 +87,11 @@ public sealed class SimulatorState
     public void AddAccessKey(string accessKey, string secretKey, string? securityToken = null) =>
         Identity.AddAccessKey(accessKey, secretKey, securityToken);
 
-    /// <summary>Reseeds both services (null leaves a service as it is).</summary>
+    /// <summary>
+    /// Reseeds both services (null leaves a service as it is): every object of a reseeded service is replaced (see
+    /// <see cref="SmsStore.Seed"/>, <see cref="DcsStore.Seed"/>). Tokens, users, faults, timings and the request log
+    /// are not seeded objects and stay: a connected client goes on working across a reseed.
+    /// </summary>
     public void Reseed(int? smsTasks, int? dcsTasks)
     {
         foreach (var (name, n) in new[] { ("smsTasks", smsTasks), ("dcsTasks", dcsTasks) })
@@ -101,6 +105,14 @@ public sealed class SimulatorState
         if (dcsTasks is int d) Dcs.Seed(d);
     }
 
+    /// <summary>
+    /// Each value the request log kept out (request sequence, where it was, the value), for in-process observers
+    /// such as tests that check a client never prints what it sent. Raised and forgotten: nothing here keeps them.
+    /// </summary>
+    internal event Action<long, string, string>? SecretRedacted;
+
+    internal void ReportSecret(long sequence, string where, string value) => SecretRedacted?.Invoke(sequence, where, value);
+
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
     internal void Record(RecordedRequest request)
@@ -111,41 +123,6 @@ public sealed class SimulatorState
             while (_log.Count > Math.Max(1, Options.RequestLogCapacity)) _log.Dequeue();
         }
     }
-}
-
-/// <summary>One API request as the simulator saw it, with the answer's status.</summary>
-public sealed class RecordedRequest
-{
-    public long Sequence { get; init; }
-    public DateTime Timestamp { get; init; }
-    public string Method { get; init; } = string.Empty;
-    public string Path { get; init; } = string.Empty;
-
-    /// <summary>Raw query string including the leading '?', or empty.</summary>
-    public string QueryString { get; init; } = string.Empty;
-
-    /// <summary>Decoded query; repeated keys are joined with ','.</summary>
-    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
-
-    public string? Body { get; init; }
-
-    /// <summary>The answer's status; 0 when the connection was dropped without an answer.</summary>
-    public int StatusCode { get; init; }
-
-    /// <summary>"None", "Token", "AkSk" or "Password" (token issuing).</summary>
-    public string AuthKind { get; init; } = "None";
-
-    public bool AuthValid { get; init; }
-    public string? AccessKey { get; init; }
-    public string? RequestId { get; init; }
-
-    /// <summary>The name of the injected fault that hit this request, or null.</summary>
-    public string? Fault { get; init; }
-
-    /// <summary>All request headers as received; repeated values joined with ", ".</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
-
-    public override string ToString() => $"#{Sequence} {Method} {Path}{QueryString} -> {StatusCode} ({AuthKind}{(AuthValid ? "" : ", invalid")})";
 }
 
 /// <summary>System.Random is not thread-safe; the seeded one is shared by fault probabilities.</summary>

@@ -66,8 +66,10 @@ public sealed class SmsStore
     }
 
     /// <summary>
-    /// Replaces all tasks with <paramref name="count"/> deterministic ones: "mig-task-0001"…, states cycling through
-    /// READY, RUNNING, SYNCING, ABORT, MIGRATE_SUCCESS, MIGRATE_FAIL (task n has state n-1 mod 6).
+    /// Replaces everything SMS holds with <paramref name="count"/> deterministic tasks: "mig-task-0001"…, states
+    /// cycling through READY, RUNNING, SYNCING, ABORT, MIGRATE_SUCCESS, MIGRATE_FAIL (task n has state n-1 mod 6).
+    /// Every other object goes too: the source servers without a task, and with each task its speed limits, launches
+    /// and pending transitions; so a reseed leaves what a fresh simulator with that seed has.
     /// </summary>
     public void Seed(int count)
     {
@@ -75,6 +77,7 @@ public sealed class SmsStore
         lock (_lock)
         {
             _tasks.Clear();
+            _sources.Clear();
             _random = new Random(_seed);
             // Anchored to the day rather than a fixed date so the history looks recent; the same all day long.
             var epoch = DateTime.UtcNow.Date.AddDays(-7);

@@ -143,9 +143,21 @@ internal sealed class SimSourceServer
 internal sealed class SourceServerPool
 {
     private readonly List<SimSourceServer> _idle = new();
-    private readonly Random _random;
+    private readonly int _seed;
+    private Random _random;
 
-    public SourceServerPool(int seed) => _random = new Random(seed ^ 0x5eed);
+    public SourceServerPool(int seed)
+    {
+        _seed = seed;
+        _random = new Random(seed ^ 0x5eed);
+    }
+
+    /// <summary>Forgets every server and restarts the seeded random, as if the pool had just been made.</summary>
+    public void Clear()
+    {
+        _idle.Clear();
+        _random = new Random(_seed ^ 0x5eed);
+    }
 
     public IReadOnlyList<SimSourceServer> Idle => _idle;
 

@@ -171,7 +171,7 @@ namespace HuaweiMigration.Tests.Client
             var list = Assert.Single(_sim.ListCalls());
             Assert.Equal("Token", list.AuthKind);
             Assert.True(list.AuthValid);
-            Assert.Equal(token, list.Headers["X-Auth-Token"]);
+            Assert.Equal(token, _sim.Secrets.Of(list, "X-Auth-Token"));
         }
 
         [Fact]

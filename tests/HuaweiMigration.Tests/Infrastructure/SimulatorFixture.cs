@@ -17,17 +17,29 @@ namespace HuaweiMigration.Tests.Infrastructure
 
         public Uri Endpoint => Host.BaseUri;
 
+        /// <summary>The secrets clients sent since the last <see cref="Reset"/> (the request log keeps them out).</summary>
+        public WireSecrets Secrets { get; private set; } = null!;
+
         protected virtual SimulatorOptions Options => new SimulatorOptions { SmsTaskCount = 450, DcsTaskCount = 10 };
 
-        public async Task InitializeAsync() => Host = await SimulatorHost.StartAsync(Options);
+        public async Task InitializeAsync()
+        {
+            Host = await SimulatorHost.StartAsync(Options);
+            Secrets = new WireSecrets(Host.State);
+        }
 
-        public async Task DisposeAsync() => await Host.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            Secrets.Dispose();
+            await Host.DisposeAsync();
+        }
 
-        /// <summary>Forgets faults and the request log between tests.</summary>
+        /// <summary>Forgets faults, the request log and the secrets seen between tests.</summary>
         public void Reset()
         {
             State.ClearFaults();
             State.ClearRequests();
+            Secrets.Clear();
         }
 
         public RecordedRequest[] Requests(string method, string path) =>

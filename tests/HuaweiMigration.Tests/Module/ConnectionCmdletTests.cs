@@ -85,13 +85,12 @@ namespace HuaweiMigration.Tests.Module
                 all.Append(r.AllText());
             }
             // What was really sent: every token issued and every signature, read off the wire by the simulator.
-            foreach (var req in Sim.State.Requests)
-            {
-                if (req.Headers.TryGetValue("X-Auth-Token", out var token)) secrets.Add(token);
-                if (req.Headers.TryGetValue("Authorization", out var auth)) secrets.Add(Regex.Match(auth, "Signature=([0-9a-f]+)").Groups[1].Value);
-            }
+            secrets.AddRange(Sim.Secrets.In("X-Auth-Token"));
+            secrets.AddRange(Sim.Secrets.In("Authorization").Select(auth => Regex.Match(auth, "Signature=([0-9a-f]+)").Groups[1].Value));
             Assert.Contains(Sim.State.Requests, r => r.Headers.ContainsKey("Authorization"));
             Assert.Contains(Sim.State.Requests, r => r.Headers.ContainsKey("X-Auth-Token"));
+            Assert.NotEmpty(Sim.Secrets.In("Authorization"));
+            Assert.NotEmpty(Sim.Secrets.In("X-Auth-Token"));
             var text = all.ToString();
             Assert.Contains("GET", text);
             foreach (var secret in secrets.Where(s => s.Length > 0).Distinct())

@@ -16,6 +16,11 @@ namespace HuaweiMigration.Tests.Module
     /// </summary>
     public class SecretLeakTests : LifecycleTestBase
     {
+        /// <summary>What the module sent, read off the wire from here on (the request log keeps secrets out).</summary>
+        private readonly WireSecrets _wire;
+
+        public SecretLeakTests() => _wire = new WireSecrets(Sim.State);
+
         private const string EveryCmdlet = @"
             $all = @()
             $all += Get-HuaweiCloudContext
@@ -101,14 +106,11 @@ namespace HuaweiMigration.Tests.Module
                 SimulatorCredentials.Password, SimulatorCredentials.SecretKey, SimulatorCredentials.TemporarySecretKey,
                 SimulatorCredentials.SecurityToken, "Wrong-" + SimulatorCredentials.Password, "X" + SimulatorCredentials.SecretKey,
             };
-            foreach (var q in Sim.State.Requests)
+            foreach (var header in new[] { "X-Auth-Token", "X-Subject-Token", "X-Security-Token" })
             {
-                foreach (var header in new[] { "X-Auth-Token", "X-Subject-Token", "X-Security-Token" })
-                {
-                    if (q.Headers.TryGetValue(header, out var value)) secrets.Add(value);
-                }
-                if (q.Headers.TryGetValue("Authorization", out var auth)) secrets.Add(Regex.Match(auth, "Signature=([0-9a-f]+)").Groups[1].Value);
+                secrets.UnionWith(_wire.In(header));
             }
+            secrets.UnionWith(_wire.In("Authorization").Select(auth => Regex.Match(auth, "Signature=([0-9a-f]+)").Groups[1].Value));
             secrets.RemoveWhere(s => s.Length < 8);
             Assert.Contains(secrets, s => s.StartsWith("MIIsim", StringComparison.Ordinal));
             return secrets;
