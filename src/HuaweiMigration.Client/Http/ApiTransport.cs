@@ -138,14 +138,15 @@ namespace HuaweiMigration.Client.Http
         private static string Describe(HuaweiCloudApiException failure) =>
             failure.Kind switch
             {
-                ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + failure.RetryAfter.Value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s" : string.Empty) + ")",
+                ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + RetryDecision.Describe(failure.RetryAfter.Value, "s") : string.Empty) + ")",
                 ApiErrorKind.ServerError => "HTTP " + failure.StatusCode.ToString(CultureInfo.InvariantCulture),
                 ApiErrorKind.Timeout => "no answer in time",
                 ApiErrorKind.InvalidResponse => "an answer that could not be read",
                 _ => failure.NotSent ? "could not connect" : "the connection failed",
             };
 
-        private static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
+        /// <summary>The failure with why it was not tried again added to its message; everything else kept.</summary>
+        internal static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
             new HuaweiCloudApiException(
                 failure.Message + " " + reason,
                 failure.Kind, failure.StatusCode, failure.ErrorCode, failure.ErrorMessage, failure.RequestId, failure.Service, failure)
@@ -371,12 +372,21 @@ namespace HuaweiMigration.Client.Http
             return false;
         }
 
-        /// <summary><c>Retry-After</c> as seconds or an HTTP date.</summary>
-        internal static TimeSpan? ParseRetryAfter(string value)
+        /// <summary>Delays longer than this are no delay anyone means: a Retry-After beyond any sensible range.</summary>
+        private static readonly double SensibleSeconds = TimeSpan.FromDays(36500).TotalSeconds;
+
+        /// <summary>
+        /// <c>Retry-After</c> as seconds or an HTTP date; null for a value that is neither, negative or not a number
+        /// (NaN), which is ignored. A delay past any sensible range (<c>1e308</c>, <c>Infinity</c>, twenty digits: more
+        /// than a century) is <see cref="TimeSpan.MaxValue"/>, a Retry-After too long, never an overflow.
+        /// </summary>
+        internal static TimeSpan? ParseRetryAfter(string? value)
         {
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                return TimeSpan.FromSeconds(seconds);
+                if (double.IsNaN(seconds) || seconds < 0) return null;
+                return seconds >= SensibleSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(seconds);
             }
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
