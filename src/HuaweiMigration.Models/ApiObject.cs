@@ -19,6 +19,17 @@ namespace HuaweiMigration.Models
         /// <remarks>Made when first asked for: most objects have none, and a listing reads thousands of them.</remarks>
         public IDictionary<string, object?> AdditionalProperties => _additionalProperties ??= new Dictionary<string, object?>(StringComparer.Ordinal);
 
+        private List<string>? _unreadableFields;
+
+        /// <summary>
+        /// Fields the answer sent with a value of the wrong type (<c>"priority": "high"</c>), each as "path: what came
+        /// where what belongs"; null when there are none. They were skipped, so the object is incomplete: the module
+        /// reports it as an error naming the fields instead of writing it.
+        /// </summary>
+        internal IReadOnlyList<string>? UnreadableFields => _unreadableFields;
+
+        internal void AddUnreadableField(string field) => (_unreadableFields ??= new List<string>()).Add(field);
+
         /// <summary>True for a field name that must never be kept or shown.</summary>
         public static bool IsSecretName(string name)
         {

@@ -154,6 +154,7 @@ namespace HuaweiMigration.Client.Http
                 RetryAfter = failure.RetryAfter,
                 NotSent = failure.NotSent,
                 Oversized = failure.Oversized,
+                Truncated = failure.Truncated,
                 EncodedAuthorizationMessage = failure.EncodedAuthorizationMessage,
                 ErrorParameters = failure.ErrorParameters,
                 Details = failure.Details,
@@ -315,8 +316,11 @@ namespace HuaweiMigration.Client.Http
             if (json != null)
             {
                 return new HuaweiCloudApiException(
-                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + json.Message + ")" + suffix,
-                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json);
+                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + ServerText.Clean(json.Message) + ")" + suffix,
+                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json)
+                {
+                    Truncated = json is AnswerEndedEarlyException,
+                };
             }
             if (answer.TimedOut)
             {

@@ -18,10 +18,12 @@ namespace HuaweiMigration.Client.Http
         Connection,
         /// <summary>No answer in time.</summary>
         Timeout,
-        /// <summary>A success status whose body could not be read (malformed JSON).</summary>
+        /// <summary>A success status whose body ended before its JSON did (cut on the way): asking again may bring it whole.</summary>
         Unreadable,
         /// <summary>An answer over the size cap: asking again would bring the same.</summary>
         Oversized,
+        /// <summary>A success read whole that is not the JSON the API sends (not JSON at all, or not its shape): asking again would bring the same.</summary>
+        Malformed,
     }
 
     /// <summary>What to do after a failed attempt.</summary>
@@ -112,7 +114,7 @@ namespace HuaweiMigration.Client.Http
                 case ApiErrorKind.Throttled: return FailureKind.Throttled;
                 case ApiErrorKind.Connection: return FailureKind.Connection;
                 case ApiErrorKind.Timeout: return FailureKind.Timeout;
-                case ApiErrorKind.InvalidResponse: return FailureKind.Unreadable;
+                case ApiErrorKind.InvalidResponse: return failure.Truncated ? FailureKind.Unreadable : FailureKind.Malformed;
                 case ApiErrorKind.ServerError: return failure.StatusCode is 500 or 502 or 503 or 504 or 0 ? FailureKind.ServerError : FailureKind.Definitive;
                 default: return FailureKind.Definitive;
             }
@@ -126,7 +128,7 @@ namespace HuaweiMigration.Client.Http
 
         /// <summary>True when the failure leaves open whether a non-idempotent request took effect.</summary>
         public static bool LeavesOutcomeOpen(FailureKind kind) =>
-            kind is FailureKind.ServerError or FailureKind.Connection or FailureKind.Timeout or FailureKind.Unreadable or FailureKind.Oversized;
+            kind is FailureKind.ServerError or FailureKind.Connection or FailureKind.Timeout or FailureKind.Unreadable or FailureKind.Oversized or FailureKind.Malformed;
 
         public static RetryVerdict Decide(in RetryInput input, RetryPolicy policy)
         {
@@ -141,7 +143,8 @@ namespace HuaweiMigration.Client.Http
                     ? new RetryVerdict(RetryAction.ReadFirst, TimeSpan.Zero, spendsBudget: false, reason: wait)
                     : new RetryVerdict(RetryAction.ReadFirst, BackoffOf(input, policy), spendsBudget: false, reason: null);
             }
-            if (kind == FailureKind.Oversized) return GiveUp(null);
+            // Asking again would bring the same answer: not retried as if the network had failed.
+            if (kind == FailureKind.Oversized || kind == FailureKind.Malformed) return GiveUp(null);
 
             if (input.Attempt >= policy.MaxRetries)
             {

@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace HuaweiMigration.Client.Json
+{
+    /// <summary>
+    /// Text a service sent that a person will see (names, descriptions, messages, <c>error_json</c>): control
+    /// characters and terminal escape sequences are removed, so a task named <c>"web\e]0;pwned\a\e[2J01"</c> shows as
+    /// <c>web01</c> instead of retitling the window and clearing the screen. Tabs and line breaks become spaces.
+    /// </summary>
+    internal static class ServerText
+    {
+        private const char Esc = '\u001b';
+        private const char Bel = '\u0007';
+        private const char C1Dcs = '\u0090';
+        private const char C1Sos = '\u0098';
+        private const char C1Csi = '\u009b';
+        private const char C1St = '\u009c';
+        private const char C1Osc = '\u009d';
+        private const char C1Pm = '\u009e';
+        private const char C1Apc = '\u009f';
+
+        /// <summary>The text without control characters and escape sequences; null stays null.</summary>
+        public static string? Clean(string? text)
+        {
+            if (text is null || !HasControl(text)) return text;
+            var sb = new StringBuilder(text.Length);
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == Esc)
+                {
+                    i = SkipEscape(text, i + 1);
+                }
+                else if (c == C1Csi)
+                {
+                    i = SkipControlSequence(text, i + 1);
+                }
+                else if (c == C1Osc || c == C1Dcs || c == C1Sos || c == C1Pm || c == C1Apc)
+                {
+                    i = SkipString(text, i + 1);
+                }
+                else
+                {
+                    if (c == '\t' || c == '\n' || c == '\r') sb.Append(' ');
+                    else if (!IsControl(c)) sb.Append(c);
+                    i++;
+                }
+            }
+            return sb.ToString();
+        }
+
+        private static bool HasControl(string text)
+        {
+            foreach (var c in text)
+            {
+                if (IsControl(c)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>C0, DEL and C1.</summary>
+        private static bool IsControl(char c) => c < ' ' || (c >= '\u007f' && c <= '\u009f');
+
+        /// <summary>After ESC: the sequence it starts (CSI, OSC and the other strings, nF, or a two-character one).</summary>
+        private static int SkipEscape(string text, int i)
+        {
+            if (i >= text.Length) return i;
+            var c = text[i];
+            switch (c)
+            {
+                case '[':
+                    return SkipControlSequence(text, i + 1);
+                case ']':
+                case 'P':
+                case 'X':
+                case '^':
+                case '_':
+                    return SkipString(text, i + 1);
+            }
+            // nF: intermediate bytes, then one final byte (ESC ( B).
+            while (i < text.Length && text[i] >= ' ' && text[i] <= '/') i++;
+            // Fp, Fe, Fs: one final byte; anything else ends the escape without being taken.
+            return i < text.Length && text[i] >= '0' && text[i] <= '~' ? i + 1 : i;
+        }
+
+        /// <summary>CSI: parameter and intermediate bytes up to a final byte (or the end, or a character no sequence holds).</summary>
+        private static int SkipControlSequence(string text, int i)
+        {
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c >= '@' && c <= '~') return i + 1;
+                if (c < ' ' || c > '?') return i; // not part of a sequence: stop, and let the loop judge it
+                i++;
+            }
+            return i;
+        }
+
+        /// <summary>OSC, DCS, SOS, PM, APC: everything up to BEL or the string terminator (ESC \ or C1 ST), or the end.</summary>
+        private static int SkipString(string text, int i)
+        {
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == Bel || c == C1St) return i + 1;
+                if (c == Esc) return i + 1 < text.Length && text[i + 1] == '\\' ? i + 2 : i + 1;
+                i++;
+            }
+            return i;
+        }
+    }
+}
