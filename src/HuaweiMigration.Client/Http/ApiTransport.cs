@@ -248,7 +248,7 @@ namespace HuaweiMigration.Client.Http
 
             // The writer kept the headers as they came (a failed request has none).
             var headers = answer.Status != 0 ? answer.Headers : ReadHeaders(response);
-            headers.TryGetValue("X-Request-Id", out var requestId);
+            var requestId = headers.TryGetValue("X-Request-Id", out var sentId) ? ServerText.Clean(sentId) : null;
             var status = (int)response.StatusCode;
 
             if (response.ResponseStatus != ResponseStatus.Completed || status == 0)
@@ -289,9 +289,9 @@ namespace HuaweiMigration.Client.Http
             var content = answer.Text ?? string.Empty;
             if (status >= 300 && status < 400)
             {
-                throw Redirect(request, status, response.StatusDescription, headers, requestId);
+                throw Redirect(request, status, ServerText.Clean(response.StatusDescription), headers, requestId);
             }
-            var error = ToException(request.Service, status, response.StatusDescription, content, requestId);
+            var error = ToException(request.Service, status, ServerText.Clean(response.StatusDescription), content, requestId);
             error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
             throw error;
         }
@@ -301,7 +301,7 @@ namespace HuaweiMigration.Client.Http
         {
             var requestId = answer.RequestId;
             var suffix = requestId is null ? "." : "; request id " + requestId + ".";
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ex.GetBaseException().Message));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ServerText.Clean(ex.GetBaseException().Message)));
             var tooLarge = Find<ResponseTooLargeException>(ex);
             if (tooLarge != null)
             {
@@ -329,7 +329,7 @@ namespace HuaweiMigration.Client.Http
                     ApiErrorKind.Timeout, service: request.Service, requestId: requestId, innerException: ex);
             }
             return new HuaweiCloudApiException(
-                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ex.GetBaseException().Message + ")" + suffix,
+                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ServerText.Clean(ex.GetBaseException().Message) + ")" + suffix,
                 ApiErrorKind.Connection, requestId: requestId, service: request.Service, innerException: ex);
         }
 
@@ -435,7 +435,7 @@ namespace HuaweiMigration.Client.Http
             text.Append(service).Append(" error");
             if (code != null) text.Append(' ').Append(code);
             text.Append(": ");
-            text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(content, 200)));
+            text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(ServerText.Clean(content)!, 200)));
             if (body.ExtMessage != null) text.Append(" (").Append(Truncate(body.ExtMessage, 200)).Append(')');
             text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(statusDescription)) text.Append(' ').Append(statusDescription);

@@ -96,6 +96,11 @@ namespace HuaweiMigration.Client.Json
                 {
                     property.Converter = LenientStringConverter.Instance;
                 }
+                else if (property.PropertyType == typeof(string) && ScalarConverter.IsIdentifier(member.Name))
+                {
+                    // Every other text is cleaned for a person to read (the type's converter); an id is kept as sent.
+                    property.Converter = ScalarConverter.Identifier;
+                }
                 // Computed properties (no setter at all, e.g. State derived from RawState) are not API fields.
                 if (member is PropertyInfo computed && computed.GetSetMethod(true) is null)
                 {
@@ -178,6 +183,8 @@ namespace HuaweiMigration.Client.Json
                         return null;
                     case System.Numerics.BigInteger big:
                         return big.ToString(CultureInfo.InvariantCulture);
+                    case string text:
+                        return ServerText.ForPerson(text);
                     case JToken _:
                         break;
                     default:
@@ -186,7 +193,9 @@ namespace HuaweiMigration.Client.Json
                 switch (token)
                 {
                     case JValue value:
-                        return value.Value is System.Numerics.BigInteger big ? big.ToString(CultureInfo.InvariantCulture) : value.Value;
+                        return value.Value is System.Numerics.BigInteger big ? big.ToString(CultureInfo.InvariantCulture)
+                            : value.Value is string text ? ServerText.ForPerson(text)
+                            : value.Value;
                     case JArray array:
                         return array.Select(From).ToArray();
                     case JObject obj:
@@ -242,7 +251,7 @@ namespace HuaweiMigration.Client.Json
 
         /// <summary>
         /// Reads any JSON token into a string property: fields documented as strings sometimes arrive as numbers
-        /// or objects, and one odd field must not make a whole answer unreadable.
+        /// or objects, and one odd field must not make a whole answer unreadable. The text is cleaned for a person.
         /// </summary>
         private sealed class LenientStringConverter : JsonConverter
         {
@@ -258,10 +267,10 @@ namespace HuaweiMigration.Client.Json
                     case JsonToken.Undefined:
                         return null;
                     case JsonToken.String:
-                        return (string?)reader.Value;
+                        return ServerText.ForPerson((string?)reader.Value);
                     case JsonToken.StartObject:
                     case JsonToken.StartArray:
-                        return JToken.ReadFrom(reader).ToString(Formatting.None);
+                        return ServerText.ForPerson(JToken.ReadFrom(reader).ToString(Formatting.None));
                     default:
                         return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
                 }

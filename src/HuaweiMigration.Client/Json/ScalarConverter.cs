@@ -11,19 +11,26 @@ namespace HuaweiMigration.Client.Json
     /// number, <c>5</c> for text), but an object or a list where one of them belongs fails as that one field
     /// (<see cref="FieldTypeException"/>) with the reader still in step, so the rest of the object and the page are
     /// read as usual. (Newtonsoft's own <c>ReadAsInt32</c> and the like consume such a value half-way and leave the
-    /// whole answer unreadable.) Used for every such type, in properties and in lists alike.
+    /// whole answer unreadable.) Used for every such type, in properties and in lists alike. Text is server text
+    /// shown to a person (<see cref="ServerText.ForPerson"/>), except an identifier's (<see cref="Identifier"/>), which is
+    /// kept as sent: an id is checked before it is used, never quietly changed into another one.
     /// </summary>
     internal sealed class ScalarConverter : JsonConverter
     {
         private static readonly ConcurrentDictionary<Type, ScalarConverter> ByType = new ConcurrentDictionary<Type, ScalarConverter>();
 
+        /// <summary>Text kept exactly as sent: ids.</summary>
+        public static readonly ScalarConverter Identifier = new ScalarConverter(typeof(string), clean: false);
+
         private readonly Type _type;
         private readonly bool _nullable;
+        private readonly bool _clean;
 
-        private ScalarConverter(Type type)
+        private ScalarConverter(Type type, bool clean = true)
         {
             _nullable = !type.IsValueType || Nullable.GetUnderlyingType(type) != null;
             _type = Nullable.GetUnderlyingType(type) ?? type;
+            _clean = clean;
         }
 
         /// <summary>The converter for <paramref name="type"/>, or null for a type it does not read.</summary>
@@ -33,6 +40,13 @@ namespace HuaweiMigration.Client.Json
             if (t != typeof(int) && t != typeof(long) && t != typeof(double) && t != typeof(bool) && t != typeof(string)) return null;
             return ByType.GetOrAdd(type, x => new ScalarConverter(x));
         }
+
+        /// <summary>
+        /// True for a text property that holds an identifier (<c>Id</c>, <c>TaskId</c>, <c>VmTemplateId</c>,
+        /// <c>CutoveredSnapshotIds</c>, <c>Uuid</c>): named so by the models' convention.
+        /// </summary>
+        public static bool IsIdentifier(string propertyName) =>
+            propertyName.EndsWith("id", StringComparison.OrdinalIgnoreCase) || propertyName.EndsWith("ids", StringComparison.OrdinalIgnoreCase);
 
         public override bool CanConvert(Type objectType) => (Nullable.GetUnderlyingType(objectType) ?? objectType) == _type;
 
@@ -50,7 +64,7 @@ namespace HuaweiMigration.Client.Json
             }
             if (_type == typeof(string))
             {
-                if (token == JsonToken.String) return (string?)reader.Value;
+                if (token == JsonToken.String) return _clean ? ServerText.ForPerson((string?)reader.Value) : reader.Value;
                 if (token == JsonToken.Integer || token == JsonToken.Float || token == JsonToken.Boolean || token == JsonToken.Date)
                 {
                     return System.Convert.ToString(reader.Value, CultureInfo.InvariantCulture);

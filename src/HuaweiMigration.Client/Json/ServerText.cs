@@ -1,14 +1,89 @@
+using System.Linq;
 using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace HuaweiMigration.Client.Json
 {
     /// <summary>
     /// Text a service sent that a person will see (names, descriptions, messages, <c>error_json</c>): control
     /// characters and terminal escape sequences are removed, so a task named <c>"web\e]0;pwned\a\e[2J01"</c> shows as
-    /// <c>web01</c> instead of retitling the window and clearing the screen. Tabs and line breaks become spaces.
+    /// <c>web01</c> instead of retitling the window and clearing the screen. Tabs and line breaks become spaces. Text
+    /// that is itself JSON (<c>error_json</c>) is cleaned inside too, where <c>\u001b</c> hides the escape.
     /// </summary>
     internal static class ServerText
     {
+        /// <summary>
+        /// Server text as a person may see it: <see cref="Clean"/>, and for JSON-looking text, every string in it
+        /// cleaned as well (written again compactly only when something changed).
+        /// </summary>
+        public static string? ForPerson(string? text)
+        {
+            var clean = Clean(text);
+            if (clean is null || !LooksLikeJson(clean)) return clean;
+            JToken json;
+            try
+            {
+                json = JToken.Parse(clean);
+            }
+            catch (JsonException)
+            {
+                return clean;
+            }
+            return CleanInside(json) ? json.ToString(Formatting.None) : clean;
+        }
+
+        private static bool LooksLikeJson(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c == ' ') continue;
+                return c == '{' || c == '[';
+            }
+            return false;
+        }
+
+        /// <summary>Cleans every string and property name in the JSON; true when anything changed.</summary>
+        private static bool CleanInside(JToken token)
+        {
+            var changed = false;
+            switch (token)
+            {
+                case JObject obj:
+                    foreach (var property in obj.Properties().ToList())
+                    {
+                        var name = Clean(property.Name)!;
+                        if (name == property.Name)
+                        {
+                            changed |= CleanInside(property.Value);
+                            continue;
+                        }
+                        changed = true;
+                        if (obj.Property(name) != null)
+                        {
+                            property.Remove(); // its clean name is taken: the look-alike goes
+                            continue;
+                        }
+                        var renamed = new JProperty(name, property.Value);
+                        property.Replace(renamed);
+                        CleanInside(renamed.Value);
+                    }
+                    break;
+                case JArray array:
+                    foreach (var item in array) changed |= CleanInside(item);
+                    break;
+                case JValue value when value.Type == JTokenType.String:
+                    var text = (string?)value.Value;
+                    var clean = Clean(text);
+                    if (clean != text)
+                    {
+                        value.Value = clean;
+                        changed = true;
+                    }
+                    break;
+            }
+            return changed;
+        }
         private const char Esc = '\u001b';
         private const char Bel = '\u0007';
         private const char C1Dcs = '\u0090';
