@@ -435,7 +435,15 @@ namespace HuaweiMigration.Client.Http
             text.Append(service).Append(" error");
             if (code != null) text.Append(' ').Append(code);
             text.Append(": ");
-            text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(ServerText.Clean(content)!, 200)));
+            if (message != null) text.Append(message);
+            else if (code != null) text.Append("the service gave no message.");
+            else
+            {
+                // Nothing readable: say so, with at most a short excerpt that quotes no secret.
+                text.Append("the service answered HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(" without an error code or message");
+                var excerpt = ServerText.Excerpt(content);
+                text.Append(excerpt is null ? "." : " (it said: " + excerpt + ").");
+            }
             if (body.ExtMessage != null) text.Append(" (").Append(Truncate(body.ExtMessage, 200)).Append(')');
             text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(statusDescription)) text.Append(' ').Append(statusDescription);

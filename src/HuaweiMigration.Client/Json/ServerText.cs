@@ -1,5 +1,7 @@
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
+using HuaweiMigration.Models;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -9,18 +11,29 @@ namespace HuaweiMigration.Client.Json
     /// Text a service sent that a person will see (names, descriptions, messages, <c>error_json</c>): control
     /// characters and terminal escape sequences are removed, so a task named <c>"web\e]0;pwned\a\e[2J01"</c> shows as
     /// <c>web01</c> instead of retitling the window and clearing the screen. Tabs and line breaks become spaces. Text
-    /// that is itself JSON (<c>error_json</c>) is cleaned inside too, where <c>\u001b</c> hides the escape.
+    /// that is itself JSON (<c>error_json</c>, a description) is cleaned inside too, where <c>\u001b</c> hides the
+    /// escape, and the values of its secret-like keys (<see cref="ApiObject.IsSecretName"/>) are redacted.
     /// </summary>
     internal static class ServerText
     {
+        /// <summary>What a secret-like key's value becomes in JSON-looking text.</summary>
+        public const string Redacted = "***";
+
         /// <summary>
         /// Server text as a person may see it: <see cref="Clean"/>, and for JSON-looking text, every string in it
-        /// cleaned as well (written again compactly only when something changed).
+        /// cleaned as well and every secret-like key's value redacted (written again compactly only when something
+        /// changed).
         /// </summary>
         public static string? ForPerson(string? text)
         {
             var clean = Clean(text);
-            if (clean is null || !LooksLikeJson(clean)) return clean;
+            return clean is null ? null : InsideJson(clean) ?? clean;
+        }
+
+        /// <summary>JSON-looking text cleaned and redacted inside (itself when nothing changed); null when it is not JSON.</summary>
+        private static string? InsideJson(string clean)
+        {
+            if (!LooksLikeJson(clean)) return null;
             JToken json;
             try
             {
@@ -28,9 +41,28 @@ namespace HuaweiMigration.Client.Json
             }
             catch (JsonException)
             {
-                return clean;
+                return null;
             }
             return CleanInside(json) ? json.ToString(Formatting.None) : clean;
+        }
+
+        /// <summary><c>name=value</c> or <c>name: value</c> with a secret-like name, in text that is not JSON.</summary>
+        private static readonly Regex SecretAssignment = new Regex(
+            "(?<name>[A-Za-z0-9_-]*(?:password|passwd|pwd|passphrase|secret|token|credential|private_?key|api_?key|authorization)[A-Za-z0-9_-]*|\\b(?:auth|sk)\\b)(?<sep>\"?\\s*[:=]\\s*)(?:\"[^\"]*\"|'[^']*'|[^\\s,;&<>\"']+)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A short excerpt of a body that says nothing the module can read (no error code, no message), for a message:
+        /// cleaned, secret-like keys' values redacted (in JSON by key, in other text where a secret-like name is
+        /// assigned a value), white space run together, at most <paramref name="max"/> characters.
+        /// </summary>
+        public static string? Excerpt(string? body, int max = 120)
+        {
+            var clean = Clean(body);
+            if (string.IsNullOrWhiteSpace(clean)) return null;
+            var text = InsideJson(clean!) ?? SecretAssignment.Replace(clean!, m => m.Groups["name"].Value + m.Groups["sep"].Value + Redacted);
+            text = Regex.Replace(text, "\\s+", " ").Trim();
+            return text.Length <= max ? text : text.Substring(0, max) + "…";
         }
 
         private static bool LooksLikeJson(string text)
@@ -43,7 +75,7 @@ namespace HuaweiMigration.Client.Json
             return false;
         }
 
-        /// <summary>Cleans every string and property name in the JSON; true when anything changed.</summary>
+        /// <summary>Cleans every string and property name in the JSON and redacts secret-like keys' values; true when anything changed.</summary>
         private static bool CleanInside(JToken token)
         {
             var changed = false;
@@ -53,6 +85,18 @@ namespace HuaweiMigration.Client.Json
                     foreach (var property in obj.Properties().ToList())
                     {
                         var name = Clean(property.Name)!;
+                        if (ApiObject.IsSecretName(property.Name))
+                        {
+                            if (name == property.Name)
+                            {
+                                if (property.Value.Type == JTokenType.String && (string?)property.Value == Redacted) continue;
+                                property.Value = Redacted;
+                            }
+                            else if (obj.Property(name) != null) property.Remove();
+                            else property.Replace(new JProperty(name, Redacted));
+                            changed = true;
+                            continue;
+                        }
                         if (name == property.Name)
                         {
                             changed |= CleanInside(property.Value);

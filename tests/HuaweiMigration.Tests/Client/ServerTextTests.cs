@@ -30,5 +30,31 @@ namespace HuaweiMigration.Tests.Client
             Assert.Equal("{ \"a\": 1 }", ServerText.ForPerson("{ \"a\": 1 }"));
             Assert.Equal("{not json", ServerText.ForPerson("{not json"));
         }
+
+        [Fact]
+        public void JSON_looking_text_has_its_secret_like_keys_values_redacted()
+        {
+            Assert.Equal("{\"msg\":\"x\",\"Password\":\"***\",\"a\":{\"api_key\":\"***\"},\"l\":[{\"sk\":\"***\"}]}",
+                ServerText.ForPerson("{\"msg\":\"x\",\"Password\":\"p1\",\"a\":{\"api_key\":{\"v\":\"p2\"}},\"l\":[{\"sk\":\"p3\"}]}"));
+            // A name that is only a secret's look-alike once cleaned loses its value too.
+            Assert.Equal("{\"password\":\"***\"}", ServerText.ForPerson("{\"pass\\u0007word\":\"p4\"}"));
+        }
+
+        [Theory]
+        [InlineData("password=p1&user=bob", "password=***&user=bob")]
+        [InlineData("X-Auth-Token: p1\nnext line", "X-Auth-Token: *** next line")]
+        [InlineData("{\"token\": \"p1\", \"n\": 1}", "{\"token\":\"***\",\"n\":1}")]
+        [InlineData("sk=p1 disk=2", "sk=*** disk=2")]
+        public void An_excerpt_quotes_no_secret(string body, string excerpt)
+        {
+            Assert.Equal(excerpt, ServerText.Excerpt(body));
+        }
+
+        [Fact]
+        public void An_excerpt_is_short()
+        {
+            Assert.Equal(121, ServerText.Excerpt(new string('x', 5000))!.Length);
+            Assert.Null(ServerText.Excerpt(" \u0007 "));
+        }
     }
 }
