@@ -114,6 +114,12 @@ namespace HuaweiMigration.Client
         /// </summary>
         public bool Disconnected { get; internal set; }
 
+        /// <summary>
+        /// True when an unreadable answer ended before its JSON did: cut on the way, so asking again may bring it whole
+        /// (an answer read whole that is not JSON would only come back the same, and is not asked for again).
+        /// </summary>
+        public bool Truncated { get; internal set; }
+
         /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
         internal static bool IsStateConflictCode(string? code) =>
             code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";

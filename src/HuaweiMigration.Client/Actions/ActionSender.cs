@@ -124,10 +124,11 @@ namespace HuaweiMigration.Client.Actions
                     }
                 }
                 if (again.Count == 0) break;
-                if (resend >= _policy.MaxResends || verdict.Action == RetryAction.GiveUp)
+                if (resend >= _policy.MaxResends || verdict.Action == RetryAction.GiveUp || verdict.Reason != null)
                 {
-                    // Surely not applied, and no more re-sends: the failure is the true outcome for these.
-                    foreach (var id in again) outcomes[id] = ActionOutcome<TResult>.Failed(open);
+                    // Surely not applied, and no more re-sends: the failure (with why it was not sent again) is the true outcome for these.
+                    var failure = verdict.Reason is null ? open : ApiTransport.Final(open, verdict.Reason);
+                    foreach (var id in again) outcomes[id] = ActionOutcome<TResult>.Failed(failure);
                     break;
                 }
                 _log.Verbose(_service + ": " + _what + " did not take effect for " + Name(again) + "; sending it again.");

@@ -149,14 +149,15 @@ namespace HuaweiMigration.Client.Http
         private static string Describe(HuaweiCloudApiException failure) =>
             failure.Kind switch
             {
-                ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + failure.RetryAfter.Value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s" : string.Empty) + ")",
+                ApiErrorKind.Throttled => "throttled (" + (failure.ErrorCode ?? "429") + (failure.RetryAfter.HasValue ? ", Retry-After " + RetryDecision.Describe(failure.RetryAfter.Value, "s") : string.Empty) + ")",
                 ApiErrorKind.ServerError => "HTTP " + failure.StatusCode.ToString(CultureInfo.InvariantCulture),
                 ApiErrorKind.Timeout => "no answer in time",
                 ApiErrorKind.InvalidResponse => "an answer that could not be read",
                 _ => failure.NotSent ? "could not connect" : "the connection failed",
             };
 
-        private static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
+        /// <summary>The failure with why it was not tried again added to its message; everything else kept.</summary>
+        internal static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
             new HuaweiCloudApiException(
                 failure.Message + " " + reason,
                 failure.Kind, failure.StatusCode, failure.ErrorCode, failure.ErrorMessage, failure.RequestId, failure.Service, failure)
@@ -164,6 +165,7 @@ namespace HuaweiMigration.Client.Http
                 RetryAfter = failure.RetryAfter,
                 NotSent = failure.NotSent,
                 Oversized = failure.Oversized,
+                Truncated = failure.Truncated,
                 EncodedAuthorizationMessage = failure.EncodedAuthorizationMessage,
                 ErrorParameters = failure.ErrorParameters,
                 Details = failure.Details,
@@ -270,7 +272,7 @@ namespace HuaweiMigration.Client.Http
 
             // The writer kept the headers as they came (a failed request has none).
             var headers = answer.Status != 0 ? answer.Headers : ReadHeaders(response);
-            headers.TryGetValue("X-Request-Id", out var requestId);
+            var requestId = headers.TryGetValue("X-Request-Id", out var sentId) ? ServerText.Clean(sentId) : null;
             var status = (int)response.StatusCode;
 
             if (response.ResponseStatus != ResponseStatus.Completed || status == 0)
@@ -311,9 +313,9 @@ namespace HuaweiMigration.Client.Http
             var content = answer.Text ?? string.Empty;
             if (status >= 300 && status < 400)
             {
-                throw Redirect(request, status, response.StatusDescription, headers, requestId);
+                throw Redirect(request, status, ServerText.Clean(response.StatusDescription), headers, requestId);
             }
-            var error = ToException(request.Service, status, response.StatusDescription, content, requestId);
+            var error = ToException(request.Service, status, ServerText.Clean(response.StatusDescription), content, requestId);
             error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
             throw error;
         }
@@ -323,7 +325,7 @@ namespace HuaweiMigration.Client.Http
         {
             var requestId = answer.RequestId;
             var suffix = requestId is null ? "." : "; request id " + requestId + ".";
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers)));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers))));
             var tooLarge = Find<ResponseTooLargeException>(ex);
             if (tooLarge != null)
             {
@@ -338,8 +340,11 @@ namespace HuaweiMigration.Client.Http
             if (json != null)
             {
                 return new HuaweiCloudApiException(
-                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + LibraryErrors.Scrub(json.Message, outgoing.Headers) + ")" + suffix,
-                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json);
+                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + ServerText.Clean(LibraryErrors.Scrub(json.Message, outgoing.Headers)) + ")" + suffix,
+                    ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json)
+                {
+                    Truncated = json is AnswerEndedEarlyException,
+                };
             }
             if (answer.TimedOut)
             {
@@ -348,7 +353,7 @@ namespace HuaweiMigration.Client.Http
                     ApiErrorKind.Timeout, service: request.Service, requestId: requestId, innerException: ex);
             }
             return new HuaweiCloudApiException(
-                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers) + ")" + suffix,
+                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers)) + ")" + suffix,
                 ApiErrorKind.Connection, requestId: requestId, service: request.Service, innerException: ex);
         }
 
@@ -395,12 +400,21 @@ namespace HuaweiMigration.Client.Http
             return false;
         }
 
-        /// <summary><c>Retry-After</c> as seconds or an HTTP date.</summary>
-        internal static TimeSpan? ParseRetryAfter(string value)
+        /// <summary>Delays longer than this are no delay anyone means: a Retry-After beyond any sensible range.</summary>
+        private static readonly double SensibleSeconds = TimeSpan.FromDays(36500).TotalSeconds;
+
+        /// <summary>
+        /// <c>Retry-After</c> as seconds or an HTTP date; null for a value that is neither, negative or not a number
+        /// (NaN), which is ignored. A delay past any sensible range (<c>1e308</c>, <c>Infinity</c>, twenty digits: more
+        /// than a century) is <see cref="TimeSpan.MaxValue"/>, a Retry-After too long, never an overflow.
+        /// </summary>
+        internal static TimeSpan? ParseRetryAfter(string? value)
         {
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                return TimeSpan.FromSeconds(seconds);
+                if (double.IsNaN(seconds) || seconds < 0) return null;
+                return seconds >= SensibleSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(seconds);
             }
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
@@ -445,7 +459,15 @@ namespace HuaweiMigration.Client.Http
             text.Append(service).Append(" error");
             if (code != null) text.Append(' ').Append(code);
             text.Append(": ");
-            text.Append(message ?? (string.IsNullOrWhiteSpace(content) ? "the service answered with no detail." : Truncate(content, 200)));
+            if (message != null) text.Append(message);
+            else if (code != null) text.Append("the service gave no message.");
+            else
+            {
+                // Nothing readable: say so, with at most a short excerpt that quotes no secret.
+                text.Append("the service answered HTTP ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(" without an error code or message");
+                var excerpt = ServerText.Excerpt(content);
+                text.Append(excerpt is null ? "." : " (it said: " + excerpt + ").");
+            }
             if (body.ExtMessage != null) text.Append(" (").Append(Truncate(body.ExtMessage, 200)).Append(')');
             text.Append(" (HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(statusDescription)) text.Append(' ').Append(statusDescription);

@@ -52,7 +52,7 @@ namespace HuaweiMigration.Client.Http
             foreach (var h in message.Headers) Headers[h.Key] = string.Join(",", h.Value);
             if (message.Content != null) foreach (var h in message.Content.Headers) Headers[h.Key] = string.Join(",", h.Value);
             Headers.TryGetValue("X-Request-Id", out var requestId);
-            RequestId = requestId;
+            RequestId = Json.ServerText.Clean(requestId);
 
             using var deadline = new CancellationTokenSource(Timeout);
             using var onDeadline = deadline.Token.Register(() => { TimedOut = true; message.Dispose(); });

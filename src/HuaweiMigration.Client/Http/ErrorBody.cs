@@ -75,7 +75,8 @@ namespace HuaweiMigration.Client.Http
             return null;
         }
 
+        /// <summary>A value of the body as text for a person: without control characters or escape sequences.</summary>
         private static string? Text(JToken? token) =>
-            token is null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string?)token : token.ToString(Formatting.None);
+            ServerText.ForPerson(token is null || token.Type == JTokenType.Null ? null : token.Type == JTokenType.String ? (string?)token : token.ToString(Formatting.None));
     }
 }

@@ -9,13 +9,20 @@ namespace HuaweiMigration.Client.Http
     /// Reads an offset-paged list in order, with later pages fetched concurrently. The first page is read alone
     /// (it gives the total, and a caller that stops after it costs one request); from the second call on, up to
     /// <c>concurrency</c> pages are in flight while the caller works through the current one. When an answer's total
-    /// differs from the one before, the list changed under the reader: the pages in flight are dropped and the rest
-    /// is read one page at a time with <see cref="PageCursor"/>, which backs up as far as the list shrank. Callers
-    /// drop records they have already seen (by id).
+    /// is below the first, the list shrank under the reader: the pages in flight are dropped and the rest is read
+    /// one page at a time with <see cref="PageCursor"/>, which backs up as far as the list shrank.
+    /// <para>
+    /// The count is never trusted alone (a service may ignore <c>offset</c>, or lie about its total): each record is
+    /// given once (by id), a duplicate does not count as read, a page that brings nothing new where new records were
+    /// due ends the listing, no offset at or past the first answer's count is asked for, and the whole listing sends
+    /// at most the requests that count allows (<see cref="MaxRequests"/>). Ending early is a warning that names the
+    /// count and what the pages held.
+    /// </para>
     /// </summary>
-    internal sealed class PageReader<T> : IDisposable
+    internal sealed class PageReader<T> : IDisposable where T : class
     {
         private readonly Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> _read;
+        private readonly Func<T, string> _idOf;
         private readonly long _start;
         private readonly long? _end;
         private readonly int _pageSize;
@@ -30,6 +37,7 @@ namespace HuaweiMigration.Client.Http
         private bool _done;
 
         /// <param name="read">Reads one page: (offset, limit) → (total, records).</param>
+        /// <param name="idOf">A record's id: a record already given is not given again.</param>
         /// <param name="start">The first offset (the caller's -Skip).</param>
         /// <param name="max">How many records are wanted at most (the caller's -First), or null for all.</param>
         /// <param name="pageSize">The API's largest page.</param>
@@ -38,6 +46,7 @@ namespace HuaweiMigration.Client.Http
         /// <param name="cancellationToken">Cancels every request.</param>
         public PageReader(
             Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> read,
+            Func<T, string> idOf,
             long start,
             long? max,
             int pageSize,
@@ -46,6 +55,7 @@ namespace HuaweiMigration.Client.Http
             CancellationToken cancellationToken)
         {
             _read = read;
+            _idOf = idOf;
             _start = start;
             _end = max.HasValue ? start + max.Value : (long?)null;
             _pageSize = pageSize;
@@ -55,9 +65,9 @@ namespace HuaweiMigration.Client.Http
         }
 
         /// <summary>
-        /// Streams every record of a list: pages read as <see cref="PageReader{T}"/> reads them, records already
-        /// seen (by id) dropped, at most <paramref name="first"/> yielded, the total reported once from the first
-        /// answer. Lazy: stopping the enumeration stops the paging.
+        /// Streams every record of a list: pages read as <see cref="PageReader{T}"/> reads them (each record once),
+        /// at most <paramref name="first"/> yielded, the total reported once from the first answer. Lazy: stopping
+        /// the enumeration stops the paging.
         /// </summary>
         public static IEnumerable<T> ReadAll(
             Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> read,
@@ -71,31 +81,40 @@ namespace HuaweiMigration.Client.Http
             CancellationToken cancellationToken,
             string what = "records")
         {
-            using var reader = new PageReader<T>(read, skip, first, pageSize, concurrency, log, cancellationToken) { What = what };
-            if (skip == 0 && first is null) reader.TrackIds(idOf);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            using var reader = new PageReader<T>(read, idOf, skip, first, pageSize, concurrency, log, cancellationToken)
+            {
+                What = what,
+                MayShrink = skip == 0 && first is null,
+            };
             long yielded = 0;
+            var counted = false;
             IList<T>? page;
             while ((page = reader.NextAsync().GetAwaiter().GetResult()) != null)
             {
-                if (seen.Count == 0 && reader.Total.HasValue) onCount(reader.Total.Value);
+                if (!counted && reader.Total.HasValue)
+                {
+                    counted = true;
+                    onCount(reader.Total.Value);
+                }
                 foreach (var record in page)
                 {
-                    if (!seen.Add(idOf(record))) continue;
                     yield return record;
                     if (first.HasValue && ++yielded >= first.Value) yield break;
                 }
             }
         }
 
-        private Func<T, string>? _idOf;
         private readonly HashSet<string> _ids = new HashSet<string>(StringComparer.Ordinal);
         private bool _estimating;
         private bool _sweeping;
+        private bool _paging;
         private long _firstCount;
         private long _lastCount;
         private long _passOffset;
         private int _passFresh;
+        private int _requests;
+        private long _rereadable;
+        private bool _grew;
 
         /// <summary>
         /// For a whole list read one page at a time (no -Skip, no -First) that shrinks as the pipeline acts on what it
@@ -103,95 +122,15 @@ namespace HuaweiMigration.Client.Http
         /// read, and they come first, so each next offset is what was read less what left: no page is read twice.
         /// Records that slip past while a page is in flight (the list shrank after the last count) are found by
         /// passes over what is left at the end, until a pass finds nothing new. Such a listing costs the pages it
-        /// needs plus one or two.
+        /// needs plus one or two. (With pages in flight together, a shrinking list is followed by <see cref="PageCursor"/>.)
         /// </summary>
-        public void TrackIds(Func<T, string> idOf) => _idOf = idOf;
-
-        private IList<T> Track(IList<T> items)
-        {
-            if (_idOf != null) foreach (var item in items) _ids.Add(_idOf(item));
-            return items;
-        }
-
-        private async Task<IList<T>?> NextEstimatedAsync(CancellationToken token)
-        {
-            if (_sweeping)
-            {
-                var (passCount, passItems) = await _read(_passOffset, _pageSize, token).ConfigureAwait(false);
-                var known = _ids.Count;
-                Track(passItems);
-                _passFresh += _ids.Count - known;
-                _passOffset += passItems.Count;
-                if (passItems.Count == 0 || _passOffset >= passCount)
-                {
-                    if (_passFresh == 0) _done = true;
-                    else
-                    {
-                        _log.Verbose("The list changed while it was read; " + _passFresh + " records that slipped past were found; looking once more.");
-                        _passOffset = 0;
-                        _passFresh = 0;
-                    }
-                }
-                return passItems;
-            }
-            // While the pipeline keeps up, what it acted on has left and what is still in flight comes first: reading
-            // from the start gets the next records (plus those few in flight) and can never skip one. When a read
-            // from the start brings nothing new, nobody is shrinking the list: page on by what was read less what left.
-            var departed = Math.Max(0, _firstCount - _lastCount);
-            var offset = _paging ? Math.Max(0, _ids.Count - departed) : 0;
-            var (count, items) = await _read(offset, _pageSize, token).ConfigureAwait(false);
-            _lastCount = count;
-            var before = _ids.Count;
-            Track(items);
-            var fresh = _ids.Count - before;
-            if (items.Count == 0)
-            {
-                _done = true;
-            }
-            else if (!_paging)
-            {
-                if (items.Count >= count) _done = true; // the whole list is in this page
-                else if (fresh == 0) _paging = true;
-            }
-            else if (offset + items.Count >= count)
-            {
-                if (count >= _firstCount) _done = true;
-                else
-                {
-                    // The list shrank while it was paged: look over what is left for records that slipped past.
-                    _sweeping = true;
-                    _passOffset = 0;
-                    _passFresh = 0;
-                }
-            }
-            return items;
-        }
-
-        private bool _paging;
+        public bool MayShrink { get; set; }
 
         /// <summary>What the list is, for the warning about a short listing ("SMS tasks").</summary>
         public string What { get; set; } = "records";
 
-        /// <summary>False where a short listing is handled otherwise (a poll confirms each missing task on its own).</summary>
+        /// <summary>False where a short listing is handled otherwise (a poll confirms each missing task on its own): it is then only logged.</summary>
         public bool WarnWhenShort { get; set; } = true;
-
-        private long _delivered;
-        private bool _warned;
-
-        /// <summary>
-        /// Warns, once, when the pages ran out before the count the API gave: the listing is short and the caller
-        /// should know (with both numbers) rather than get fewer records silently.
-        /// </summary>
-        private IList<T>? Deliver(IList<T>? items)
-        {
-            if (items != null) _delivered += items.Count;
-            if (_done && WarnWhenShort && !_warned && _sequential is null && !_estimating && _end is null && _start == 0 && _delivered < _expected)
-            {
-                _warned = true;
-                _log.Warning("The listing of " + What + " said it holds " + _expected + " but its pages held " + _delivered + "; the list may have changed while it was read, or the service miscounted. Run it again to be sure nothing is missing.");
-            }
-            return items;
-        }
 
         /// <summary>The total the first answer gave.</summary>
         public long? Total { get; private set; }
@@ -203,15 +142,93 @@ namespace HuaweiMigration.Client.Http
         /// </summary>
         public long? KnownTotal { get; set; }
 
-        /// <summary>The next page's records in list order, or null at the end.</summary>
+        /// <summary>
+        /// The most requests this listing sends, set by its first count: the pages that count allows, as many again
+        /// for the pages read twice when the list shrinks under the reader, and two (the estimated reads' look from the
+        /// start and their last pass).
+        /// </summary>
+        public int MaxRequests { get; private set; } = int.MaxValue;
+
+        private long _delivered;
+        private bool _warned;
+
+        /// <summary>The records of a page not given before (a null row is no record).</summary>
+        private IList<T> Fresh(IList<T>? items)
+        {
+            var fresh = new List<T>(items?.Count ?? 0);
+            if (items is null) return fresh;
+            foreach (var item in items)
+            {
+                if (item != null && _ids.Add(_idOf(item))) fresh.Add(item);
+            }
+            return fresh;
+        }
+
+        /// <summary>Takes the first count as the listing's bound: what it may read, and how many requests that takes.</summary>
+        private void Bound(long count)
+        {
+            _expected = _firstCount = _lastCount = count;
+            var pages = (Math.Max(0, End(count) - _start) + _pageSize - 1) / _pageSize;
+            MaxRequests = (int)Math.Min(int.MaxValue, 2 * pages + 2);
+        }
+
+        /// <summary>A later count, never above the first: a list that grows is not followed past what the first count allows.</summary>
+        private long Capped(long count) => Math.Min(count, _firstCount);
+
+        /// <summary>Counts one request against <see cref="MaxRequests"/>; false when none is left.</summary>
+        private bool TakeRequest()
+        {
+            if (_requests >= MaxRequests) return false;
+            _requests++;
+            return true;
+        }
+
+        /// <summary>
+        /// Warns, once, when the pages ran out before the count the API gave: the listing is short and the caller
+        /// should know (with both numbers) rather than get fewer records silently.
+        /// </summary>
+        private IList<T>? Deliver(IList<T>? items)
+        {
+            if (items != null) _delivered += items.Count;
+            if (_done && !_warned && _sequential is null && !_estimating && _end is null && _start == 0 && _delivered < _expected)
+            {
+                Warn("The listing of " + What + " said it holds " + _expected + " but its pages held " + _delivered + "; the list may have changed while it was read, or the service miscounted. Run it again to be sure nothing is missing.");
+            }
+            return items;
+        }
+
+        /// <summary>Ends the listing before its count was read: the service pages in a way that would never end it.</summary>
+        private IList<T>? Stop(string why)
+        {
+            _done = true;
+            Abandon();
+            Warn("The listing of " + What + " said it holds " + _firstCount + " but " + why + ", with " + _delivered + " read: the listing stopped there. Run it again to be sure nothing is missing.");
+            return null;
+        }
+
+        private string NothingNew(long offset) =>
+            "the page at offset " + offset + " brought nothing new (the service sent again what it had already sent, as if it ignored the offset)";
+
+        private string Spent() =>
+            "its pages did not end within the " + MaxRequests + " requests that count allows";
+
+        private void Warn(string message)
+        {
+            if (_warned) return;
+            _warned = true;
+            if (WarnWhenShort) _log.Warning(message);
+            else _log.Verbose(message);
+        }
+
+        /// <summary>The next page's records in list order (each record once; possibly none), or null at the end.</summary>
         public async Task<IList<T>?> NextAsync()
         {
             if (_done) return null;
             var token = _cancellation.Token;
-            if (!_started && KnownTotal is long known && _concurrency > 1 && _idOf is null)
+            if (!_started && KnownTotal is long known && _concurrency > 1 && !MayShrink)
             {
                 _started = true;
-                _expected = _firstCount = _lastCount = known;
+                Bound(known);
                 _next = _start;
                 if (_next >= End(known))
                 {
@@ -223,20 +240,20 @@ namespace HuaweiMigration.Client.Http
             if (!_started)
             {
                 _started = true;
+                _requests++;
                 var (count, items) = await _read(_start, Limit(_start), token).ConfigureAwait(false);
                 Total = count;
-                _expected = count;
-                _firstCount = _lastCount = count;
+                Bound(count);
                 _next = _start + items.Count;
                 if (items.Count == 0 || _next >= End(count)) _done = true;
                 // Read one page at a time (a list expected to shrink): estimated offsets from the start.
-                if (_idOf != null && _concurrency == 1) _estimating = true;
-                return Deliver(Track(items));
+                if (MayShrink && _concurrency == 1) _estimating = true;
+                return Deliver(Fresh(items));
             }
             if (_estimating) return await NextEstimatedAsync(token).ConfigureAwait(false);
             if (_sequential != null) return await NextSequentialAsync(token).ConfigureAwait(false);
 
-            while (_window.Count < _concurrency && _next < End(_expected))
+            while (_window.Count < _concurrency && _next < End(_firstCount) && TakeRequest())
             {
                 var offset = _next;
                 _window.Enqueue((offset, _read(offset, Limit(offset), token)));
@@ -244,25 +261,91 @@ namespace HuaweiMigration.Client.Http
             }
             if (_window.Count == 0)
             {
+                if (_next < End(_firstCount)) return Stop(Spent());
                 _done = true;
                 return Deliver(null);
             }
             var (at, pending) = _window.Dequeue();
             var page = await pending.ConfigureAwait(false);
             Total ??= page.Count;
-            if (page.Count != _expected)
+            if (page.Count < _expected)
             {
                 _log.Verbose("The list changed while it was read (" + _expected + " records, now " + page.Count + "); reading the rest one page at a time.");
                 Abandon();
                 _sequential = new PageCursor(at, _start, _expected);
                 return await NextSequentialAsync(token).ConfigureAwait(false);
             }
-            if (page.Items.Count == 0 || at + page.Items.Count >= End(page.Count))
+            if (page.Count > _expected && !_grew)
+            {
+                _grew = true;
+                _log.Verbose("The list grew while it was read (" + _expected + " records, now " + page.Count + "); what was added past the first " + _expected + " is not read in this listing.");
+            }
+            var fresh = Fresh(page.Items);
+            if (page.Items.Count > 0 && fresh.Count == 0) return Stop(NothingNew(at));
+            if (page.Items.Count == 0 || at + page.Items.Count >= End(_firstCount))
             {
                 _done = true;
                 Abandon();
             }
-            return Deliver(page.Items);
+            return Deliver(fresh);
+        }
+
+        private async Task<IList<T>?> NextEstimatedAsync(CancellationToken token)
+        {
+            if (_sweeping)
+            {
+                if (!TakeRequest()) return Stop(Spent());
+                var (passCount, passItems) = await _read(_passOffset, _pageSize, token).ConfigureAwait(false);
+                var found = Fresh(passItems);
+                _passFresh += found.Count;
+                _passOffset += passItems.Count;
+                if (passItems.Count == 0 || _passOffset >= Capped(passCount))
+                {
+                    if (_passFresh == 0) _done = true;
+                    else
+                    {
+                        _log.Verbose("The list changed while it was read; " + _passFresh + " records that slipped past were found; looking once more.");
+                        _passOffset = 0;
+                        _passFresh = 0;
+                    }
+                }
+                return Deliver(found);
+            }
+            // While the pipeline keeps up, what it acted on has left and what is still in flight comes first: reading
+            // from the start gets the next records (plus those few in flight) and can never skip one. When a read
+            // from the start brings nothing new, nobody is shrinking the list: page on by what was read less what left.
+            if (!TakeRequest()) return Stop(Spent());
+            var departed = Math.Max(0, _firstCount - _lastCount);
+            var offset = _paging ? Math.Max(0, _ids.Count - departed) : 0;
+            var (count, items) = await _read(offset, _pageSize, token).ConfigureAwait(false);
+            _lastCount = count;
+            var fresh = Fresh(items);
+            if (items.Count == 0)
+            {
+                _done = true;
+            }
+            else if (!_paging)
+            {
+                if (items.Count >= count) _done = true; // the whole list is in this page
+                else if (fresh.Count == 0) _paging = true;
+            }
+            else if (fresh.Count == 0)
+            {
+                // Paging on past what was read, a page must bring something new; else the offset is not being honoured.
+                return Stop(NothingNew(offset));
+            }
+            else if (offset + items.Count >= Capped(count))
+            {
+                if (count >= _firstCount) _done = true;
+                else
+                {
+                    // The list shrank while it was paged: look over what is left for records that slipped past.
+                    _sweeping = true;
+                    _passOffset = 0;
+                    _passFresh = 0;
+                }
+            }
+            return Deliver(fresh);
         }
 
         private async Task<IList<T>?> NextSequentialAsync(CancellationToken token)
@@ -270,14 +353,21 @@ namespace HuaweiMigration.Client.Http
             var cursor = _sequential!;
             while (true)
             {
-                var (count, items) = await _read(cursor.Offset, Limit(cursor.Offset), token).ConfigureAwait(false);
+                if (!TakeRequest()) return Stop(Spent());
+                var offset = cursor.Offset;
+                var (count, items) = await _read(offset, Limit(offset), token).ConfigureAwait(false);
                 if (!cursor.Accept(count))
                 {
+                    // What the cursor backed up over may come again, and is no sign of a service ignoring the offset.
+                    _rereadable += offset - cursor.Offset;
                     _log.Verbose("The list changed while it was read; reading again from offset " + cursor.Offset + ".");
                     continue;
                 }
-                if (!cursor.Advance(items.Count) || cursor.Offset >= End(count)) _done = true;
-                return items;
+                var fresh = Fresh(items);
+                if (items.Count > 0 && fresh.Count == 0 && _rereadable <= 0) return Stop(NothingNew(offset));
+                _rereadable = Math.Max(0, _rereadable - items.Count);
+                if (!cursor.Advance(items.Count) || cursor.Offset >= End(Capped(count))) _done = true;
+                return Deliver(fresh);
             }
         }
 

@@ -20,6 +20,18 @@ namespace HuaweiMigration.Client.Http
     }
 
     /// <summary>
+    /// A body that ended before its JSON document did: cut on the way (a proxy that closed cleanly), so asking again
+    /// may bring it whole, as after a cut connection. An answer read whole that is not JSON is another matter.
+    /// </summary>
+    internal sealed class AnswerEndedEarlyException : JsonException
+    {
+        public AnswerEndedEarlyException(JsonException inner)
+            : base("the answer ended before its JSON did: " + inner.Message, inner)
+        {
+        }
+    }
+
+    /// <summary>
     /// Reads an answer's body from the response stream as it arrives: a success straight into its model with
     /// Newtonsoft's reader (no byte array, no string of the whole body), an error body as text of at most
     /// <see cref="MaxErrorChars"/>. Every read is capped at <see cref="MaxBytes"/>.
@@ -42,16 +54,29 @@ namespace HuaweiMigration.Client.Http
         }
 
         /// <summary>
-        /// Parses a success body into <paramref name="type"/>; null for an empty body. Throws
-        /// <see cref="JsonException"/> for a body that is not one whole JSON document.
+        /// Parses a success body into <paramref name="type"/>; null for an empty body. A field of the wrong type inside
+        /// an API object is put on its row (<see cref="UnreadableFields"/>) and the rest read on. Throws
+        /// <see cref="JsonException"/> for a body that is not one whole JSON document, <see cref="AnswerEndedEarlyException"/>
+        /// when the body ran out before its document did.
         /// </summary>
         internal static object? Parse(CappedStream body, Type type)
         {
             using var text = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferFor(body));
             using var reader = new JsonTextReader(text) { CloseInput = false, DateParseHandling = DateParseHandling.None, ArrayPool = PooledChars.Instance };
-            if (!reader.Read()) return null;
-            var value = ApiJson.Serializer.Deserialize(reader, type);
+            var fields = new UnreadableFields(ApiJson.Settings.ContractResolver!, () => body.EndReached);
+            object? value;
+            try
+            {
+                if (!reader.Read()) return null;
+                value = ApiJson.ReaderFor(fields).Deserialize(reader, type);
+            }
+            catch (JsonException ex) when (body.EndReached)
+            {
+                // The reader asked for more than the body had: the answer was cut, though HTTP saw it end.
+                throw new AnswerEndedEarlyException(ex);
+            }
             if (reader.Read()) throw new JsonReaderException("Unexpected content after the JSON document (line " + reader.LineNumber + ", position " + reader.LinePosition + ").");
+            fields.AttachTo(value);
             return value;
         }
 
@@ -121,9 +146,13 @@ namespace HuaweiMigration.Client.Http
         /// <summary>The length the answer declared (Content-Length), when it did.</summary>
         public long? Declared { get; set; }
 
+        /// <summary>True once a read found nothing more: the body has ended.</summary>
+        public bool EndReached { get; private set; }
+
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = _inner.Read(buffer, offset, count);
+            if (read == 0 && count > 0) EndReached = true;
             BytesRead += read;
             if (BytesRead > _cap) throw new ResponseTooLargeException(null);
             return read;

@@ -18,10 +18,12 @@ namespace HuaweiMigration.Client.Http
         Connection,
         /// <summary>No answer in time.</summary>
         Timeout,
-        /// <summary>A success status whose body could not be read (malformed JSON).</summary>
+        /// <summary>A success status whose body ended before its JSON did (cut on the way): asking again may bring it whole.</summary>
         Unreadable,
         /// <summary>An answer over the size cap: asking again would bring the same.</summary>
         Oversized,
+        /// <summary>A success read whole that is not the JSON the API sends (not JSON at all, or not its shape): asking again would bring the same.</summary>
+        Malformed,
     }
 
     /// <summary>What to do after a failed attempt.</summary>
@@ -52,7 +54,10 @@ namespace HuaweiMigration.Client.Http
         /// <summary>True when the retry is paid from the endpoint's retry budget (server and connection failures).</summary>
         public bool SpendsBudget { get; }
 
-        /// <summary>Why the call gives up, for the message (null when the failure speaks for itself).</summary>
+        /// <summary>
+        /// Why the call gives up, for the message (null when the failure speaks for itself); for a read-first, why the
+        /// action is not sent again even if the read shows it did not take effect (a Retry-After too long).
+        /// </summary>
         public string? Reason { get; }
 
         public override string ToString() => Action + (Action == RetryAction.GiveUp ? " (" + Reason + ")" : " after " + Delay.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms");
@@ -111,7 +116,7 @@ namespace HuaweiMigration.Client.Http
                 case ApiErrorKind.Throttled: return FailureKind.Throttled;
                 case ApiErrorKind.Connection: return FailureKind.Connection;
                 case ApiErrorKind.Timeout: return FailureKind.Timeout;
-                case ApiErrorKind.InvalidResponse: return FailureKind.Unreadable;
+                case ApiErrorKind.InvalidResponse: return failure.Truncated ? FailureKind.Unreadable : FailureKind.Malformed;
                 case ApiErrorKind.ServerError: return failure.StatusCode is 500 or 502 or 503 or 504 or 0 ? FailureKind.ServerError : FailureKind.Definitive;
                 default: return FailureKind.Definitive;
             }
@@ -125,29 +130,31 @@ namespace HuaweiMigration.Client.Http
 
         /// <summary>True when the failure leaves open whether a non-idempotent request took effect.</summary>
         public static bool LeavesOutcomeOpen(FailureKind kind) =>
-            kind is FailureKind.ServerError or FailureKind.Connection or FailureKind.Timeout or FailureKind.Unreadable or FailureKind.Oversized;
+            kind is FailureKind.ServerError or FailureKind.Connection or FailureKind.Timeout or FailureKind.Unreadable or FailureKind.Oversized or FailureKind.Malformed;
 
         public static RetryVerdict Decide(in RetryInput input, RetryPolicy policy)
         {
             var kind = input.Kind;
             if (kind == FailureKind.Definitive) return GiveUp(null);
 
-            // An action that may have happened is never sent again blindly: its object is read first, whatever the limits.
+            // An action that may have happened is never sent again blindly: its object is read first, whatever the
+            // limits. A Retry-After too long still lets it be read, but not sent again (the reason says why).
             if (!input.Idempotent && LeavesOutcomeOpen(kind))
             {
-                return new RetryVerdict(RetryAction.ReadFirst, BackoffOf(input, policy), spendsBudget: false, reason: null);
+                return TooLong(input, policy) is string wait
+                    ? new RetryVerdict(RetryAction.ReadFirst, TimeSpan.Zero, spendsBudget: false, reason: wait)
+                    : new RetryVerdict(RetryAction.ReadFirst, BackoffOf(input, policy), spendsBudget: false, reason: null);
             }
-            if (kind == FailureKind.Oversized) return GiveUp(null);
+            // Asking again would bring the same answer: not retried as if the network had failed.
+            if (kind == FailureKind.Oversized || kind == FailureKind.Malformed) return GiveUp(null);
 
             if (input.Attempt >= policy.MaxRetries)
             {
                 return GiveUp(string.Format(CultureInfo.InvariantCulture, "Gave up after {0} attempts.", input.Attempt + 1));
             }
-            if (input.RetryAfter.HasValue && input.RetryAfter.Value > policy.MaxRetryAfter)
+            if (TooLong(input, policy) is string tooLong)
             {
-                return GiveUp(string.Format(CultureInfo.InvariantCulture,
-                    "The service asked to wait {0} seconds before trying again (Retry-After), longer than the {1} seconds this module waits within a call; try again later.",
-                    input.RetryAfter.Value.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture), policy.MaxRetryAfter.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)));
+                return GiveUp(tooLong);
             }
             var delay = BackoffOf(input, policy);
             if (input.Elapsed + delay > policy.MaxElapsed)
@@ -162,6 +169,19 @@ namespace HuaweiMigration.Client.Http
             }
             return new RetryVerdict(RetryAction.Retry, delay, spends, null);
         }
+
+        /// <summary>Why a Retry-After is longer than a call waits, or null when it is not (or there is none).</summary>
+        private static string? TooLong(in RetryInput input, RetryPolicy policy) =>
+            input.RetryAfter.HasValue && input.RetryAfter.Value > policy.MaxRetryAfter
+                ? "The service asked to wait " + Describe(input.RetryAfter.Value, "seconds") + " before trying again (Retry-After), longer than the "
+                    + policy.MaxRetryAfter.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " seconds this module waits within a call; try again later."
+                : null;
+
+        /// <summary>A Retry-After for messages: its length in <paramref name="unit"/>, or, past any sensible range, that it is.</summary>
+        internal static string Describe(TimeSpan wait, string unit) =>
+            wait == TimeSpan.MaxValue
+                ? "longer than any sensible time"
+                : wait.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " " + unit;
 
         /// <summary>Full-jitter exponential backoff, or the service's Retry-After when it gave one.</summary>
         public static TimeSpan BackoffOf(in RetryInput input, RetryPolicy policy)

@@ -111,7 +111,7 @@ namespace HuaweiMigration.Client.Iam
             var project = t["project"] as JObject;
             var user = t["user"] as JObject;
             var domainId = (string?)(project?["domain"] as JObject)?["id"] ?? (string?)(user?["domain"] as JObject)?["id"] ?? (string?)(t["domain"] as JObject)?["id"];
-            return new IssuedToken(token, expires, ParseTime((string?)t["issued_at"]), (string?)project?["id"], domainId, (string?)user?["name"]);
+            return new IssuedToken(token, expires, ParseTime((string?)t["issued_at"]), (string?)project?["id"], domainId, Json.ServerText.Clean((string?)user?["name"]));
         }
 
         private static DateTime? ParseTime(string? value) =>

@@ -29,6 +29,17 @@ namespace HuaweiMigration.Client.Json
 
         internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
+        /// <summary>
+        /// A serializer for reading one answer: a field of the wrong type inside an API object is skipped and kept in
+        /// <paramref name="fields"/> for its row, instead of making the whole answer unreadable.
+        /// </summary>
+        internal static JsonSerializer ReaderFor(UnreadableFields fields)
+        {
+            var serializer = JsonSerializer.Create(Settings);
+            serializer.Error += fields.OnError;
+            return serializer;
+        }
+
         internal static T Deserialize<T>(string json) =>
             JsonConvert.DeserializeObject<T>(json, Settings) ?? throw new JsonSerializationException("The answer was empty.");
 
@@ -39,6 +50,15 @@ namespace HuaweiMigration.Client.Json
             public ApiContractResolver()
             {
                 NamingStrategy = new SnakeCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false };
+            }
+
+            protected override JsonContract CreateContract(Type objectType)
+            {
+                var contract = base.CreateContract(objectType);
+                // Numbers, true/false and text read token by token wherever they are (properties and lists), so one
+                // value of the wrong type fails as its field only.
+                if (contract is JsonPrimitiveContract && ScalarConverter.For(objectType) is { } scalar) contract.Converter = scalar;
+                return contract;
             }
 
             protected override JsonObjectContract CreateObjectContract(Type objectType)
@@ -75,6 +95,11 @@ namespace HuaweiMigration.Client.Json
                 if (property.PropertyType == typeof(string) && member.GetCustomAttribute<LooseTextAttribute>() != null)
                 {
                     property.Converter = LenientStringConverter.Instance;
+                }
+                else if (property.PropertyType == typeof(string) && ScalarConverter.IsIdentifier(member.Name))
+                {
+                    // Every other text is cleaned for a person to read (the type's converter); an id is kept as sent.
+                    property.Converter = ScalarConverter.Identifier;
                 }
                 // Computed properties (no setter at all, e.g. State derived from RawState) are not API fields.
                 if (member is PropertyInfo computed && computed.GetSetMethod(true) is null)
@@ -136,7 +161,8 @@ namespace HuaweiMigration.Client.Json
                     json[jsonName] = nested;
                 }
                 var target = existingValue ?? _contract.DefaultCreator!();
-                using (var inner = json.CreateReader())
+                // Read from where the object stood, so a field of the wrong type is named by its whole path.
+                using (var inner = new JTokenReader(json, reader.Path))
                 {
                     serializer.Populate(inner, target);
                 }
@@ -157,6 +183,8 @@ namespace HuaweiMigration.Client.Json
                         return null;
                     case System.Numerics.BigInteger big:
                         return big.ToString(CultureInfo.InvariantCulture);
+                    case string text:
+                        return ServerText.ForPerson(text);
                     case JToken _:
                         break;
                     default:
@@ -165,7 +193,9 @@ namespace HuaweiMigration.Client.Json
                 switch (token)
                 {
                     case JValue value:
-                        return value.Value is System.Numerics.BigInteger big ? big.ToString(CultureInfo.InvariantCulture) : value.Value;
+                        return value.Value is System.Numerics.BigInteger big ? big.ToString(CultureInfo.InvariantCulture)
+                            : value.Value is string text ? ServerText.ForPerson(text)
+                            : value.Value;
                     case JArray array:
                         return array.Select(From).ToArray();
                     case JObject obj:
@@ -203,9 +233,9 @@ namespace HuaweiMigration.Client.Json
                         if (string.IsNullOrEmpty(s)) return null;
                         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)) return FromMilliseconds(ms);
                         if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt)) return dt;
-                        throw new JsonSerializationException("'" + s + "' is not a date.");
+                        throw FieldTypeException.Received(reader, "a date");
                     default:
-                        throw new JsonSerializationException("Unexpected " + reader.TokenType + " for a date.");
+                        throw FieldTypeException.Received(reader, "a date");
                 }
             }
 
@@ -221,7 +251,7 @@ namespace HuaweiMigration.Client.Json
 
         /// <summary>
         /// Reads any JSON token into a string property: fields documented as strings sometimes arrive as numbers
-        /// or objects, and one odd field must not make a whole answer unreadable.
+        /// or objects, and one odd field must not make a whole answer unreadable. The text is cleaned for a person.
         /// </summary>
         private sealed class LenientStringConverter : JsonConverter
         {
@@ -237,10 +267,10 @@ namespace HuaweiMigration.Client.Json
                     case JsonToken.Undefined:
                         return null;
                     case JsonToken.String:
-                        return (string?)reader.Value;
+                        return ServerText.ForPerson((string?)reader.Value);
                     case JsonToken.StartObject:
                     case JsonToken.StartArray:
-                        return JToken.ReadFrom(reader).ToString(Formatting.None);
+                        return ServerText.ForPerson(JToken.ReadFrom(reader).ToString(Formatting.None));
                     default:
                         return Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
                 }
@@ -259,10 +289,11 @@ namespace HuaweiMigration.Client.Json
             public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
             {
                 if (reader.TokenType == JsonToken.Null || reader.TokenType == JsonToken.Undefined) return null;
-                var s = Convert.ToString(reader.Value, CultureInfo.InvariantCulture);
+                if (reader.TokenType != JsonToken.String) throw FieldTypeException.Received(reader, "a date (yyyy/MM/dd HH:mm:ss)");
+                var s = (string?)reader.Value;
                 if (string.IsNullOrWhiteSpace(s)) return null;
                 if (DateTime.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt)) return dt;
-                throw new JsonSerializationException("'" + s + "' is not a date.");
+                throw FieldTypeException.Received(reader, "a date (yyyy/MM/dd HH:mm:ss)");
             }
 
             public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)

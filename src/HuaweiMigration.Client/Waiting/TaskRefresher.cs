@@ -98,7 +98,7 @@ namespace HuaweiMigration.Client.Waiting
         {
             var wanted = new HashSet<string>(ids, StringComparer.Ordinal);
             var result = new RefreshResult<T>();
-            using (var reader = new PageReader<T>(_listPage, 0, null, _pageSize, _listConcurrency, _log, cancellationToken) { WarnWhenShort = false, KnownTotal = _knownTotal })
+            using (var reader = new PageReader<T>(_listPage, _idOf, 0, null, _pageSize, _listConcurrency, _log, cancellationToken) { WarnWhenShort = false, KnownTotal = _knownTotal })
             {
                 IList<T>? items;
                 while ((items = await reader.NextAsync().ConfigureAwait(false)) != null)

@@ -119,6 +119,34 @@ namespace HuaweiMigration.Commands
             }
         }
 
+        /// <summary>
+        /// Writes to the pipeline; every object a cmdlet writes passes here. An API object the service sent with a field
+        /// of the wrong type was read without that field: it is a non-terminating InvalidResult error naming the object
+        /// and the field instead, and the others go on.
+        /// </summary>
+        public new void WriteObject(object? sendToPipeline)
+        {
+            if (ErrorRecords.Unreadable(sendToPipeline) is { } unreadable)
+            {
+                FlushLog();
+                WriteError(unreadable);
+                return;
+            }
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>As <see cref="WriteObject(object)"/>, each item of a collection on its own when <paramref name="enumerateCollection"/>.</summary>
+        public new void WriteObject(object? sendToPipeline, bool enumerateCollection)
+        {
+            var items = enumerateCollection ? LanguagePrimitives.GetEnumerable(sendToPipeline) : null;
+            if (items is null)
+            {
+                WriteObject(sendToPipeline);
+                return;
+            }
+            foreach (var item in items) WriteObject(item);
+        }
+
         /// <summary>Writes a client failure as a non-terminating error for one item.</summary>
         internal void WriteApiError(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
         {

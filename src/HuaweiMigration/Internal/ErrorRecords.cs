@@ -63,6 +63,31 @@ namespace HuaweiMigration.Internal
             return record;
         }
 
+        /// <summary>
+        /// The error for an API object the service sent with fields of the wrong type (<see cref="Models.ApiObject.UnreadableFields"/>),
+        /// naming the object and each field; null for any other object.
+        /// </summary>
+        public static ErrorRecord? Unreadable(object? written)
+        {
+            if (!((written is PSObject shown ? shown.BaseObject : written) is Models.ApiObject { UnreadableFields: { } fields } read)) return null;
+            var (what, id, service) = read switch
+            {
+                Models.SmsTask t => (Commands.Sms.SmsTaskOutput.Describe(t.Id, t), t.Id, "SMS"),
+                Models.DcsMigrationTask d => (Commands.Dcs.DcsTaskOutput.Describe(d.TaskId, d), d.TaskId, "DCS"),
+                Models.SmsSourceServer s => ("SMS source server " + (s.Name is { Length: > 0 } name ? "'" + name + "' (" + s.Id + ")" : s.Id), s.Id, "SMS"),
+                _ => (read.GetType().Name, (string?)null, "API"),
+            };
+            var message = what + ": the " + service + " service sent " + (fields.Count == 1 ? "a field" : fields.Count + " fields")
+                + " of the wrong type, so it is not written: " + string.Join("; ", fields) + ".";
+            return new ErrorRecord(new HuaweiCloudApiException(message, ApiErrorKind.InvalidResponse, service: service), "UnreadableField", ErrorCategory.InvalidResult, id ?? (object)read)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "The other objects were written. Run the command again later; if this answer persists, report it to Huawei support with the field named.",
+                },
+            };
+        }
+
         public static ErrorRecord InvalidArgument(ArgumentException ex, string errorId, object? target) =>
             new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target);
 

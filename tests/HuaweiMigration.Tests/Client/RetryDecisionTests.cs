@@ -19,6 +19,8 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(FailureKind.Connection, false, 9, 600, false, -1, RetryAction.ReadFirst, -1, false)] // an open action is read whatever the limits
         [InlineData(FailureKind.Unreadable, true, 0, 0, true, -1, RetryAction.Retry, 100, true)]
         [InlineData(FailureKind.Unreadable, false, 0, 0, true, -1, RetryAction.ReadFirst, 100, false)]
+        [InlineData(FailureKind.Malformed, true, 0, 0, true, -1, RetryAction.GiveUp, -1, false)]    // read whole, not JSON: the same again
+        [InlineData(FailureKind.Malformed, false, 0, 0, true, -1, RetryAction.ReadFirst, 100, false)]
         [InlineData(FailureKind.Oversized, true, 0, 0, true, -1, RetryAction.GiveUp, -1, false)]
         [InlineData(FailureKind.Oversized, false, 0, 0, true, -1, RetryAction.ReadFirst, -1, false)]
         [InlineData(FailureKind.Throttled, false, 0, 0, false, -1, RetryAction.Retry, 100, false)] // not processed: safe, and free
@@ -62,12 +64,18 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(ApiErrorKind.ServerError, 500, FailureKind.ServerError)]
         [InlineData(ApiErrorKind.ServerError, 503, FailureKind.ServerError)]
         [InlineData(ApiErrorKind.ServerError, 501, FailureKind.Definitive)]
-        [InlineData(ApiErrorKind.InvalidResponse, 200, FailureKind.Unreadable)]
+        [InlineData(ApiErrorKind.InvalidResponse, 200, FailureKind.Malformed)]
         [InlineData(ApiErrorKind.PermissionDenied, 403, FailureKind.Definitive)]
         [InlineData(ApiErrorKind.Throttled, 429, FailureKind.Throttled)]
         public void Classifies_the_clients_errors(ApiErrorKind kind, int status, FailureKind expected)
         {
             Assert.Equal(expected, RetryDecision.Classify(new HuaweiCloudApiException("x", kind, status)));
+        }
+
+        [Fact]
+        public void An_answer_that_ended_before_its_JSON_is_unreadable_and_read_again()
+        {
+            Assert.Equal(FailureKind.Unreadable, RetryDecision.Classify(new HuaweiCloudApiException("x", ApiErrorKind.InvalidResponse, 200) { Truncated = true }));
         }
     }
 }
