@@ -177,13 +177,17 @@ namespace HuaweiMigration.Commands
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception ex) when (!(ex is RuntimeException || ex is OperationCanceledException || ex is OutOfMemoryException))
+            catch (Exception ex) when (!IsPowerShells(ex) && !(ex is OperationCanceledException || ex is OutOfMemoryException))
             {
                 // A failure nobody foresaw still costs only this item, and is never NotSpecified: it can only have come
-                // from handling what the service sent (RuntimeException is PowerShell's own: -ErrorAction Stop, Ctrl+C).
+                // from handling what the service sent. PowerShell's own exceptions pass: -ErrorAction Stop, Ctrl+C,
+                // and the flow control of a 'break' or 'continue' in a downstream script block.
                 FlushLog();
                 WriteError(new ErrorRecord(ex, "UnexpectedFailure", ErrorCategory.InvalidResult, target));
             }
         }
+
+        private static bool IsPowerShells(Exception ex) =>
+            ex is RuntimeException || (ex.GetType().Namespace?.StartsWith("System.Management.Automation", StringComparison.Ordinal) ?? false);
     }
 }
