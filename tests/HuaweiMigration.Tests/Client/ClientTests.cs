@@ -274,7 +274,8 @@ namespace HuaweiMigration.Tests.Client
             var tasks = client.EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), CancellationToken.None).ToList();
 
             Assert.Equal(5, tasks.Count);
-            Assert.Equal(2, sim.State.Requests.Count(r => r.Method == "POST" && r.Path == "/v3/auth/tokens"));
+            // At least one renewal; on a busy machine the first listing may itself come late enough to renew once more.
+            Assert.InRange(sim.State.Requests.Count(r => r.Method == "POST" && r.Path == "/v3/auth/tokens"), 2, 3);
             Assert.DoesNotContain(sim.State.Requests, r => r.Path == "/v3/tasks" && !r.AuthValid);
         }
 

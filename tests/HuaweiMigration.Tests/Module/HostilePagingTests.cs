@@ -90,8 +90,11 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(200, r.Objects<SmsSourceServer>().Count());
             Assert.Equal(1000, r.Objects<DcsMigrationTask>().Count());
             Assert.Equal(2, r.Warning.Count);
-            Assert.InRange(Server.RequestsTo("GET", "^/v3/sources$").Count, 2, 9);
-            Assert.InRange(Server.RequestsTo("GET", "/migration-tasks$").Count, 2, 9);
+            // The first page alone, then at most a window of 8: the first page of the window ends the listing. On a
+            // busy machine a page may be read again after a transient failure, so a little room is left above 9;
+            // what matters is that two million records' worth of pages are never asked for.
+            Assert.InRange(Server.RequestsTo("GET", "^/v3/sources$").Count, 2, 12);
+            Assert.InRange(Server.RequestsTo("GET", "/migration-tasks$").Count, 2, 12);
         }
 
         [Fact]
