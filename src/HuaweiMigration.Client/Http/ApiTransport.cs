@@ -46,15 +46,9 @@ namespace HuaweiMigration.Client.Http
 
         private static RestClient CreateClient()
         {
-            var handler = new HttpClientHandler
-            {
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
             var options = new RestClientOptions
             {
-                ConfigureMessageHandler = _ => handler,
+                ConfigureMessageHandler = _ => CreateHandler(),
                 UserAgent = "HuaweiMigration/" + typeof(ApiTransport).Assembly.GetName().Version,
                 ThrowOnAnyError = false,
                 ThrowOnDeserializationError = false,
@@ -64,6 +58,35 @@ namespace HuaweiMigration.Client.Http
                 CalculateResponseStatus = _ => ResponseStatus.Completed,
             };
             return new RestClient(options);
+        }
+
+        /// <summary>
+        /// The HTTP handler. An answer abandoned half-read (its command cancelled, a paged read no longer wanted, a
+        /// body past its deadline) is disposed from another thread while <see cref="BodyCapture"/> still reads it. A
+        /// pooled connection must then be closed, never drained for reuse: the drain raced the reader, handed the
+        /// connection back with the abandoned reader still on it, and the next request's answer went to that reader
+        /// (measured: a poll's read by id waited the whole 60 s request time-out; the service had answered in 1 ms).
+        /// SocketsHttpHandler with MaxResponseDrainSize 0 closes instead. It is made by name because this library
+        /// targets netstandard2.0; where it does not exist (Windows PowerShell) the framework's handler is used.
+        /// </summary>
+        internal static HttpMessageHandler CreateHandler()
+        {
+            var sockets = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+            if (sockets != null && sockets.GetProperty("IsSupported")?.GetValue(null) is not false
+                && Activator.CreateInstance(sockets) is HttpMessageHandler handler)
+            {
+                sockets.GetProperty("UseCookies")!.SetValue(handler, false);
+                sockets.GetProperty("AllowAutoRedirect")!.SetValue(handler, false);
+                sockets.GetProperty("AutomaticDecompression")!.SetValue(handler, DecompressionMethods.GZip | DecompressionMethods.Deflate);
+                sockets.GetProperty("MaxResponseDrainSize")!.SetValue(handler, 0);
+                return handler;
+            }
+            return new HttpClientHandler
+            {
+                UseCookies = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
         }
 
         /// <summary>How failed calls are retried.</summary>
