@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using HuaweiMigration.Client;
 
 namespace HuaweiMigration.Validation
@@ -10,7 +9,7 @@ namespace HuaweiMigration.Validation
     /// <see cref="InputValidation"/>, so piped ids and parameters are held to the same one.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateApiIdAttribute : ValidateArgumentsAttribute
+    public sealed class ValidateApiIdAttribute : ValidateEachTextAttribute
     {
         public ValidateApiIdAttribute(string what, int maxLength)
         {
@@ -23,19 +22,6 @@ namespace HuaweiMigration.Validation
 
         public int MaxLength { get; }
 
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
-        {
-            foreach (var value in LanguagePrimitives.GetEnumerable(arguments) ?? new[] { arguments })
-            {
-                try
-                {
-                    InputValidation.Id(value as string ?? value?.ToString(), MaxLength, What);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ValidationMetadataException(ex.Message, ex);
-                }
-            }
-        }
+        protected override void Check(string text) => InputValidation.Id(text, MaxLength, What);
     }
 }

@@ -10,31 +10,20 @@ namespace HuaweiMigration.Validation
     /// holding a control character (a trailing newline).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateNamePatternAttribute : ValidateArgumentsAttribute
+    public sealed class ValidateNamePatternAttribute : ValidateEachTextAttribute
     {
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        protected override void Check(string text)
         {
-            foreach (var value in LanguagePrimitives.GetEnumerable(arguments) ?? new[] { arguments })
+            InputValidation.NoControlCharacters(text, "name");
+            if (!WildcardPattern.ContainsWildcardCharacters(text)) return;
+            try
             {
-                var pattern = value as string ?? value?.ToString() ?? string.Empty;
-                try
-                {
-                    InputValidation.NoControlCharacters(pattern, "name");
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ValidationMetadataException(ex.Message, ex);
-                }
-                if (!WildcardPattern.ContainsWildcardCharacters(pattern)) continue;
-                try
-                {
-                    new WildcardPattern(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant).IsMatch(string.Empty);
-                }
-                catch (WildcardPatternException ex)
-                {
-                    throw new ValidationMetadataException(
-                        "'" + pattern + "' is not a valid wildcard pattern (" + ex.Message.TrimEnd('.') + "). Escape a literal [ or ] with a backtick (`[), or use -Name with the exact name.", ex);
-                }
+                new WildcardPattern(text, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant).IsMatch(string.Empty);
+            }
+            catch (WildcardPatternException ex)
+            {
+                throw new ValidationMetadataException(
+                    "'" + text + "' is not a valid wildcard pattern (" + ex.Message.TrimEnd('.') + "). Escape a literal [ or ] with a backtick (`[), or use -Name with the exact name.", ex);
             }
         }
     }
