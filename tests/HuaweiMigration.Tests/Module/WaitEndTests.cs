@@ -92,6 +92,26 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_DCS_stop_the_task_shows_no_sign_of_times_out_with_the_hint()
+        {
+            var id = Sim.State.Dcs.Add("dcs-lost", "INCRMIGEATING");
+            using var ps = PowerShell.Create();
+            ps.Runspace = Ps.Runspace;
+            ps.AddScript("Stop-DcsMigrationTask -Id $args[0] -Wait -Timeout 3 -PollInterval 0.2").AddArgument(id);
+            var running = ps.BeginInvoke();
+
+            Assert.True(SpinWait.SpinUntil(() => Sim.State.Requests.Any(r => r.Method == "POST"), TimeSpan.FromSeconds(30)), "the stop was never sent");
+            Sim.State.Dcs.SetState(id, "INCRMIGEATING");
+
+            Assert.True(running.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "the wait did not time out");
+            ps.EndInvoke(running);
+            var error = Assert.Single(ps.Streams.Error);
+            Assert.StartsWith("DcsTaskWaitTimeout,", error.FullyQualifiedErrorId);
+            Assert.Contains("it is INCRMIGEATING", error.ToString());
+            Assert.Contains("no sign of the stop", error.ToString());
+        }
+
+        [Fact]
         public void A_pause_that_took_effect_times_out_without_that_hint()
         {
             var id = AddTasks(1, "RUNNING").Single();

@@ -51,6 +51,13 @@ namespace HuaweiMigration.Commands.Dcs
         /// <summary>Why the service refused the action for a task, from its status as read now (or as piped in).</summary>
         internal abstract string ExplainRefusal(string id, DcsMigrationTask? task);
 
+        /// <summary>
+        /// True when the task as last seen shows the action happened (a stop: TERMINATING or TERMINATED); null when
+        /// that cannot be told. A wait that times out on a task showing no sign of it says the action may not have
+        /// reached the service.
+        /// </summary>
+        internal virtual bool? TookEffect(DcsMigrationTask task) => null;
+
         private DcsClient? _dcs;
         private DcsBatchSender? _sender;
         private readonly Dictionary<string, DcsMigrationTask?> _known = new Dictionary<string, DcsMigrationTask?>(StringComparer.Ordinal);
@@ -124,6 +131,11 @@ namespace HuaweiMigration.Commands.Dcs
             }
         }
 
+        private string? NotReachedHint(WaitResult<DcsMigrationTask> result) =>
+            result.Outcome == WaitOutcome.TimedOut && result.Task != null && TookEffect(result.Task) == false
+                ? "The task shows no sign of the " + Verb.ToLowerInvariant() + ": it may never have reached the service. Check the task, and send it again if it is still needed."
+                : null;
+
         protected override void EndProcessing()
         {
             Await(_sender!.CompleteAsync());
@@ -136,7 +148,7 @@ namespace HuaweiMigration.Commands.Dcs
             {
                 var waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), WaitRule, t => t.RawStatus);
                 foreach (var id in done) waiter.Add(id, _done[id] ?? _known[id]);
-                RunWait(waiter, timing, Activity, SettledWord, DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, NotReached));
+                RunWait(waiter, timing, Activity, SettledWord, DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, NotReached, timeoutHint: NotReachedHint(r)));
                 return;
             }
 

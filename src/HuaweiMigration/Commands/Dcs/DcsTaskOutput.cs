@@ -13,7 +13,7 @@ namespace HuaweiMigration.Commands.Dcs
             task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "' (" + id + ")" : "DCS migration task " + id;
 
         /// <summary>Writes the end of one task's wait: the task on success (when <paramref name="writeTask"/>), else an error. <paramref name="notReached"/> says what a time-out means ("was not TERMINATED").</summary>
-        internal static void WriteDcsWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<DcsMigrationTask> result, WaitTiming timing, string notReached, bool writeTask = true)
+        internal static void WriteDcsWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<DcsMigrationTask> result, WaitTiming timing, string notReached, bool writeTask = true, string? timeoutHint = null)
         {
             cmdlet.FlushLogNow();
             switch (result.Outcome)
@@ -28,7 +28,7 @@ namespace HuaweiMigration.Commands.Dcs
                 case WaitOutcome.TimedOut:
                     cmdlet.WriteError(new ErrorRecord(
                         new TimeoutException(Describe(result.Id, result.Task) + " " + notReached + " within " + timing.TimeoutSeconds + " seconds; it is "
-                            + (result.Task?.RawStatus ?? "in an unknown status") + "."),
+                            + (result.Task?.RawStatus ?? "in an unknown status") + "." + (timeoutHint is null ? string.Empty : " " + timeoutHint)),
                         "DcsTaskWaitTimeout", ErrorCategory.OperationTimeout, result.Id));
                     break;
                 default:

@@ -48,5 +48,6 @@ namespace HuaweiMigration.Commands.Dcs
         internal override string NotReached => "was not TERMINATED";
         internal override Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> WaitRule => DcsWaitRules.Terminated;
         internal override string ExplainRefusal(string id, DcsMigrationTask? task) => DcsWaitRules.ExplainRefusal(id, task);
+        internal override bool? TookEffect(DcsMigrationTask task) => task.Status is DcsMigrationTaskStatus.TERMINATING or DcsMigrationTaskStatus.TERMINATED;
     }
 }
