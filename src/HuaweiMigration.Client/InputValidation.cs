@@ -34,7 +34,7 @@ namespace HuaweiMigration.Client
                 var newline = c == '\n' || c == '\r';
                 throw new ArgumentException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "The {0} in {1} holds {2} at character {3} of {4}, which cannot be sent in a header; the value is not shown.{5}",
-                    what, source, Describe(c), i + 1, value.Length,
+                    what, source, DescribeHidden(c), i + 1, value.Length,
                     newline && i >= value.Length - 2
                         ? " A file read with Get-Content -Raw ends with a newline: trim it, e.g. (Get-Content token.txt -Raw).Trim()."
                         : string.Empty),
@@ -116,7 +116,7 @@ namespace HuaweiMigration.Client
             }
             if (id!.Length > maxLength)
             {
-                throw new ArgumentException("The " + what + " '" + id.Substring(0, Math.Min(id.Length, 40)) + "…' is " + id.Length + " characters long; at most " + maxLength + " are allowed.", "id");
+                throw new ArgumentException("The " + what + " '" + Printable(id.Substring(0, Math.Min(id.Length, 40))) + "…' is " + id.Length + " characters long; at most " + maxLength + " are allowed.", "id");
             }
             foreach (var c in id)
             {
@@ -129,6 +129,9 @@ namespace HuaweiMigration.Client
             }
             return id;
         }
+
+        /// <summary>A secret's bad character, told without showing it: its code for a control character, else only its kind.</summary>
+        private static string DescribeHidden(char c) => char.IsControl(c) ? Describe(c) : "a character that is not printable ASCII";
 
         private static string Describe(char c) =>
             char.IsControl(c) || char.IsWhiteSpace(c) || c > '~'

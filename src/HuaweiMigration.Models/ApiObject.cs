@@ -12,7 +12,7 @@ namespace HuaweiMigration.Models
     {
         private static readonly string[] SecretWords =
         {
-            "password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "private_key", "privatekey", "apikey", "api_key", "authorization",
+            "password", "passwd", "pwd", "passphrase", "secret", "token", "credential", "private_key", "privatekey", "apikey", "api_key", "authorization", "signature",
         };
 
         private static readonly string[] SecretNames = { "auth", "sk" };

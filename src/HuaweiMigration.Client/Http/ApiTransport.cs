@@ -338,7 +338,10 @@ namespace HuaweiMigration.Client.Http
             {
                 throw Redirect(request, status, ServerText.Clean(response.StatusDescription), headers, requestId);
             }
-            var error = ToException(request.Service, status, ServerText.Clean(response.StatusDescription), content, requestId);
+            // A proxy's error page may echo the request's headers (a token, a signature): what was sent is cut out
+            // of the answer before any of it becomes a message.
+            var error = ToException(request.Service, status, ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription, outgoing.Headers)),
+                LibraryErrors.Scrub(content, outgoing.Headers), requestId);
             error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
             throw error;
         }

@@ -48,7 +48,7 @@ namespace HuaweiMigration.Client.Json
 
         /// <summary><c>name=value</c> or <c>name: value</c> with a secret-like name, in text that is not JSON.</summary>
         private static readonly Regex SecretAssignment = new Regex(
-            "(?<name>[A-Za-z0-9_-]*(?:password|passwd|pwd|passphrase|secret|token|credential|private_?key|api_?key|authorization)[A-Za-z0-9_-]*|\\b(?:auth|sk)\\b)(?<sep>\"?\\s*[:=]\\s*)(?:\"[^\"]*\"|'[^']*'|[^\\s,;&<>\"']+)",
+            "(?<name>[A-Za-z0-9_-]*(?:password|passwd|pwd|passphrase|secret|token|credential|private_?key|api_?key|authorization|signature)[A-Za-z0-9_-]*|\\b(?:auth|sk)\\b)(?<sep>\"?\\s*[:=]\\s*)(?:\"[^\"]*\"|'[^']*'|[^\\s,;&<>\"']+)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>

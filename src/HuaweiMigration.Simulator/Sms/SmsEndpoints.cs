@@ -136,7 +136,7 @@ internal static class SmsEndpoints
         return Reply.Json(ctx, 200, new JsonObject { ["speed_limit"] = array });
     }
 
-    private static readonly System.Text.RegularExpressions.Regex TimeOfDay = new("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+    private static readonly System.Text.RegularExpressions.Regex TimeOfDay = new("^([01][0-9]|2[0-3]):[0-5][0-9]\\z");
 
     /// <summary>POST /v3/tasks/{task_id}/speed-limit: replaces the schedule; malformed or overlapping rules are refused.</summary>
     public static Task SetSpeedLimit(HttpContext ctx, SmsStore store, byte[] body)

@@ -35,7 +35,8 @@ namespace HuaweiMigration.Commands
             var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
             waiter.OnTransientFailure = Log.Verbose;
             // Read once: after Disconnect-HuaweiCloud the context refuses to be resolved again.
-            var closed = CurrentContext.Closed;
+            // If Disconnect came before the wait began, the first poll fails for each task as it would later.
+            var closed = (_resolved ?? CurrentContext).Closed;
             var culture = System.Globalization.CultureInfo.InvariantCulture;
             // -Verbose narrates the wait: what it waits for, each task as it gets there, how many are left.
             WriteVerbose(string.Format(culture, "{0}: waiting for {1} task{2} to be {3}, polling every {4:0.##} s{5}.",

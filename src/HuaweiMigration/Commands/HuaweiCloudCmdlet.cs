@@ -177,7 +177,13 @@ namespace HuaweiMigration.Commands
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception ex) when (!IsPowerShells(ex) && !(ex is OperationCanceledException || ex is OutOfMemoryException))
+            catch (OperationCanceledException ex)
+            {
+                // Not Ctrl+C (that was caught above): something gave up waiting; a time-out for this item only.
+                FlushLog();
+                WriteError(new ErrorRecord(ex, "OperationCancelled", ErrorCategory.OperationTimeout, target));
+            }
+            catch (Exception ex) when (!IsPowerShells(ex) && !(ex is OutOfMemoryException))
             {
                 // A failure nobody foresaw still costs only this item, and is never NotSpecified: it can only have come
                 // from handling what the service sent. PowerShell's own exceptions pass: -ErrorAction Stop, Ctrl+C,

@@ -29,7 +29,7 @@ namespace HuaweiMigration.Tests.Module
             Row(Connect + "-Token (Secure \"$planted`n\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "token in -Token holds U+000A (a line feed)"),
             Row(Connect + "-Token (Secure \"$planted`r`n\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "token in -Token holds U+000D"),
             Row(Connect + "-Token (Secure \"MII`e]0;x`a$planted\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "U+001B (a control character)"),
-            Row(Connect + "-Token (Secure \"$planted`u{e9}\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "token in -Token holds U+00E9"),
+            Row(Connect + "-Token (Secure \"$planted`u{e9}\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "token in -Token holds a character that is not printable ASCII"),
             Row(Connect + "-Token (Secure \" $planted\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "begins or ends with a space"),
             Row(Connect + "-AccessKey SIMAKEXAMPLE00000001 -SecretKey (Secure \"$planted`n\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "secret key in -SecretKey holds U+000A"),
             Row(Connect + "-AccessKey SIMAKEXAMPLE00000001 -SecretKey $sk -SecurityToken (Secure \"$planted`r\")", "InvalidConnectionParameter", ErrorCategory.InvalidArgument, "security token in -SecurityToken holds U+000D"),

@@ -72,6 +72,8 @@ namespace HuaweiMigration.Tests.Module
         public void A_pause_the_task_shows_no_sign_of_times_out_with_a_hint_that_it_may_not_have_arrived()
         {
             var id = AddTasks(1, "RUNNING").Single();
+            // The pause stays ABORTING until the test puts the task back, however slow the machine.
+            Sim.State.Timings.StopToAbort = TimeSpan.FromHours(1);
             using var ps = PowerShell.Create();
             ps.Runspace = Ps.Runspace;
             ps.AddScript("Suspend-SmsTask -Id $args[0] -Wait -Timeout 3 -PollInterval 0.2").AddArgument(id);
@@ -95,6 +97,7 @@ namespace HuaweiMigration.Tests.Module
         public void A_DCS_stop_the_task_shows_no_sign_of_times_out_with_the_hint()
         {
             var id = Sim.State.Dcs.Add("dcs-lost", "INCRMIGEATING");
+            Sim.State.Timings.DcsStopToTerminated = TimeSpan.FromHours(1);
             using var ps = PowerShell.Create();
             ps.Runspace = Ps.Runspace;
             ps.AddScript("Stop-DcsMigrationTask -Id $args[0] -Wait -Timeout 3 -PollInterval 0.2").AddArgument(id);
