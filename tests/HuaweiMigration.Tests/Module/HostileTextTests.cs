@@ -156,7 +156,7 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
-        public void An_id_is_kept_as_sent_and_refused_before_any_request_rather_than_changed_into_another()
+        public void An_id_holding_an_escape_sequence_is_an_unreadable_field_never_changed_into_another_nor_shown()
         {
             var sent = "0b1c2d3e\u001b[2J-0001";
             Server.Map("GET", "^/v3/tasks$", ctx => HostileServer.Json(ctx, TaskPage(1, new[] { TaskJson(sent, "web-01", "RUNNING") })));
@@ -164,8 +164,12 @@ namespace HuaweiMigration.Tests.Module
             var r = Ps.Run("Get-SmsTask | Suspend-SmsTask -Confirm:$false");
 
             var error = r.SingleError();
-            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-            Assert.Equal(sent, error.TargetObject);
+            Assert.StartsWith("UnreadableField,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.Contains("web-01", error.ToString());
+            // Ordinal: a culture-aware search ignores control characters and "finds" one anywhere.
+            Assert.DoesNotContain("\u001b", error + "|" + error.TargetObject + "|" + r.AllText(), StringComparison.Ordinal);
+            Assert.Empty(r.Output);
             Assert.Empty(Server.RequestsTo("POST", "/action$"));
         }
     }

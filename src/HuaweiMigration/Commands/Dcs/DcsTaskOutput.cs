@@ -10,7 +10,7 @@ namespace HuaweiMigration.Commands.Dcs
     internal static class DcsTaskOutput
     {
         internal static string Describe(string id, DcsMigrationTask? task) =>
-            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "' (" + id + ")" : "DCS migration task " + id;
+            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : "DCS migration task " + id;
 
         /// <summary>Writes the end of one task's wait: the task on success (when <paramref name="writeTask"/>), else an error. <paramref name="notReached"/> says what a time-out means ("was not TERMINATED").</summary>
         internal static void WriteDcsWaitResult(this HuaweiCloudApiCmdlet cmdlet, WaitResult<DcsMigrationTask> result, WaitTiming timing, string notReached, bool writeTask = true, string? timeoutHint = null)

@@ -13,7 +13,7 @@ namespace HuaweiMigration.Commands.Sms
     {
         /// <summary>How a task is named in prompts and messages.</summary>
         internal static string Describe(string id, SmsTask? task) =>
-            task?.Name is { Length: > 0 } name ? "SMS task '" + name + "' (" + id + ")" : "SMS task " + id;
+            task?.Name is { Length: > 0 } name ? "SMS task '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : "SMS task " + id;
 
         /// <summary>Writes an action's failure for one task.</summary>
         internal static void WriteFailure(this HuaweiCloudApiCmdlet cmdlet, string id, Exception error)
