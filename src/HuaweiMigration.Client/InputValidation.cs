@@ -77,10 +77,10 @@ namespace HuaweiMigration.Client
         }
 
         /// <summary>Throws unless the id is a usable SMS task id: 1–36 ASCII letters, digits and hyphens.</summary>
-        public static string SmsTaskId(string? id) => TaskId(id, 36, "SMS task id");
+        public static string SmsTaskId(string? id) => Id(id, 36, "SMS task id");
 
         /// <summary>Throws unless the id is a usable DCS migration task id (1–64 characters, none that would change the path).</summary>
-        public static string DcsTaskId(string? id) => TaskId(id, 64, "DCS migration task id");
+        public static string DcsTaskId(string? id) => Id(id, 64, "DCS migration task id");
 
         /// <summary>Throws unless the project id is usable in a path.</summary>
         public static string ProjectId(string? id)
@@ -89,11 +89,8 @@ namespace HuaweiMigration.Client
             {
                 throw new ArgumentException("No project id: the context has none. Pass -ProjectId, or connect with -ProjectId.", "projectId");
             }
-            return TaskId(id, 64, "project id");
+            return Id(id, 64, "project id");
         }
-
-        /// <summary>Throws unless <paramref name="id"/> is 1 to <paramref name="maxLength"/> ASCII letters, digits and hyphens; <paramref name="what"/> names it in the message.</summary>
-        public static string Id(string? id, int maxLength, string what) => TaskId(id, maxLength, what);
 
         /// <summary>Throws when <paramref name="text"/> holds a control character (a trailing newline, an escape), naming <paramref name="what"/>.</summary>
         public static string NoControlCharacters(string text, string what)
@@ -108,7 +105,8 @@ namespace HuaweiMigration.Client
             return text;
         }
 
-        internal static string TaskId(string? id, int maxLength, string what)
+        /// <summary>Throws unless <paramref name="id"/> is 1 to <paramref name="maxLength"/> ASCII letters, digits and hyphens; <paramref name="what"/> names it in the message.</summary>
+        public static string Id(string? id, int maxLength, string what)
         {
             if (string.IsNullOrWhiteSpace(id))
             {

@@ -25,7 +25,7 @@ namespace HuaweiMigration.Client.Auth
             log ??= NullLog.Instance;
             var region = InputValidation.Region(request.Region);
             if (request.ProjectId != null) InputValidation.ProjectId(request.ProjectId);
-            if (request.DomainId != null) InputValidation.TaskId(request.DomainId, 64, "domain id");
+            if (request.DomainId != null) InputValidation.Id(request.DomainId, 64, "domain id");
             var endpoints = Endpoints.Resolve(region, request.Endpoint, request.IamEndpoint, request.SmsEndpoint, request.DcsEndpoint);
             var transport = ApiTransport.Shared;
             var requestTimeout = request.RequestTimeout ?? TimeSpan.FromSeconds(60);

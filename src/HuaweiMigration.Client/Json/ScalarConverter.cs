@@ -64,7 +64,7 @@ namespace HuaweiMigration.Client.Json
             }
             if (_type == typeof(string))
             {
-                if (token == JsonToken.String && !_clean && HasControl((string?)reader.Value))
+                if (token == JsonToken.String && !_clean && reader.Value is string id && ServerText.HasControl(id))
                 {
                     // An id is never changed into another one, nor shown with an escape sequence in it: unreadable.
                     throw FieldTypeException.Received(reader, "an id (printable text)");
@@ -85,16 +85,6 @@ namespace HuaweiMigration.Client.Json
                 if (value != null) return value;
             }
             throw FieldTypeException.Received(reader, FieldTypeException.Expected(_type));
-        }
-
-        private static bool HasControl(string? text)
-        {
-            if (text is null) return false;
-            foreach (var c in text)
-            {
-                if (char.IsControl(c)) return true;
-            }
-            return false;
         }
 
         /// <summary>The value as the target type, or null when it is not one (out of range, not a number, not a boolean).</summary>

@@ -169,7 +169,8 @@ namespace HuaweiMigration.Client.Json
             return sb.ToString();
         }
 
-        private static bool HasControl(string text)
+        /// <summary>True when <paramref name="text"/> holds a C0 or C1 control character (what <see cref="Clean"/> removes).</summary>
+        internal static bool HasControl(string text)
         {
             foreach (var c in text)
             {

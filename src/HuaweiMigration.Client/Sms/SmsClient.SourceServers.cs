@@ -89,7 +89,7 @@ namespace HuaweiMigration.Client.Sms
         /// <summary><c>GET /v3/sources/{id}</c>: one server with its disks, networks and volume groups.</summary>
         public Task<SmsSourceServer> GetSourceServerAsync(string id, CancellationToken cancellationToken)
         {
-            InputValidation.TaskId(id, 64, "SMS source server id");
+            InputValidation.Id(id, 64, "SMS source server id");
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "sources", id);
             return SendAsync<SmsSourceServer>(request, cancellationToken);
         }

@@ -34,8 +34,7 @@ namespace HuaweiMigration.Commands
             if (waiter.Pending == 0) return;
             var activityId = Interlocked.Increment(ref _nextActivityId) & 0x7fffffff;
             waiter.OnTransientFailure = Log.Verbose;
-            // Read once: after Disconnect-HuaweiCloud the context refuses to be resolved again.
-            // If Disconnect came before the wait began, the first poll fails for each task as it would later.
+            // The context as resolved, even if already closed: a wait whose connection was closed fails on its first poll.
             var closed = (_resolved ?? CurrentContext).Closed;
             var culture = System.Globalization.CultureInfo.InvariantCulture;
             // -Verbose narrates the wait: what it waits for, each task as it gets there, how many are left.

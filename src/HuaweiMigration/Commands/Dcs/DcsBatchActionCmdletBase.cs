@@ -131,11 +131,6 @@ namespace HuaweiMigration.Commands.Dcs
             }
         }
 
-        private string? NotReachedHint(WaitResult<DcsMigrationTask> result) =>
-            result.Outcome == WaitOutcome.TimedOut && result.Task != null && TookEffect(result.Task) == false
-                ? "The task shows no sign of the " + Verb.ToLowerInvariant() + ": it may never have reached the service. Check the task, and send it again if it is still needed."
-                : null;
-
         protected override void EndProcessing()
         {
             Await(_sender!.CompleteAsync());
@@ -148,7 +143,7 @@ namespace HuaweiMigration.Commands.Dcs
             {
                 var waiter = new TaskWaiter<DcsMigrationTask>(_dcs!.CreateRefresher(ThrottleLimit), WaitRule, t => t.RawStatus);
                 foreach (var id in done) waiter.Add(id, _done[id] ?? _known[id]);
-                RunWait(waiter, timing, Activity, SettledWord, DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, NotReached, timeoutHint: NotReachedHint(r)));
+                RunWait(waiter, timing, Activity, SettledWord, DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, NotReached, timeoutHint: NotReachedHint.For(r, TookEffect, "the " + Verb.ToLowerInvariant(), answerLost: false)));
                 return;
             }
 

@@ -24,6 +24,9 @@ namespace HuaweiMigration.Commands.Sms
         private readonly BoundedRunner<string> _runner;
         private readonly TaskWaiter<SmsTask> _waiter;
 
+        // Tasks whose action's answer was lost (the wait tells what happened; a time-out says the answer was lost).
+        private readonly HashSet<string> _answerLost = new HashSet<string>(StringComparer.Ordinal);
+
         /// <param name="cmdlet">The cmdlet that runs it (its pipeline thread writes everything).</param>
         /// <param name="action">The operation.</param>
         /// <param name="options">The body's options.</param>
@@ -65,24 +68,12 @@ namespace HuaweiMigration.Commands.Sms
             if (_wait)
             {
                 var timing = startTiming();
-                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskOutput.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal, NotReachedHint(r)));
+                _cmdlet.RunWait(_waiter, timing, _action.Activity, _action.Settled, SmsTaskOutput.Slowest, r => _cmdlet.WriteWaitResult(r, true, timing, _action.Goal,
+                    NotReachedHint.For(r, _action.TookEffect, "the '" + _action.Operation + "'", _answerLost.Contains(r.Id))));
                 return;
             }
             WriteCurrentStates(_waiter.PendingEntries.Select(e => e.Id).ToList());
         }
-
-        /// <summary>
-        /// For a task that timed out showing no sign of the action (still in its old state long after the action was
-        /// accepted, or after its answer was lost): a hint that the action may never have reached the service.
-        /// </summary>
-        private string? NotReachedHint(WaitResult<SmsTask> result)
-        {
-            if (result.Outcome != WaitOutcome.TimedOut || result.Task is null || _action.TookEffect(result.Task) != false) return null;
-            return "The task shows no sign of the '" + _action.Operation + "'" + (_answerLost.Contains(result.Id) ? ", whose answer was lost" : string.Empty)
-                + ": it may never have reached the service. Check the task, and send the action again if it is still needed.";
-        }
-
-        private readonly HashSet<string> _answerLost = new HashSet<string>(StringComparer.Ordinal);
 
         private void Drain()
         {
