@@ -265,6 +265,7 @@ namespace HuaweiMigration.HelpGenerator
         private static string? DefaultValue(object? instance, PropertyInfo property)
         {
             if (property.PropertyType == typeof(SwitchParameter)) return "False";
+            if (property.GetCustomAttribute<PSDefaultValueAttribute>()?.Help is { Length: > 0 } told) return told;
             if (instance is null || property.GetMethod is null) return null;
             object? value;
             try

@@ -77,6 +77,9 @@ namespace HuaweiMigration.Client.Dcs
 
 
         private readonly HuaweiCloudContext _context;
+
+        /// <summary>The connection this client uses.</summary>
+        internal HuaweiCloudContext Context => _context;
         private readonly IApiLog _log;
 
         /// <param name="context">The connection.</param>

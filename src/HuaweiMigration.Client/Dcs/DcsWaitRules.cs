@@ -60,6 +60,10 @@ namespace HuaweiMigration.Client.Dcs
             return DcsMigrationTaskStatuses.Busy.Contains(task.Status) ? WaitVerdict.Continue : WaitVerdict.Reached;
         }
 
+        /// <summary>Remove: the task is gone.</summary>
+        public static WaitVerdict Gone(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task) =>
+            task is null ? WaitVerdict.Reached : WaitVerdict.Continue;
+
         /// <summary>Explains why a stop was refused, from the task's status.</summary>
         public static string ExplainRefusal(string id, DcsMigrationTask? task)
         {

@@ -56,6 +56,9 @@ namespace HuaweiMigration.Client.Sms
         public const int MaxPageSize = 200;
 
         private readonly HuaweiCloudContext _context;
+
+        /// <summary>The connection this client uses.</summary>
+        internal HuaweiCloudContext Context => _context;
         private readonly IApiLog _log;
 
         public SmsClient(HuaweiCloudContext context, IApiLog? log = null)
@@ -167,23 +170,23 @@ namespace HuaweiMigration.Client.Sms
         /// effect (<see cref="ActionSender{TObject, TResult}"/>): after an answer that leaves this open the task is
         /// read, and the action is sent again only when the descriptor can tell from it that it did not happen.
         /// </summary>
-        public Task ActionAsync(string id, SmsTaskAction action, SmsActionOptions? options, CancellationToken cancellationToken)
+        public Task ActionAsync(string id, Engine.TaskAction<SmsTask> action, SmsActionOptions? options, CancellationToken cancellationToken)
         {
             InputValidation.SmsTaskId(id);
             if (action.NeedsTemplate && string.IsNullOrEmpty(options?.TemplateId))
             {
-                throw new ArgumentException("The '" + action.Operation + "' action needs a template id (-TemplateId).", "templateId");
+                throw new ArgumentException("The '" + action.Name + "' action needs a template id (-TemplateId).", "templateId");
             }
-            var body = action.Body(options);
-            return SendActionAsync(id, "'" + action.Operation + "'", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action") { JsonBody = body },
+            var body = SmsActions.Body(action, options);
+            return SendActionAsync(id, "'" + action.Name + "'", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", id, "action") { JsonBody = body },
                 action.TookEffect, cancellationToken);
         }
 
         /// <summary>Resumes a paused task or restarts a failed one.</summary>
-        public Task StartAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsTaskAction.Start, null, cancellationToken);
+        public Task StartAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsActions.Start, null, cancellationToken);
 
         /// <summary>Pauses a running or syncing task (it goes ABORTING, then ABORT).</summary>
-        public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsTaskAction.Stop, null, cancellationToken);
+        public Task StopAsync(string id, CancellationToken cancellationToken) => ActionAsync(id, SmsActions.Stop, null, cancellationToken);
 
         /// <summary><c>DELETE /v3/tasks/{id}</c>; sent again after an unclear failure only if the task is still there.</summary>
         public Task DeleteAsync(string id, CancellationToken cancellationToken)

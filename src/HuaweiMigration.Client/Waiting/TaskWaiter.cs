@@ -73,6 +73,15 @@ namespace HuaweiMigration.Client.Waiting
         /// <summary>When the task was first seen by a poll (UTC).</summary>
         public DateTime? FirstSeenUtc { get; internal set; }
 
+        /// <summary>The state the first poll saw.</summary>
+        public string? FirstSeenState { get; internal set; }
+
+        /// <summary>True once a poll has seen the task in a state other than <see cref="FirstSeenState"/>.</summary>
+        public bool ChangedSinceFirstSeen { get; internal set; }
+
+        /// <summary>When a poll last saw the task (UTC).</summary>
+        public DateTime? LastSeenUtc { get; internal set; }
+
         /// <summary>The latest view of the task.</summary>
         public T? Last { get; internal set; }
 
@@ -95,8 +104,9 @@ namespace HuaweiMigration.Client.Waiting
     /// <summary>How the wait for one task ended.</summary>
     public sealed class WaitResult<T> where T : class
     {
-        internal WaitResult(string id, T? task, WaitOutcome outcome, string? message = null, string? errorId = null, Exception? error = null)
+        internal WaitResult(string id, T? task, WaitOutcome outcome, string? message = null, string? errorId = null, Exception? error = null, DateTime? lastSeenUtc = null)
         {
+            LastSeenUtc = lastSeenUtc;
             Id = id;
             Task = task;
             Outcome = outcome;
@@ -113,6 +123,9 @@ namespace HuaweiMigration.Client.Waiting
         public string? Message { get; }
         public string? ErrorId { get; }
         public Exception? Error { get; }
+
+        /// <summary>When a poll last saw the task (UTC); null when none did.</summary>
+        public DateTime? LastSeenUtc { get; }
     }
 
     /// <summary>
@@ -138,6 +151,9 @@ namespace HuaweiMigration.Client.Waiting
         /// <summary>Reports polls that failed for a passing reason (the wait goes on).</summary>
         public Action<string>? OnTransientFailure { get; set; }
 
+        /// <summary>Why the last poll went unanswered (the wait goes on); null when it was answered.</summary>
+        public string? LastPollFailure { get; private set; }
+
         public int Total => _all.Count;
         public int Pending => _pending.Count;
         public int Settled => Total - Pending;
@@ -155,6 +171,7 @@ namespace HuaweiMigration.Client.Waiting
         public async Task<IReadOnlyList<WaitResult<T>>> PollAsync(CancellationToken cancellationToken)
         {
             var finished = new List<WaitResult<T>>();
+            LastPollFailure = null;
             if (_pending.Count == 0) return finished;
 
             RefreshResult<T> refresh;
@@ -164,6 +181,7 @@ namespace HuaweiMigration.Client.Waiting
             }
             catch (HuaweiCloudApiException ex) when (IsTransient(ex))
             {
+                LastPollFailure = ex.Message;
                 OnTransientFailure?.Invoke("Could not read the tasks' states this time (" + ex.Message + "); polling again.");
                 return finished;
             }
@@ -171,12 +189,14 @@ namespace HuaweiMigration.Client.Waiting
             {
                 foreach (var entry in _pending.Values.ToList())
                 {
-                    finished.Add(new WaitResult<T>(entry.Id, entry.Last, WaitOutcome.Error, ex.Message, error: ex));
+                    finished.Add(new WaitResult<T>(entry.Id, entry.Last, WaitOutcome.Error, ex.Message, error: ex, lastSeenUtc: entry.LastSeenUtc));
                 }
                 _pending.Clear();
                 return finished;
             }
 
+            var unread = 0;
+            string? unreadReason = null;
             foreach (var entry in _pending.Values.ToList())
             {
                 T? current;
@@ -184,24 +204,34 @@ namespace HuaweiMigration.Client.Waiting
                 {
                     current = found;
                     entry.Last = found;
+                    entry.LastSeenUtc = DateTime.UtcNow;
+                    var state = _stateOf(found);
                     if (entry.FirstSeenUtc is null)
                     {
-                        entry.FirstSeenUtc = DateTime.UtcNow;
-                        if (!entry.InitialKnown) entry.InitialState = _stateOf(found);
+                        entry.FirstSeenUtc = entry.LastSeenUtc;
+                        entry.FirstSeenState = state;
+                        if (!entry.InitialKnown) entry.InitialState = state;
                     }
-                    if (!string.Equals(_stateOf(found), entry.InitialState, StringComparison.Ordinal)) entry.SeenChange = true;
+                    if (!string.Equals(state, entry.InitialState, StringComparison.Ordinal)) entry.SeenChange = true;
+                    if (!string.Equals(state, entry.FirstSeenState, StringComparison.Ordinal)) entry.ChangedSinceFirstSeen = true;
                 }
                 else if (refresh.Gone.Contains(entry.Id))
                 {
                     current = null;
                     entry.SeenChange = true;
+                    entry.ChangedSinceFirstSeen = true;
                 }
                 else
                 {
                     if (refresh.Errors.TryGetValue(entry.Id, out var error) && !(error is HuaweiCloudApiException api && IsTransient(api)))
                     {
-                        finished.Add(new WaitResult<T>(entry.Id, entry.Last, WaitOutcome.Error, error.Message, error: error));
+                        finished.Add(new WaitResult<T>(entry.Id, entry.Last, WaitOutcome.Error, error.Message, error: error, lastSeenUtc: entry.LastSeenUtc));
                         _pending.Remove(entry.Id);
+                    }
+                    else if (error != null)
+                    {
+                        unread++;
+                        unreadReason = error.Message;
                     }
                     continue; // not seen this poll: read again next time
                 }
@@ -210,16 +240,18 @@ namespace HuaweiMigration.Client.Waiting
                 if (verdict.Kind == WaitVerdictKind.Continue) continue;
                 _pending.Remove(entry.Id);
                 finished.Add(verdict.Kind == WaitVerdictKind.Reached
-                    ? new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Reached)
-                    : new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Failed, verdict.Message, verdict.ErrorId));
+                    ? new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Reached, lastSeenUtc: entry.LastSeenUtc)
+                    : new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Failed, verdict.Message, verdict.ErrorId, lastSeenUtc: entry.LastSeenUtc));
             }
+            // A poll none of whose tasks could be read went unanswered, as one whose request failed.
+            if (unread > 0 && unread == _pending.Count) LastPollFailure = unreadReason;
             return finished;
         }
 
         /// <summary>Ends the wait of every pending task as timed out.</summary>
         public IReadOnlyList<WaitResult<T>> TimeOutPending()
         {
-            var results = _pending.Values.Select(e => new WaitResult<T>(e.Id, e.Last, WaitOutcome.TimedOut)).ToList();
+            var results = _pending.Values.Select(e => new WaitResult<T>(e.Id, e.Last, WaitOutcome.TimedOut, lastSeenUtc: e.LastSeenUtc)).ToList();
             _pending.Clear();
             return results;
         }

@@ -1,18 +1,14 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
-using HuaweiMigration.Client;
-using HuaweiMigration.Client.Http;
-using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Internal;
 using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Commands
 {
-    /// <summary>Base of the cmdlets that call the API: adds <c>-Context</c> and finds the context to use.</summary>
-    public abstract partial class HuaweiCloudApiCmdlet : HuaweiCloudCmdlet
+    /// <summary>Base of the cmdlets that call the API: adds <c>-Context</c>, finds the context to use, and lists and reads by id.</summary>
+    public abstract class HuaweiCloudApiCmdlet : HuaweiCloudCmdlet
     {
         /// <summary>
         /// <para type="description">The connection to use instead of the session's default (the output of Connect-HuaweiCloud).</para>
@@ -22,12 +18,13 @@ namespace HuaweiMigration.Commands
 
         private HuaweiCloudContext? _resolved;
         private Client.Sms.SmsClient? _sms;
+        private ByIdReader? _byId;
 
         /// <summary>The SMS client of this command's context.</summary>
         internal Client.Sms.SmsClient Sms => _sms ??= new Client.Sms.SmsClient(CurrentContext, Log);
 
         /// <summary>The context to use; stops the command with a clear error when there is none.</summary>
-        protected HuaweiCloudContext CurrentContext
+        internal HuaweiCloudContext CurrentContext
         {
             get
             {
@@ -48,6 +45,18 @@ namespace HuaweiMigration.Commands
         {
             base.BeginProcessing();
             _ = CurrentContext;
+        }
+
+        protected override void EndProcessing()
+        {
+            _byId?.End();
+            base.EndProcessing();
+        }
+
+        private protected override void Abandon()
+        {
+            _byId?.Abandon();
+            base.Abandon();
         }
 
         /// <summary>The largest -Skip a listing takes: the API's offset is a 32-bit integer.</summary>
@@ -76,49 +85,26 @@ namespace HuaweiMigration.Commands
         internal bool WantsNone => PagingParameters != null && PagingParameters.First == 0;
 
         /// <summary>Writes each record of a listing as it arrives; a failure ends the listing with one error. Nothing is read for -First 0.</summary>
-        internal void WriteListing<T>(Func<System.Collections.Generic.IEnumerable<T>> list, string errorId)
+        internal void WriteListing<T>(Func<IEnumerable<T>> list, string errorId)
         {
             if (WantsNone) return;
             ForItem(null, errorId, () =>
             {
-                foreach (var item in list())
-                {
-                    FlushLog();
-                    WriteObject(item);
-                }
-                FlushLog();
+                foreach (var item in list()) WriteObject(item);
             });
         }
 
-        private readonly System.Collections.Generic.HashSet<string> _seenIds = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-
         /// <summary>
-        /// The piped tasks worth acting on: an id that fails <paramref name="validate"/> is one InvalidArgument error
-        /// (and no request), an id already given in this command is handled once.
+        /// Reads each id's object, <see cref="ByIdReader.ReadAhead"/> at a time, and writes them in the order given;
+        /// see <see cref="ByIdReader"/>.
         /// </summary>
-        internal System.Collections.Generic.IEnumerable<(string Id, T? Task)> NewInputs<T>(
-            System.Collections.Generic.IEnumerable<(string Id, T? Task)> inputs, Func<string, string> validate, string invalidIdErrorId, string what)
-            where T : class
-        {
-            foreach (var (id, task) in inputs)
-            {
-                try
-                {
-                    validate(id);
-                }
-                catch (ArgumentException ex)
-                {
-                    WriteError(ErrorRecords.InvalidArgument(ex, invalidIdErrorId, id));
-                    continue;
-                }
-                if (!_seenIds.Add(id))
-                {
-                    WriteVerbose(what + " " + id + " was given more than once; it is handled once.");
-                    continue;
-                }
-                yield return (id, task);
-            }
-        }
+        /// <param name="ids">The ids, in order.</param>
+        /// <param name="invalidIdErrorId">The error id of an id that is refused before any request.</param>
+        /// <param name="what">What an id names, for the not-found message.</param>
+        /// <param name="read">Reads one object.</param>
+        /// <param name="detailTypeName">A type name put first on each object, so its detail view (not the listing's table) shows it.</param>
+        internal void WriteEachById<T>(IEnumerable<string> ids, string invalidIdErrorId, string what, Func<string, Task<T>> read, string? detailTypeName = null) =>
+            (_byId ??= new ByIdReader(this)).Read(ids, invalidIdErrorId, what, read, detailTypeName);
 
         /// <summary>A DCS client for -ProjectId (or the context's project); a bad project id stops the command.</summary>
         internal Client.Dcs.DcsClient CreateDcsClient(string? projectId)
@@ -133,18 +119,5 @@ namespace HuaweiMigration.Commands
                 throw;
             }
         }
-
-        /// <summary>
-        /// ShouldProcess, except that -Force skips the confirmation prompt; -WhatIf still wins (as AWS Tools do).
-        /// </summary>
-        protected bool ConfirmChange(string target, string action, bool force)
-        {
-            if (force && !WhatIfRequested) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested =>
-            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent)
-            || (SessionState.PSVariable.GetValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref));
     }
 }

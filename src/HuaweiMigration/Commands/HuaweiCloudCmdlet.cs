@@ -1,56 +1,40 @@
 using System;
-using System.Collections.Concurrent;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client;
 using HuaweiMigration.Client.Http;
-using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Internal;
-using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Commands
 {
     /// <summary>
     /// Base of every cmdlet: one cancellation token, cancelled by Ctrl+C (<see cref="StopProcessing"/>) and passed to
-    /// every HTTP call and delay; a log that background threads may write to, drained on the pipeline thread (the
-    /// only thread allowed to call Write*).
+    /// every HTTP call and delay; the engine's host (<see cref="CmdletHost"/>), which writes what background threads
+    /// log on the pipeline thread; and one error per failed item.
     /// </summary>
-    public abstract partial class HuaweiCloudCmdlet : PSCmdlet, IDisposable
+    public abstract class HuaweiCloudCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private readonly ConcurrentQueue<(char Stream, string Message)> _pending = new ConcurrentQueue<(char, string)>();
-        private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
-        private readonly CmdletLog _log;
 
         protected HuaweiCloudCmdlet()
         {
-            _log = new CmdletLog(this);
+            EngineHost = new CmdletHost(this, _cancellation.Token);
         }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>The client's log, routed to Verbose and Debug.</summary>
-        internal IApiLog Log => _log;
+        /// <summary>The engine's host: this command's streams, prompts and Ctrl+C.</summary>
+        internal CmdletHost EngineHost { get; }
 
-        /// <summary><see cref="CancellationToken"/>, for the helpers a cmdlet delegates to.</summary>
-        internal CancellationToken Cancellation => _cancellation.Token;
-
-        /// <summary><see cref="Await{T}"/>, for the helpers a cmdlet delegates to.</summary>
-        internal T AwaitTask<T>(Task<T> task) => Await(task);
-
-        /// <summary><see cref="Await(Task)"/>, for the helpers a cmdlet delegates to.</summary>
-        internal void AwaitTask(Task task) => Await(task);
-
-        /// <summary><see cref="FlushLog"/>, for the helpers a cmdlet delegates to.</summary>
-        internal void FlushLogNow() => FlushLog();
+        /// <summary>The client's log, routed to Verbose, Debug and Warning.</summary>
+        internal IApiLog Log => EngineHost;
 
         protected override void BeginProcessing()
         {
             // Which log streams anybody reads, decided here on the pipeline thread, before any request.
-            _log.Prime();
+            EngineHost.Prime();
             base.BeginProcessing();
         }
 
@@ -74,50 +58,11 @@ namespace HuaweiMigration.Commands
         {
         }
 
-        /// <summary>
-        /// Waits for a task on the pipeline thread, writing the client's log as it arrives. Ctrl+C cancels the task
-        /// through <see cref="CancellationToken"/> and ends the pipeline.
-        /// </summary>
-        protected T Await<T>(Task<T> task)
-        {
-            // WaitAny with a time-out blocks cheaply (no kernel event per call) and wakes to write the log.
-            while (!task.IsCompleted && Task.WaitAny(new Task[] { task }, 50) < 0)
-            {
-                FlushLog();
-            }
-            FlushLog();
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        /// <summary>Waits for a task on the pipeline thread, writing the log meanwhile; Ctrl+C ends the pipeline.</summary>
+        protected T Await<T>(Task<T> task) => EngineHost.Await(task);
 
         /// <summary>Waits for a task that has no result; see <see cref="Await{T}"/>.</summary>
-        protected void Await(Task task) => Await(AsBool(task));
-
-        private static async Task<bool> AsBool(Task task)
-        {
-            await task.ConfigureAwait(false);
-            return true;
-        }
-
-        /// <summary>Writes queued Verbose and Debug messages; only ever called on the pipeline thread.</summary>
-        protected void FlushLog()
-        {
-            while (_pending.TryDequeue(out var entry))
-            {
-                switch (entry.Stream)
-                {
-                    case 'D': WriteDebug(entry.Message); break;
-                    case 'W': WriteWarning(entry.Message); break;
-                    default: base.WriteVerbose(entry.Message); break;
-                }
-            }
-        }
+        protected void Await(Task task) => Client.Engine.EngineHostExtensions.Await(EngineHost, task);
 
         /// <summary>
         /// Writes to the pipeline; every object a cmdlet writes passes here. An API object the service sent with a field
@@ -126,9 +71,9 @@ namespace HuaweiMigration.Commands
         /// </summary>
         public new void WriteObject(object? sendToPipeline)
         {
+            EngineHost.Flush();
             if (ErrorRecords.Unreadable(sendToPipeline) is { } unreadable)
             {
-                FlushLog();
                 WriteError(unreadable);
                 return;
             }
@@ -147,18 +92,29 @@ namespace HuaweiMigration.Commands
             foreach (var item in items) WriteObject(item);
         }
 
-        /// <summary>Writes a client failure as a non-terminating error for one item.</summary>
-        internal void WriteApiError(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null)
+        /// <summary>
+        /// Writes a Verbose line only when Verbose output is asked for (-Verbose or $VerbosePreference). Hides
+        /// <see cref="Cmdlet.WriteVerbose"/>: with -Debug alone PowerShell would prompt for each Verbose line, which
+        /// fails in a non-interactive host.
+        /// </summary>
+        public new void WriteVerbose(string text) => EngineHost.Verbose(text);
+
+        /// <summary>Writes an error after the log lines queued before it.</summary>
+        public new void WriteError(ErrorRecord errorRecord)
         {
-            FlushLog();
-            WriteError(ErrorRecords.FromApi(ex, target, friendlyMessage));
+            EngineHost.Flush();
+            base.WriteError(errorRecord);
         }
+
+        /// <summary>Writes a client failure as a non-terminating error for one item.</summary>
+        internal void WriteApiError(HuaweiCloudApiException ex, object? target, string? friendlyMessage = null) =>
+            WriteError(ErrorRecords.FromApi(ex, target, friendlyMessage));
 
         /// <summary>
         /// Runs the work for one item; a failure becomes a non-terminating error for that item so the rest of the
         /// pipeline goes on.
         /// </summary>
-        protected void ForItem(object? target, string invalidArgumentId, Action work)
+        internal void ForItem(object? target, string invalidArgumentId, Action work)
         {
             try
             {
@@ -170,7 +126,6 @@ namespace HuaweiMigration.Commands
             }
             catch (ArgumentException ex)
             {
-                FlushLog();
                 WriteError(ErrorRecords.InvalidArgument(ex, invalidArgumentId, target));
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -180,7 +135,6 @@ namespace HuaweiMigration.Commands
             catch (OperationCanceledException ex)
             {
                 // Not Ctrl+C (that was caught above): something gave up waiting; a time-out for this item only.
-                FlushLog();
                 WriteError(new ErrorRecord(ex, "OperationCancelled", ErrorCategory.OperationTimeout, target));
             }
             catch (Exception ex) when (!IsPowerShells(ex) && !(ex is OutOfMemoryException))
@@ -188,8 +142,12 @@ namespace HuaweiMigration.Commands
                 // A failure nobody foresaw still costs only this item, and is never NotSpecified: it can only have come
                 // from handling what the service sent. PowerShell's own exceptions pass: -ErrorAction Stop, Ctrl+C,
                 // and the flow control of a 'break' or 'continue' in a downstream script block.
-                FlushLog();
                 WriteError(new ErrorRecord(ex, "UnexpectedFailure", ErrorCategory.InvalidResult, target));
+            }
+            finally
+            {
+                // What the client logged last (a warning at the end of a listing) is written with the item's output.
+                EngineHost.Flush();
             }
         }
 

@@ -14,7 +14,7 @@ namespace HuaweiMigration.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var prefix = Completions.Unquote(wordToComplete);
-            return SmsTaskAction.KnownOperations
+            return Client.Sms.SmsActions.KnownOperations
                 .Where(o => o.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(o => new CompletionResult(o, o, CompletionResultType.ParameterValue, o));
         }

@@ -72,8 +72,8 @@ namespace HuaweiMigration.Internal
             if (!((written is PSObject shown ? shown.BaseObject : written) is Models.ApiObject { UnreadableFields: { } fields } read)) return null;
             var (what, id, service) = read switch
             {
-                Models.SmsTask t => (Commands.Sms.SmsTaskOutput.Describe(t.Id, t), t.Id, "SMS"),
-                Models.DcsMigrationTask d => (Commands.Dcs.DcsTaskOutput.Describe(d.TaskId, d), d.TaskId, "DCS"),
+                Models.SmsTask t => (Client.Sms.SmsTaskService.DescribeTask(t.Id, t), t.Id, "SMS"),
+                Models.DcsMigrationTask d => (Client.Dcs.DcsTaskService.DescribeTask(d.TaskId, d), d.TaskId, "DCS"),
                 Models.SmsSourceServer s => ("SMS source server " + (s.Name is { Length: > 0 } name ? "'" + name + "' (" + s.Id + ")" : s.Id), s.Id, "SMS"),
                 _ => (read.GetType().Name, (string?)null, "API"),
             };
@@ -86,6 +86,18 @@ namespace HuaweiMigration.Internal
                     RecommendedAction = "The other objects were written. Run the command again later; if this answer persists, report it to Huawei support with the field named.",
                 },
             };
+        }
+
+        /// <summary>The record of an error the engine reports about one task.</summary>
+        public static ErrorRecord FromTask(Client.Engine.TaskError error)
+        {
+            if (error.ErrorId is null && error.Exception is HuaweiCloudApiException api) return FromApi(api, error.Target, error.Message);
+            var record = new ErrorRecord(error.Exception, error.ErrorId ?? DefaultId(error.Kind), Category(error.Kind), error.Target);
+            if (error.Message != null || error.RecommendedAction != null)
+            {
+                record.ErrorDetails = new ErrorDetails(error.Message ?? error.Exception.Message) { RecommendedAction = error.RecommendedAction ?? string.Empty };
+            }
+            return record;
         }
 
         public static ErrorRecord InvalidArgument(ArgumentException ex, string errorId, object? target) =>

@@ -24,16 +24,16 @@ namespace HuaweiMigration.Tests.Client
         [InlineData("network_check", "{\"operation\":\"network_check\"}")]
         [InlineData("some_future_thing", "{\"operation\":\"some_future_thing\"}")]
         public void The_body_is_the_operation_alone_without_options(string operation, string body) =>
-            Assert.Equal(body, SmsTaskAction.For(operation).Body(null));
+            Assert.Equal(body, SmsActions.Body(SmsActions.For(operation), null));
 
         [Fact]
         public void Options_appear_in_the_body_only_when_given()
         {
             Assert.Equal("{\"operation\":\"clone_test\",\"template_id\":\"t\",\"switch_hce\":true,\"is_need_consistency_check\":true}",
-                SmsTaskAction.CloneTest.Body(new SmsActionOptions { TemplateId = "t", SwitchHce = true, ConsistencyCheck = true }));
-            Assert.Equal("{\"operation\":\"start\"}", SmsTaskAction.Start.Body(new SmsActionOptions()));
-            Assert.True(SmsTaskAction.CloneTest.NeedsTemplate);
-            Assert.False(SmsTaskAction.Test.NeedsTemplate);
+                SmsActions.Body(SmsActions.CloneTest, new SmsActionOptions { TemplateId = "t", SwitchHce = true, ConsistencyCheck = true }));
+            Assert.Equal("{\"operation\":\"start\"}", SmsActions.Body(SmsActions.Start, new SmsActionOptions()));
+            Assert.True(SmsActions.CloneTest.NeedsTemplate);
+            Assert.False(SmsActions.Test.NeedsTemplate);
         }
 
         [Theory]
@@ -44,14 +44,14 @@ namespace HuaweiMigration.Tests.Client
         [InlineData("stop", "ABORTING", true)]
         [InlineData("stop", "RUNNING", false)]
         public void Start_stop_and_restart_tell_from_the_state_whether_they_took_effect(string operation, string state, bool tookEffect) =>
-            Assert.Equal(tookEffect, SmsTaskAction.For(operation).TookEffect(Task(state)));
+            Assert.Equal(tookEffect, SmsActions.For(operation).TookEffect(Task(state)));
 
         [Fact]
         public void Clear_tells_by_the_snapshot_and_launches_and_unknown_operations_cannot_tell()
         {
-            Assert.Equal(true, SmsTaskAction.Clear.TookEffect(Task("MIGRATE_SUCCESS")));
-            Assert.Equal(false, SmsTaskAction.Clear.TookEffect(Task("MIGRATE_SUCCESS", snapshot: "snap-1")));
-            foreach (var action in new[] { SmsTaskAction.Test, SmsTaskAction.Cutover, SmsTaskAction.CloneTest, SmsTaskAction.MigrationDrill, SmsTaskAction.NetworkCheck, SmsTaskAction.For("skip"), SmsTaskAction.For("brand_new") })
+            Assert.Equal(true, SmsActions.Clear.TookEffect(Task("MIGRATE_SUCCESS")));
+            Assert.Equal(false, SmsActions.Clear.TookEffect(Task("MIGRATE_SUCCESS", snapshot: "snap-1")));
+            foreach (var action in new[] { SmsActions.Test, SmsActions.Cutover, SmsActions.CloneTest, SmsActions.MigrationDrill, SmsActions.NetworkCheck, SmsActions.For("skip"), SmsActions.For("brand_new") })
             {
                 Assert.Null(action.TookEffect(Task("MIGRATE_SUCCESS")));
             }
@@ -63,21 +63,22 @@ namespace HuaweiMigration.Tests.Client
         [InlineData("x-y")]
         [InlineData("")]
         public void An_operation_word_must_be_lowercase_letters_and_underscores(string operation) =>
-            Assert.Throws<ArgumentException>(() => SmsTaskAction.For(operation));
+            Assert.Throws<ArgumentException>(() => SmsActions.For(operation));
 
         [Fact]
         public void Known_words_give_their_own_descriptor_and_the_SPECs_waits()
         {
-            Assert.Same(SmsTaskAction.Restart, SmsTaskAction.For("restart"));
-            Assert.Equal(new[] { "start", "stop", "restart", "test", "cutover", "clone_test", "migration_test", "network_check", "clear", "skip" }, SmsTaskAction.KnownOperations);
-            Assert.NotNull(SmsTaskAction.Restart.WaitRule);
-            Assert.NotNull(SmsTaskAction.NetworkCheck.WaitRule);
-            Assert.NotNull(SmsTaskAction.For("brand_new").WaitRule);
-            Assert.Null(SmsTaskAction.Test.WaitRule);
-            Assert.Null(SmsTaskAction.Cutover.WaitRule);
-            Assert.Null(SmsTaskAction.Clear.WaitRule);
-            Assert.Equal("restarted", SmsTaskAction.Restart.Settled);
-            Assert.Equal("paused", SmsTaskAction.Stop.Settled);
+            Assert.Same(SmsActions.Restart, SmsActions.For("restart"));
+            Assert.Equal(new[] { "start", "stop", "restart", "test", "cutover", "clone_test", "migration_test", "network_check", "clear", "skip" }, SmsActions.KnownOperations);
+            Assert.NotNull(SmsActions.Restart.WaitRule);
+            Assert.NotNull(SmsActions.NetworkCheck.WaitRule);
+            Assert.NotNull(SmsActions.For("brand_new").WaitRule);
+            // Every action has a wait rule: a -Wait is never ignored.
+            Assert.All(SmsActions.Known, a => Assert.NotNull(a.WaitRule));
+            Assert.True(SmsActions.Test.ReadsSourceServers);
+            Assert.NotNull(SmsActions.Cutover.WaitState);
+            Assert.Equal("restarted", SmsActions.Restart.Words.Settled);
+            Assert.Equal("paused", SmsActions.Stop.Words.Settled);
         }
 
         private static WaitEntry<SmsTask> Entry(SmsTask? initial) => new WaitEntry<SmsTask>("t1", initial, initial?.RawState);

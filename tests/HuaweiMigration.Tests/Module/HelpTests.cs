@@ -170,7 +170,7 @@ namespace HuaweiMigration.Tests.Module
             Assert.Contains("ByPropertyName", (string)p.Properties["IdPipeline"].Value, StringComparison.Ordinal);
             Assert.Contains("TaskId", (string)p.Properties["IdAliases"].Value, StringComparison.Ordinal);
             Assert.Contains("OperationTimeout", (string)p.Properties["Timeout"].Value, StringComparison.Ordinal);
-            Assert.Equal("5", (string)p.Properties["PollDefault"].Value);
+            Assert.Equal("1, growing to 10", (string)p.Properties["PollDefault"].Value);
             var states = Strings(p.Properties["States"].Value);
             Assert.Contains("RUNNING", states);
             Assert.Contains("MIGRATE_FAIL", states);

@@ -176,12 +176,10 @@ namespace HuaweiMigration.Commands.Connection
             }
             catch (HuaweiCloudApiException ex)
             {
-                FlushLog();
                 ThrowTerminatingError(ErrorRecords.FromApi(ex, Region));
             }
             catch (ArgumentException ex)
             {
-                FlushLog();
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidConnectionParameter", ex.ParamName ?? Region));
             }
         }

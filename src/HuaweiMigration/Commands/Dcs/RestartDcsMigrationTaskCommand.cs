@@ -4,7 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using HuaweiMigration.Client;
 using HuaweiMigration.Client.Dcs;
-using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Commands.Dcs
@@ -29,16 +29,19 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Restart, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class RestartDcsMigrationTaskCommand : DcsBatchActionCmdletBase
+    public sealed class RestartDcsMigrationTaskCommand : TaskCmdlet<DcsMigrationTask>
     {
-        internal override DcsBatchSender CreateSender(DcsClient dcs) => DcsBatchSender.Restarter(dcs, ThrottleLimit, CancellationToken);
-        internal override string Verb => "Restart";
-        internal override string Activity => "Restarting DCS migration tasks";
-        internal override string SettledWord => "restarted";
-        internal override string NotReached => "did not migrate again";
-        internal override Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> WaitRule => DcsWaitRules.Migrating;
-        internal override string ExplainRefusal(string id, DcsMigrationTask? task) =>
-            DcsTaskOutput.Describe(id, task) + " cannot be restarted" + (task is null ? " in its current status" : " while it is " + task.RawStatus)
-            + "; only stopped, failed or finished online migrations can be.";
+        /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary><para type="description">Wait until each task migrates again (MIGRATING, FULLMIGRATING, INCRMIGEATING) or finishes successfully, with progress; a task that fails is an error.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        private protected override string? ProjectIdParameter => ProjectId;
+
+        internal override CmdletJob CreateJob() => Act(DcsActions.Restart, Wait);
     }
 }

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client;
 using HuaweiMigration.Client.Dcs;
-using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Internal;
 using HuaweiMigration.Models;
 
@@ -39,15 +39,19 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class StopDcsMigrationTaskCommand : DcsBatchActionCmdletBase
+    public sealed class StopDcsMigrationTaskCommand : TaskCmdlet<DcsMigrationTask>
     {
-        internal override DcsBatchSender CreateSender(DcsClient dcs) => DcsBatchSender.Stopper(dcs, ThrottleLimit, CancellationToken);
-        internal override string Verb => "Stop";
-        internal override string Activity => "Stopping DCS migration tasks";
-        internal override string SettledWord => "stopped";
-        internal override string NotReached => "was not TERMINATED";
-        internal override Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> WaitRule => DcsWaitRules.Terminated;
-        internal override string ExplainRefusal(string id, DcsMigrationTask? task) => DcsWaitRules.ExplainRefusal(id, task);
-        internal override bool? TookEffect(DcsMigrationTask task) => task.Status is DcsMigrationTaskStatus.TERMINATING or DcsMigrationTaskStatus.TERMINATED;
+        /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary><para type="description">Wait until every task is TERMINATED, with progress; a task that fails or finishes instead is an error. Ctrl+C stops the wait at once.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        private protected override string? ProjectIdParameter => ProjectId;
+
+        internal override CmdletJob CreateJob() => Act(DcsActions.Stop, Wait);
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using HuaweiMigration.Client.Dcs;
-using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Commands.Dcs
@@ -27,7 +27,7 @@ namespace HuaweiMigration.Commands.Dcs
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "DcsMigrationTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(DcsMigrationTask))]
-    public sealed class WaitDcsMigrationTaskCommand : WaitingTaskInputCmdlet<DcsMigrationTask>
+    public sealed class WaitDcsMigrationTaskCommand : TaskCmdlet<DcsMigrationTask>
     {
         /// <summary><para type="description">The statuses to wait for (default: any settled status).</para></summary>
         [Parameter]
@@ -42,27 +42,12 @@ namespace HuaweiMigration.Commands.Dcs
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
-        private TaskWaiter<DcsMigrationTask>? _waiter;
-        private DcsClient? _dcs;
+        private protected override string? ProjectIdParameter => ProjectId;
 
-        protected override void BeginProcessing()
+        internal override CmdletJob CreateJob()
         {
-            base.BeginProcessing();
-            var dcs = _dcs = CreateDcsClient(ProjectId);
-            var targets = Status is { Length: > 0 } ? Status.ToList() : DcsMigrationTaskStatuses.Settled.ToList();
-            _waiter = new TaskWaiter<DcsMigrationTask>(dcs.CreateRefresher(), DcsWaitRules.Statuses(targets), t => t.RawStatus);
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (var (id, task) in NewInputs()) _waiter!.Add(id, task);
-        }
-
-        protected override void EndProcessing()
-        {
-            var timing = StartTiming();
-            var goal = "did not reach " + string.Join(" or ", (Status is { Length: > 0 } ? Status : DcsMigrationTaskStatuses.Settled.ToArray()).Select(s => s.ToString()));
-            RunWait(_waiter!, timing, "Waiting for DCS migration tasks", "settled", DcsTaskOutput.ProgressLine(this, _dcs!), r => this.WriteDcsWaitResult(r, timing, goal));
+            var targets = Status is { Length: > 0 } ? Status : DcsMigrationTaskStatuses.Settled.ToArray();
+            return WaitUntil(DcsWaitRules.Statuses(targets), new WaitWords("Waiting for DCS migration tasks", "settled", "did not reach " + string.Join(" or ", targets.Select(s => s.ToString()))));
         }
     }
 }

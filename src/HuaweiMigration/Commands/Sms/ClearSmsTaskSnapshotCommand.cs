@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,12 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsCommon.Clear, "SmsTaskSnapshot", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsTask))]
-    public sealed class ClearSmsTaskSnapshotCommand : SmsTaskActionCmdletBase
+    public sealed class ClearSmsTaskSnapshotCommand : TaskCmdlet<SmsTask>
     {
-        internal override SmsTaskAction Action => SmsTaskAction.Clear;    }
+        /// <summary><para type="description">Wait until each task's snapshot resources are deleted: the source server is cleared; clearfailed is an error.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.Clear, Wait);
+    }
 }

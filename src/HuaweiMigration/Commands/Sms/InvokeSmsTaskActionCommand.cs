@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Internal;
 using HuaweiMigration.Models;
@@ -8,7 +9,7 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Sends any operation of the SMS task action API to tasks.</para>
-    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":...} with the options given (-TemplateId, -SwitchHce, -ConsistencyCheck) for each task, and writes each task afterwards. For operations without a cmdlet of their own (skip) and for ones the API adds later: -Operation completes the known values and takes any word of 1 to 64 lowercase letters and underscores; anything else is refused before any request. An operation this version does not know is never sent twice: when its answer is lost, its outcome is reported as unknown. With -Wait, waits until each task settles (for start, stop and restart: the rule of their own cmdlet).</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":...} with the options given (-TemplateId, -SwitchHce, -ConsistencyCheck) for each task, and writes each task afterwards. For operations without a cmdlet of their own (skip) and for ones the API adds later: -Operation completes the known values and takes any word of 1 to 64 lowercase letters and underscores; anything else is refused before any request. An operation this version does not know is never sent twice: when its answer is lost, its outcome is reported as unknown. With -Wait, waits by the rule of the operation's own cmdlet (start, stop, restart, the launches, network_check, clear), and for any other operation until the task settles.</para>
     /// </summary>
     /// <example>
     /// <para type="title">Skip a task's current step</para>
@@ -26,7 +27,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "SmsTaskAction", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
-    public sealed class InvokeSmsTaskActionCommand : SmsTaskWaitableActionCmdletBase
+    public sealed class InvokeSmsTaskActionCommand : TaskCmdlet<SmsTask>
     {
         /// <summary><para type="description">The operation: start, stop, restart, test, cutover, clone_test, migration_test, network_check, clear, skip, or any word of lowercase letters and underscores the API accepts.</para></summary>
         [Parameter(Mandatory = true)]
@@ -47,23 +48,22 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         public SwitchParameter ConsistencyCheck { get; set; }
 
-        private SmsTaskAction? _action;
+        /// <summary><para type="description">Wait until the operation has taken effect: for the operations with a cmdlet of their own (start, stop, restart, test, cutover, clone_test, migration_test, network_check, clear), that cmdlet's rule; for any other, until the task settles.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
 
-        internal override SmsTaskAction Action => _action!;
-
-        internal override SmsActionOptions? Options => new SmsActionOptions { TemplateId = TemplateId, SwitchHce = SwitchHce, ConsistencyCheck = ConsistencyCheck };
-
-        protected override void BeginProcessing()
+        internal override CmdletJob CreateJob()
         {
+            TaskAction<SmsTask>? action = null;
             try
             {
-                _action = SmsTaskAction.For(Operation);
+                action = SmsActions.For(Operation);
             }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidSmsTaskOperation", Operation));
             }
-            base.BeginProcessing();
+            return Act(action!, Wait, new SmsActionOptions { TemplateId = TemplateId, SwitchHce = SwitchHce, ConsistencyCheck = ConsistencyCheck });
         }
     }
 }

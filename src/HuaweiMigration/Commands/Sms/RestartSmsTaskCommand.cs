@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,12 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Restart, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
-    public sealed class RestartSmsTaskCommand : SmsTaskWaitableActionCmdletBase
+    public sealed class RestartSmsTaskCommand : TaskCmdlet<SmsTask>
     {
-        internal override SmsTaskAction Action => SmsTaskAction.Restart;    }
+        /// <summary><para type="description">Wait until every task is RUNNING, SYNCING or finished successfully, with progress; a task that fails is an error. Ctrl+C stops the wait at once.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.Restart, Wait);
+    }
 }

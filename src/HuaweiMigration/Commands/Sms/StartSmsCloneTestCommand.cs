@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "SmsCloneTest", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
-    public sealed class StartSmsCloneTestCommand : SmsTaskActionCmdletBase
+    public sealed class StartSmsCloneTestCommand : TaskCmdlet<SmsTask>
     {
         /// <summary><para type="description">The id of the target server template to clone from.</para></summary>
         [Parameter(Mandatory = true)]
@@ -32,7 +33,10 @@ namespace HuaweiMigration.Commands.Sms
         [Validation.ValidateApiId("template id", 36)]
         public string TemplateId { get; set; } = string.Empty;
 
-        internal override SmsTaskAction Action => SmsTaskAction.CloneTest;
-        internal override SmsActionOptions? Options => new SmsActionOptions { TemplateId = TemplateId };
+        /// <summary><para type="description">Wait until each clone has finished: the source server has left cloning and the task has a clone server; a source server in error is an error.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.CloneTest, Wait, new SmsActionOptions { TemplateId = TemplateId });
     }
 }

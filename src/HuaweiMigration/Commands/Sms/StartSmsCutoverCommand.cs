@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,12 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "SmsCutover", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SmsTask))]
-    public sealed class StartSmsCutoverCommand : SmsTaskActionCmdletBase
+    public sealed class StartSmsCutoverCommand : TaskCmdlet<SmsTask>
     {
-        internal override SmsTaskAction Action => SmsTaskAction.Cutover;    }
+        /// <summary><para type="description">Wait until each cutover has finished: the source server is finished (cutovered); a source server in error is an error.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.Cutover, Wait);
+    }
 }

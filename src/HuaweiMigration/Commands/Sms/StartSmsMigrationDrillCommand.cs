@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,12 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "SmsMigrationDrill", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
-    public sealed class StartSmsMigrationDrillCommand : SmsTaskActionCmdletBase
+    public sealed class StartSmsMigrationDrillCommand : TaskCmdlet<SmsTask>
     {
-        internal override SmsTaskAction Action => SmsTaskAction.MigrationDrill;    }
+        /// <summary><para type="description">Wait until each drill has finished: the source server is premiged; premigfailed is an error.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.MigrationDrill, Wait);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -38,7 +39,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "SmsTask", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SmsTask))]
-    public sealed class StartSmsTaskCommand : SmsTaskWaitableActionCmdletBase
+    public sealed class StartSmsTaskCommand : TaskCmdlet<SmsTask>
     {
         /// <summary><para type="description">Switch the target to Huawei Cloud EulerOS (HCE) while migrating: adds "switch_hce": true to the body.</para></summary>
         [Parameter]
@@ -48,7 +49,10 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         public SwitchParameter ConsistencyCheck { get; set; }
 
-        internal override SmsTaskAction Action => SmsTaskAction.Start;
-        internal override SmsActionOptions? Options => new SmsActionOptions { SwitchHce = SwitchHce, ConsistencyCheck = ConsistencyCheck };
+        /// <summary><para type="description">Wait until every task is RUNNING, SYNCING or finished successfully, with progress; a task that fails is an error. Ctrl+C stops the wait at once.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.Start, Wait, new SmsActionOptions { SwitchHce = SwitchHce, ConsistencyCheck = ConsistencyCheck });
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
 
@@ -24,7 +25,12 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsDiagnostic.Test, "SmsTaskNetwork", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SmsTask))]
-    public sealed class TestSmsTaskNetworkCommand : SmsTaskWaitableActionCmdletBase
+    public sealed class TestSmsTaskNetworkCommand : TaskCmdlet<SmsTask>
     {
-        internal override SmsTaskAction Action => SmsTaskAction.NetworkCheck;    }
+        /// <summary><para type="description">Wait until each task's NetworkCheckInfo has an EvaluationResult, and write the task with it.</para></summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        internal override CmdletJob CreateJob() => Act(SmsActions.NetworkCheck, Wait);
+    }
 }

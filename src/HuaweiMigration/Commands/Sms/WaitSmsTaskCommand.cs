@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Internal;
@@ -35,7 +36,7 @@ namespace HuaweiMigration.Commands.Sms
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "SmsTask", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SmsTask))]
-    public sealed class WaitSmsTaskCommand : WaitingTaskInputCmdlet<SmsTask>
+    public sealed class WaitSmsTaskCommand : TaskCmdlet<SmsTask>
     {
         /// <summary><para type="description">The states to wait for (default: any settled state).</para></summary>
         [Parameter]
@@ -47,28 +48,10 @@ namespace HuaweiMigration.Commands.Sms
             "SKIPPING", "DELETING", "RESETING", "SYNC_F_ROLLBACKING", "SYNC_F_ROLLBACK_SUCCESS")]
         public SmsTaskState[]? State { get; set; }
 
-        private TaskWaiter<SmsTask>? _waiter;
-
-        protected override void BeginProcessing()
+        internal override CmdletJob CreateJob()
         {
-            base.BeginProcessing();
-            var targets = State is { Length: > 0 } ? State.ToList() : SmsTaskStates.Settled.ToList();
-            _waiter = new TaskWaiter<SmsTask>(Sms.CreateRefresher(), SmsWaitRules.States(targets), t => t.RawState);
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (var (id, task) in NewInputs())
-            {
-                _waiter!.Add(id, task);
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            var timing = StartTiming();
-            var goal = "reach " + string.Join(" or ", (State is { Length: > 0 } ? State : SmsTaskStates.Settled.ToArray()).Select(s => s.ToString()));
-            RunWait(_waiter!, timing, "Waiting for SMS tasks", "settled", SmsTaskOutput.Slowest, r => this.WriteWaitResult(r, true, timing, goal));
+            var targets = State is { Length: > 0 } ? State : SmsTaskStates.Settled.ToArray();
+            return WaitUntil(SmsWaitRules.States(targets), new WaitWords("Waiting for SMS tasks", "settled", "did not reach " + string.Join(" or ", targets.Select(s => s.ToString()))));
         }
     }
 }

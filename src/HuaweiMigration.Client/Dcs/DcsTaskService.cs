@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client.Engine;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Client.Dcs
+{
+    /// <summary>DCS migration tasks for the engine: names, reads, and the stop, restart and delete calls (50 ids a request).</summary>
+    public sealed class DcsTaskService : TaskService<DcsMigrationTask>
+    {
+        public DcsTaskService(DcsClient client)
+        {
+            Client = client;
+        }
+
+        public DcsClient Client { get; }
+
+        public override string Service => DcsClient.Service;
+
+        public override string ErrorPrefix => "DcsTask";
+
+        public override CancellationToken Closed => Client.Context.Closed;
+
+        public override string IdOf(DcsMigrationTask task) => task.TaskId;
+
+        public override string? StateOf(DcsMigrationTask task) => task.RawStatus;
+
+        public override string Describe(string id, DcsMigrationTask? task) => DescribeTask(id, task);
+
+        /// <summary>How a DCS migration task is named in prompts and messages.</summary>
+        public static string DescribeTask(string id, DcsMigrationTask? task) =>
+            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : "DCS migration task " + id;
+
+        public override string NotFound(string id, HuaweiCloudApiException error) =>
+            "No DCS migration task has the id '" + id + "' in project " + Client.ProjectId + ". " + error.Message;
+
+        public override ITaskRefresher<DcsMigrationTask> CreateRefresher(int throttle, int missesBeforeConfirm, TaskAction<DcsMigrationTask>? action = null) =>
+            Client.CreateRefresher(throttle, missesBeforeConfirm);
+
+        public override async Task<IReadOnlyDictionary<string, ActionAnswer<DcsMigrationTask>>> SendAsync(TaskAction<DcsMigrationTask> action, IReadOnlyList<string> ids, SmsActionOptions? options, CancellationToken cancellationToken)
+        {
+            foreach (var id in ids) InputValidation.DcsTaskId(id);
+            if (ReferenceEquals(action, DcsActions.Delete))
+            {
+                var deleted = await Client.DeleteTasksAsync(ids, cancellationToken).ConfigureAwait(false);
+                return deleted.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ActionAnswer<DcsMigrationTask>.Done() : ActionAnswer<DcsMigrationTask>.Failed(kv.Value), StringComparer.Ordinal);
+            }
+            if (ReferenceEquals(action, DcsActions.Stop) && ids.Count == 1)
+            {
+                // One task: the single stop, whose answer is the task itself.
+                return new Dictionary<string, ActionAnswer<DcsMigrationTask>> { [ids[0]] = ActionAnswer<DcsMigrationTask>.Done(await Client.StopAsync(ids[0], cancellationToken).ConfigureAwait(false)) };
+            }
+            var rows = ReferenceEquals(action, DcsActions.Stop) ? await Client.BatchStopAsync(ids, cancellationToken).ConfigureAwait(false)
+                : ReferenceEquals(action, DcsActions.Restart) ? await Client.BatchRestartAsync(ids, cancellationToken).ConfigureAwait(false)
+                : throw new NotSupportedException("DCS has no '" + action.Name + "' call.");
+            var answers = new Dictionary<string, ActionAnswer<DcsMigrationTask>>(StringComparer.Ordinal);
+            foreach (var row in rows) answers[row.Id] = row.Succeeded ? ActionAnswer<DcsMigrationTask>.Done() : ActionAnswer<DcsMigrationTask>.Failed(row.ToException());
+            return answers;
+        }
+
+        /// <summary>
+        /// Progress detail from the API's figures: one pending task's stats (one request a poll, however many tasks
+        /// are waited for). Its state alone when the stats cannot be read; the wait goes on.
+        /// </summary>
+        public override async Task<string?> ProgressDetailAsync(IEnumerable<WaitEntry<DcsMigrationTask>> pending, CancellationToken cancellationToken)
+        {
+            var entry = pending.FirstOrDefault();
+            if (entry is null) return null;
+            try
+            {
+                var stats = await Client.GetProgressAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+                return Describe(entry.Id, entry.Last) + ": " + (stats.FullMigrationProgress ?? "?") + "%"
+                    + (stats.TargetDbsize is null ? string.Empty : ", " + stats.TargetDbsize + " of " + (stats.SourceDbsize ?? "?") + " keys");
+            }
+            catch (HuaweiCloudApiException)
+            {
+                return Describe(entry.Id, entry.Last) + " (" + entry.Last?.RawStatus + ")";
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using HuaweiMigration.Client.Sms;
+using HuaweiMigration.Client.Waiting;
+
+namespace HuaweiMigration.Client.Engine
+{
+    /// <summary>What each task answered to one request of an action: done (with the task when the answer carries it), or the failure.</summary>
+    public readonly struct ActionAnswer<TTask> where TTask : class
+    {
+        private ActionAnswer(TTask? task, Exception? error)
+        {
+            Task = task;
+            Error = error;
+        }
+
+        /// <summary>The task as the answer returned it; null when the answer carries none.</summary>
+        public TTask? Task { get; }
+
+        /// <summary>Why the action failed for this task; null when it was accepted.</summary>
+        public Exception? Error { get; }
+
+        public static ActionAnswer<TTask> Done(TTask? task = null) => new ActionAnswer<TTask>(task, null);
+        public static ActionAnswer<TTask> Failed(Exception error) => new ActionAnswer<TTask>(null, error);
+    }
+
+    /// <summary>
+    /// One service's tasks, as the engine needs them: how a task is named, identified and read, and how an action's
+    /// request goes out. The engine knows nothing else of SMS or DCS.
+    /// </summary>
+    public abstract class TaskService<TTask> where TTask : class
+    {
+        /// <summary>"SMS", "DCS".</summary>
+        public abstract string Service { get; }
+
+        /// <summary>The start of the engine's error ids ("SmsTask" → SmsTaskWaitTimeout).</summary>
+        public abstract string ErrorPrefix { get; }
+
+        /// <summary>Cancelled when the connection is closed (Disconnect-HuaweiCloud).</summary>
+        public abstract CancellationToken Closed { get; }
+
+        /// <summary>A task's id.</summary>
+        public abstract string IdOf(TTask task);
+
+        /// <summary>A task's state as the service spells it.</summary>
+        public abstract string? StateOf(TTask task);
+
+        /// <summary>How a task is named in prompts and messages: by name when known, and by id.</summary>
+        public abstract string Describe(string id, TTask? task);
+
+        /// <summary>The message for an id the service does not know.</summary>
+        public abstract string NotFound(string id, HuaweiCloudApiException error);
+
+        /// <summary>Reads many tasks' states at a bounded cost (<paramref name="missesBeforeConfirm"/>: 1 for a one-off read, 2 while polling).</summary>
+        public abstract ITaskRefresher<TTask> CreateRefresher(int throttle, int missesBeforeConfirm, TaskAction<TTask>? action = null);
+
+        /// <summary>Sends <paramref name="action"/> for a batch of ids (at most its batch size): one answer per id.</summary>
+        public abstract Task<IReadOnlyDictionary<string, ActionAnswer<TTask>>> SendAsync(TaskAction<TTask> action, IReadOnlyList<string> ids, SmsActionOptions? options, CancellationToken cancellationToken);
+
+        /// <summary>A line for the progress display about the pending tasks, or null; may cost a request.</summary>
+        public virtual Task<string?> ProgressDetailAsync(IEnumerable<WaitEntry<TTask>> pending, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    }
+}
