@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using HuaweiMigration.Simulator.Sms;
 using Microsoft.AspNetCore.Http;
 
 namespace HuaweiMigration.Simulator;
@@ -76,9 +78,10 @@ internal static class ControlApi
                 var runningToFinish = Delay(o, "runningToFinish") ?? t.RunningToFinish;
                 var dcsStopToTerminated = Delay(o, "dcsStopToTerminated") ?? t.DcsStopToTerminated;
                 var networkCheckDelay = Delay(o, "networkCheckDelay") ?? t.NetworkCheckDelay;
+                var launchDelay = Delay(o, "launchDelay") ?? t.LaunchDelay;
                 var latency = Delay(o, "latency") ?? state.Latency;
-                (t.StartDelay, t.StopToAbort, t.DeleteToGone, t.RunningToFinish, t.DcsStopToTerminated, t.NetworkCheckDelay, state.Latency) =
-                    (startDelay, stopToAbort, deleteToGone, runningToFinish, dcsStopToTerminated, networkCheckDelay, latency);
+                (t.StartDelay, t.StopToAbort, t.DeleteToGone, t.RunningToFinish, t.DcsStopToTerminated, t.NetworkCheckDelay, t.LaunchDelay, state.Latency) =
+                    (startDelay, stopToAbort, deleteToGone, runningToFinish, dcsStopToTerminated, networkCheckDelay, launchDelay, latency);
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
@@ -109,8 +112,60 @@ internal static class ControlApi
         map("POST", "/_sim/sms/tasks", ctx =>
         {
             var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
-            var id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false);
+            string id;
+            try
+            {
+                var failLaunches = Get(o, "failLaunches") is JsonNode f ? LaunchOperations(f, "failLaunches") : null;
+                id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false, failLaunches);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
             return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
+        });
+        // Which launches of a task end in their failure state: {"operations": ["cutover", "clear"]}, "*" for all;
+        // an empty list, or DELETE, makes them all succeed again.
+        map("GET", "/_sim/sms/tasks/{task_id}/launch-failure", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            var operations = state.Sms.GetLaunchFailures(id);
+            return operations is null ? Reply.Error(ctx, 404, "SIM.0404", "No such SMS task.") : Reply.Json(ctx, 200, LaunchFailureJson(id, operations));
+        });
+        map("POST", "/_sim/sms/tasks/{task_id}/launch-failure", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            var o = Reply.ParseObject(Pipeline.Body(ctx));
+            if (o is null) return Reply.Error(ctx, 400, "SIM.0400", "The body must be a JSON object: {\"operations\": [...]}.");
+            if (state.Sms.GetState(id) is null) return Reply.Error(ctx, 404, "SIM.0404", "No such SMS task.");
+            try
+            {
+                Known(o, LaunchFailureFields);
+                var operations = LaunchOperations(Get(o, "operations") ?? throw new FormatException("'operations' is required: a list of " + LaunchWords + "."), "operations");
+                state.Sms.SetLaunchFailures(id, operations);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
+            }
+            catch (KeyNotFoundException)
+            {
+                return Reply.Error(ctx, 404, "SIM.0404", "No such SMS task.");
+            }
+            return Reply.Json(ctx, 200, LaunchFailureJson(id, state.Sms.GetLaunchFailures(id) ?? Array.Empty<string>()));
+        });
+        map("DELETE", "/_sim/sms/tasks/{task_id}/launch-failure", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            try
+            {
+                state.Sms.SetLaunchFailures(id, Array.Empty<string>());
+            }
+            catch (KeyNotFoundException)
+            {
+                return Reply.Error(ctx, 404, "SIM.0404", "No such SMS task.");
+            }
+            return Reply.Json(ctx, 200, LaunchFailureJson(id, Array.Empty<string>()));
         });
         map("POST", "/_sim/sms/sources", ctx =>
         {
@@ -176,15 +231,30 @@ internal static class ControlApi
         ["startDelay"] = t.StartDelay.ToString("c", CultureInfo.InvariantCulture),
         ["stopToAbort"] = t.StopToAbort.ToString("c", CultureInfo.InvariantCulture),
         ["networkCheckDelay"] = t.NetworkCheckDelay.ToString("c", CultureInfo.InvariantCulture),
+        ["launchDelay"] = t.LaunchDelay.ToString("c", CultureInfo.InvariantCulture),
         ["deleteToGone"] = t.DeleteToGone.ToString("c", CultureInfo.InvariantCulture),
         ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
         ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),
     };
 
+    private static JsonObject LaunchFailureJson(string id, IReadOnlyList<string> operations) =>
+        new() { ["id"] = id, ["operations"] = new JsonArray(operations.Select(o => (JsonNode?)o).ToArray()) };
+
+    private static readonly string[] LaunchFailureFields = { "operations" };
+
+    private static readonly string LaunchWords = string.Join(", ", SmsLaunch.Operations) + " or \"" + SmsLaunch.Every + "\"";
+
+    /// <summary>A JSON list of launch operation words; the words themselves are checked by the store.</summary>
+    private static List<string> LaunchOperations(JsonNode node, string name)
+    {
+        if (node is not JsonArray array) throw new FormatException($"'{name}' must be a list of {LaunchWords}.");
+        return array.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new FormatException($"'{name}' must be a list of {LaunchWords}, not {n?.ToJsonString() ?? "null"}.")).ToList();
+    }
+
     private static JsonObject BehaviourJson(SimulatorBehaviour b) => new() { ["dcsBatchErrorFields"] = b.DcsBatchErrorFields };
 
     private static readonly string[] TimingFields =
-        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "latency" };
+        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "launchDelay", "latency" };
 
     /// <summary>Every field of a fault, as documented (README, about_HuaweiMigration); anything else is refused, never ignored.</summary>
     private static readonly string[] FaultFields =

@@ -168,18 +168,32 @@ function Clear-SimRequest {
 }
 
 function Set-SimTiming {
-    <# .SYNOPSIS Sets the simulator's state-machine delays, in seconds (stopToAbort, deleteToGone, startDelay, dcsStopToTerminated, latency). #>
+    <#
+    .SYNOPSIS
+        Sets the simulator's state-machine delays, in seconds or as 'hh:mm:ss' (startDelay, stopToAbort, deleteToGone, runningToFinish, networkCheckDelay, launchDelay, dcsStopToTerminated, latency).
+    .DESCRIPTION
+        -LaunchDelay sets launchDelay, how long an SMS launch (test, cutover, clone_test, migration_test, clear) runs
+        before its end; it may be given alone or with -Timing.
+    .EXAMPLE
+        Set-SimTiming $sim @{ stopToAbort = 0.2; launchDelay = 0 }
+    .EXAMPLE
+        Set-SimTiming $sim -LaunchDelay 3600   # launches that stay running for an hour
+    #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [hashtable] $Timing)
-    $null = Invoke-RestMethod -Method Put -Uri "$($Simulator.Url)/_sim/timings" -ContentType 'application/json' -Body ($Timing | ConvertTo-Json)
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [hashtable] $Timing = @{}, [ValidateRange(0, 86400)] [double] $LaunchDelay)
+    $body = $Timing.Clone()
+    if ($PSBoundParameters.ContainsKey('LaunchDelay')) { $body.launchDelay = $LaunchDelay }
+    $null = Invoke-RestMethod -Method Put -Uri "$($Simulator.Url)/_sim/timings" -ContentType 'application/json' -Body ($body | ConvertTo-Json)
 }
 
 function Add-SimSmsTask {
-    <# .SYNOPSIS Adds an SMS task to the simulator and returns its id. #>
+    <# .SYNOPSIS Adds an SMS task to the simulator and returns its id; -FailLaunch names launches that end in failure (as Set-SimSmsLaunchFailure). #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [string] $Name, [string] $State = 'READY', [switch] $FailOnStart)
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [string] $Name, [string] $State = 'READY', [switch] $FailOnStart,
+        [ValidateSet('test', 'cutover', 'clone_test', 'migration_test', 'clear', '*')] [string[]] $FailLaunch)
     $body = @{ state = $State; failOnStart = [bool]$FailOnStart }
     if ($Name) { $body.name = $Name }
+    if ($FailLaunch) { $body.failLaunches = @($FailLaunch) }
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/tasks" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
@@ -199,4 +213,26 @@ function Add-SimFault {
     $null = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault
+function Set-SimSmsLaunchFailure {
+    <#
+    .SYNOPSIS
+        Makes an SMS task's launches of these operations end in failure: the source server ends 'error' (test, cutover, clone_test), 'premigfailed' (migration_test) or 'clearfailed' (clear).
+    .DESCRIPTION
+        Replaces what was set before for the task; '*' fails every launch, and an empty list (-Operation @()) makes
+        them all succeed again. A launch already accepted keeps the end it was given.
+    .EXAMPLE
+        Set-SimSmsLaunchFailure $sim -Id $id -Operation cutover, clear
+    .EXAMPLE
+        Set-SimSmsLaunchFailure $sim -Id $id -Operation @()
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Id,
+        [Parameter(Mandatory)] [AllowEmptyCollection()] [ValidateSet('test', 'cutover', 'clone_test', 'migration_test', 'clear', '*')] [string[]] $Operation)
+    $uri = "$($Simulator.Url)/_sim/sms/tasks/$([uri]::EscapeDataString($Id))/launch-failure"
+    $body = @{ operations = @($Operation) } | ConvertTo-Json
+    # The operations now set to fail, one a line.
+    foreach ($op in (Invoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body $body).operations) { $op }
+}
+
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Set-SimSmsLaunchFailure

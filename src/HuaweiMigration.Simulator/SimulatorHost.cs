@@ -61,6 +61,12 @@ public sealed class SimulatorTimings
     /// <summary>SMS network_check: how long the check runs (its result is empty meanwhile).</summary>
     public TimeSpan NetworkCheckDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// SMS launches (test, cutover, clone_test, migration_test, clear): how long the task's source server shows the
+    /// launch running (cutovering, cloning, premigready, clearing; migration_cycle testing) before its end.
+    /// </summary>
+    public TimeSpan LaunchDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>DCS stop: TERMINATING → TERMINATED.</summary>
     public TimeSpan DcsStopToTerminated { get; set; } = TimeSpan.FromMilliseconds(300);
 }

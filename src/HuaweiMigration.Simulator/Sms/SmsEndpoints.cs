@@ -175,6 +175,7 @@ internal static class SmsEndpoints
         if (!TryRange(q["offset"], 0, 0, 65535, out var offset)) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: offset");
         var name = q["name"].ToString();
         var state = q["state"].ToString();
+        var migrationCycle = q["migration_cycle"].ToString();
         var id = q["id"].ToString();
         var ip = q["ip"].ToString();
         var connected = q["connected"].ToString();
@@ -183,6 +184,7 @@ internal static class SmsEndpoints
         var (count, page) = store.ListSources(s =>
             (name.Length == 0 || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) &&
             (state.Length == 0 || s.State == state) &&
+            (migrationCycle.Length == 0 || s.MigrationCycle == migrationCycle) &&
             (id.Length == 0 || s.Id == id) &&
             (ip.Length == 0 || s.Ip == ip) &&
             (connected.Length == 0 || s.Connected == (connected == "true")) &&

@@ -93,15 +93,59 @@ public sealed class SmsStore
     /// <param name="name">Defaults to "mig-task-NNNN" with the next number.</param>
     /// <param name="state">Defaults to READY; any string is accepted (unknown states are legal in real answers).</param>
     /// <param name="failOnStart">A start then leads to MIGRATE_FAIL instead of RUNNING.</param>
-    public string Add(string? name = null, string? state = null, bool failOnStart = false)
+    /// <param name="failLaunches">Launch operations whose launches end in their failure state (see <see cref="SetLaunchFailures"/>).</param>
+    /// <exception cref="ArgumentException">A word of <paramref name="failLaunches"/> is not a launch operation nor "*".</exception>
+    public string Add(string? name = null, string? state = null, bool failOnStart = false, IEnumerable<string>? failLaunches = null)
     {
+        var fail = CheckLaunchOperations(failLaunches ?? Array.Empty<string>());
         lock (_lock)
         {
             name ??= "mig-task-" + (_tasks.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
             var task = Create(name, state ?? "READY", DateTime.UtcNow, failOnStart);
+            task.FailLaunches.UnionWith(fail);
             _tasks.Add(task);
             return task.Id;
         }
+    }
+
+    /// <summary>
+    /// Makes the task's launches of these operations ("test", "cutover", "clone_test", "migration_test", "clear", or
+    /// "*" for every one) end in their failure state: source server <c>error</c>, <c>premigfailed</c> or
+    /// <c>clearfailed</c>. Replaces what was set before; an empty list makes every launch succeed again. A launch
+    /// already accepted keeps the end it was given.
+    /// </summary>
+    /// <exception cref="ArgumentException">A word is not a launch operation nor "*"; nothing is changed.</exception>
+    /// <exception cref="KeyNotFoundException">No such task.</exception>
+    public void SetLaunchFailures(string id, IEnumerable<string> operations)
+    {
+        var fail = CheckLaunchOperations(operations);
+        lock (_lock)
+        {
+            var task = Find(id, DateTime.UtcNow) ?? throw new KeyNotFoundException($"No SMS task '{id}'.");
+            task.FailLaunches.Clear();
+            task.FailLaunches.UnionWith(fail);
+        }
+    }
+
+    /// <summary>The launch operations set to fail on the task ("*" first, then in the order of the action API), or null when it does not exist.</summary>
+    public IReadOnlyList<string>? GetLaunchFailures(string id)
+    {
+        lock (_lock)
+        {
+            var task = Find(id, DateTime.UtcNow);
+            return task is null ? null : new[] { SmsLaunch.Every }.Concat(SmsLaunch.Operations).Where(task.FailLaunches.Contains).ToList();
+        }
+    }
+
+    private static List<string> CheckLaunchOperations(IEnumerable<string> operations)
+    {
+        var list = operations.ToList();
+        if (list.Any(o => o is null)) throw new ArgumentException("A launch operation must be a string.");
+        if (SmsLaunch.FirstUnknown(list) is string unknown)
+        {
+            throw new ArgumentException($"Unknown launch operation '{unknown}'; the operations are {string.Join(", ", SmsLaunch.Operations)}, or \"{SmsLaunch.Every}\" for all.");
+        }
+        return list;
     }
 
     /// <summary>The task's current state, or null when it does not exist (any more).</summary>
@@ -264,8 +308,10 @@ public sealed class SmsStore
     /// <summary>
     /// The action API's other operations, with the effects API.md infers (the edges live here, one case each):
     /// restart as start; test, cutover, clone_test and migration_test only after a full replication, shown as a
-    /// launch sub-task (clone_test also makes the clone server); network_check runs for NetworkCheckDelay, during
-    /// which the result is empty; clear drops the snapshot; skip is accepted.
+    /// launch sub-task; clear in any state, dropping the snapshot at once. Each of those five is a launch
+    /// (<see cref="SmsLaunch"/>): the source server tells of it for LaunchDelay, then shows its end; clone_test
+    /// removes the clone server and makes a new one at a successful end. network_check runs for NetworkCheckDelay,
+    /// during which the result is empty; skip is accepted.
     /// </summary>
     internal SmsActionResult Act(string id, string operation)
     {
@@ -283,19 +329,30 @@ public sealed class SmsStore
                 case "clone_test":
                 case "migration_test":
                     if (task.State is not ("MIGRATE_SUCCESS" or "SYNC_SUCCESS" or "SYNCING")) return SmsActionResult.RefusedLaunch;
-                    task.Launches.Add((operation, now));
-                    if (operation == "clone_test") task.HasCloneServer = true;
+                    task.Launches.Add(BeginLaunch(task, operation, now));
+                    if (operation == "clone_test") task.HasCloneServer = false;
+                    Advance(task, now);
                     return SmsActionResult.Accepted;
                 case "network_check":
                     task.NetworkCheckDoneAt = now + _timings.NetworkCheckDelay;
                     return SmsActionResult.Accepted;
                 case "clear":
                     task.SnapshotCleared = true;
+                    BeginLaunch(task, operation, now);
+                    Advance(task, now);
                     return SmsActionResult.Accepted;
                 default:
                     return SmsActionResult.Accepted;
             }
         }
+    }
+
+    /// <summary>A new launch replaces the one the source server told of, which is cut short if it was still running.</summary>
+    private SmsLaunch BeginLaunch(SmsTask task, string operation, DateTime now)
+    {
+        task.Launch?.Interrupt(now);
+        task.Launch = new SmsLaunch(operation, now, now + _timings.LaunchDelay, task.LaunchFails(operation));
+        return task.Launch;
     }
 
     internal SmsActionResult Touch(string id)
@@ -352,10 +409,19 @@ public sealed class SmsStore
     private void Advance(SmsTask task, DateTime now)
     {
         // Chained transitions (RUNNING → MIGRATE_SUCCESS) each start from the previous due time, not from "now",
-        // so the observed history does not depend on how often the task is polled.
-        while (task.PendingState is string next && task.PendingDue <= now)
+        // so the observed history does not depend on how often the task is polled. A launch's end and the task's
+        // transitions are applied in the order they fell due (the launch first on a tie).
+        while (true)
         {
-            var at = task.PendingDue;
+            var launch = task.Launch is { Ended: false } l && l.Due <= now ? l : null;
+            DateTime? pending = task.PendingState is not null && task.PendingDue <= now ? task.PendingDue : null;
+            if (launch is not null && (pending is null || launch.Due <= pending))
+            {
+                EndLaunch(task, launch);
+                continue;
+            }
+            if (pending is not DateTime at) break;
+            var next = task.PendingState!;
             task.PendingState = null;
             Apply(task, next, at);
         }
@@ -363,6 +429,12 @@ public sealed class SmsStore
         {
             _tasks.Remove(task);
         }
+    }
+
+    private static void EndLaunch(SmsTask task, SmsLaunch launch)
+    {
+        launch.End();
+        if (launch.Operation == "clone_test" && !launch.Fails) task.HasCloneServer = true;
     }
 
     private void Schedule(SmsTask task, string state, DateTime due)
@@ -375,6 +447,13 @@ public sealed class SmsStore
     {
         var previous = task.State;
         task.State = state;
+        if (state != previous && task.Launch is SmsLaunch launch)
+        {
+            // A change of the task's state ends what the source server told of the launch (cutting it short if it
+            // was still running): the source server shows what the new state implies.
+            launch.Interrupt(at);
+            task.Launch = null;
+        }
         switch (state)
         {
             case "RUNNING":

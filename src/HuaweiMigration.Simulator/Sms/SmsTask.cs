@@ -119,8 +119,20 @@ internal sealed class SmsTask
     /// <summary>The bandwidth schedule (speed-limit API), in the order it was set.</summary>
     public List<(string Start, string End, int Speed, double? Threshold)> SpeedLimits { get; set; } = new();
 
-    /// <summary>Launches by the action API (test, cutover, clone_test, migration_test), shown as sub-tasks.</summary>
-    public List<(string Operation, DateTime At)> Launches { get; } = new();
+    /// <summary>Launches by the action API (test, cutover, clone_test, migration_test), shown as sub-tasks; clear is not one.</summary>
+    public List<SmsLaunch> Launches { get; } = new();
+
+    /// <summary>
+    /// The launch the source server tells of (the last one, clear included), until the task's state changes; null
+    /// when the source server shows what the task state implies.
+    /// </summary>
+    public SmsLaunch? Launch { get; set; }
+
+    /// <summary>Launch operations (or "*" for all) whose launches on this task end in their failure state.</summary>
+    public HashSet<string> FailLaunches { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a launch of <paramref name="operation"/> accepted now ends in its failure state.</summary>
+    public bool LaunchFails(string operation) => FailLaunches.Contains(operation) || FailLaunches.Contains(SmsLaunch.Every);
 
     /// <summary>When the last network check finishes; its result is empty until then.</summary>
     public DateTime? NetworkCheckDoneAt { get; set; }
@@ -219,21 +231,22 @@ internal sealed class SmsTask
             result.Add(st);
         }
         var n = names.Length;
-        foreach (var (operation, at) in Launches)
+        foreach (var l in Launches)
         {
+            // Running: no progress, no end; ended: 100 on success, where it stopped (0) on a failure or interruption.
             var launch = new JsonObject
             {
                 ["id"] = SubTaskBaseId + n++,
-                ["name"] = LaunchSubTaskName(operation),
-                ["progress"] = 100,
-                ["start_date"] = Reply.ToEpochMs(at),
-                ["end_date"] = Reply.ToEpochMs(at),
+                ["name"] = LaunchSubTaskName(l.Operation),
+                ["progress"] = l.Succeeded ? 100 : 0,
+                ["start_date"] = Reply.ToEpochMs(l.At),
+                ["end_date"] = l.EndedAt is DateTime end ? Reply.ToEpochMs(end) : null,
                 ["process_trace"] = show ? "" : null,
             };
             if (show)
             {
                 launch["migrate_speed"] = 0.0;
-                launch["user_op"] = operation;
+                launch["user_op"] = l.Operation;
             }
             result.Add(launch);
         }
@@ -267,8 +280,13 @@ internal sealed class SmsTask
         return o;
     }
 
-    /// <summary>The source server's state, as the task's state implies it.</summary>
-    public string SourceServerState() => State switch
+    /// <summary>The source server's state: the launch's (<see cref="SmsLaunch"/>), else what the task's state implies.</summary>
+    public string SourceServerState() => Launch?.SourceState ?? StateImpliedSourceState();
+
+    /// <summary>The source server's migration cycle: the launch's, else what the task's state implies.</summary>
+    public string SourceMigrationCycle() => Launch?.MigrationCycle ?? StateImpliedMigrationCycle();
+
+    private string StateImpliedSourceState() => State switch
     {
         "READY" => "waiting",
         "RUNNING" => "replicate",
@@ -280,7 +298,7 @@ internal sealed class SmsTask
         _ => "error",
     };
 
-    public string SourceMigrationCycle() => State switch
+    private string StateImpliedMigrationCycle() => State switch
     {
         "READY" => "setting",
         "SYNCING" or "SYNC_SUCCESS" => "syncing",

@@ -29,6 +29,8 @@ internal sealed class SimSourceServer
 
     public string State => Task is null ? IdleState : Task.SourceServerState();
 
+    public string MigrationCycle => Task?.SourceMigrationCycle() ?? "checking";
+
     private long TotalBytes => DiskSizeGb * 1024L * 1024 * 1024;
 
     public JsonObject ToJson(bool show, DateTime now)
@@ -52,7 +54,7 @@ internal sealed class SimSourceServer
                 ["id"] = 1, ["params"] = new JsonArray(), ["name"] = "agent_version", ["result"] = "OK",
                 ["error_code"] = null, ["error_or_warn"] = null, ["error_params"] = null,
             }),
-            ["migration_cycle"] = Task?.SourceMigrationCycle() ?? "checking",
+            ["migration_cycle"] = MigrationCycle,
             ["state_action_time"] = Reply.ToEpochMs(AddDate),
             ["replicatesize"] = Task is null ? 0 : (long)(TotalBytes * Task.Progress),
             ["totalsize"] = TotalBytes,

@@ -56,6 +56,29 @@ namespace HuaweiMigration.Tests.Conformance
             answer.EnsureSuccessStatusCode();
             _http.DefaultRequestHeaders.Add("X-Auth-Token", answer.Headers.GetValues("X-Subject-Token").Single());
             _projectId = (string)JObject.Parse(await answer.Content.ReadAsStringAsync())["token"]!["project"]!["id"]!;
+            await LaunchSome();
+        }
+
+        /// <summary>
+        /// Launches on some finished tasks, so the task and source answers also show launches running (an hour long),
+        /// ended and failed: the source server's launch states and the launch sub-tasks must keep the models' shapes.
+        /// The tasks' own states do not change, so the cases below find what they look for.
+        /// </summary>
+        private async Task LaunchSome()
+        {
+            var operations = new[] { "test", "cutover", "clone_test", "migration_test", "clear" };
+            var list = JObject.Parse((await Send(HttpMethod.Get, "v3/tasks?limit=200&offset=0&state=MIGRATE_SUCCESS")).Item3);
+            var ids = list["tasks"]!.Select(r => (string)r["id"]!).ToList();
+            for (var i = 0; i < operations.Length * 3 && i < ids.Count; i++)
+            {
+                var round = i / operations.Length; // 0: running; 1: ended; 2: ended in failure
+                _host.State.Timings.LaunchDelay = round == 0 ? TimeSpan.FromHours(1) : TimeSpan.Zero;
+                if (round == 2) _host.State.Sms.SetLaunchFailures(ids[i], new[] { "*" });
+                var operation = operations[i % operations.Length];
+                var body = operation == "clone_test" ? "{\"operation\":\"clone_test\",\"template_id\":\"tpl-1\"}" : "{\"operation\":\"" + operation + "\"}";
+                var (label, status, text) = await Send(HttpMethod.Post, "v3/tasks/" + ids[i] + "/action", body);
+                if (status != 200) throw new InvalidOperationException(label + ": HTTP " + status + " " + text);
+            }
         }
 
         public async Task DisposeAsync()
