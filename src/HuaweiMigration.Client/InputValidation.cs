@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HuaweiMigration.Client
 {
     /// <summary>Checks done before any request is sent, so bad input never reaches the wire.</summary>
-    public static class InputValidation
+    internal static class InputValidation
     {
         // \z, not $: $ also matches before a final newline, which would let "ap-southeast-1\n" through.
         private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,3}\\z", RegexOptions.CultureInvariant);

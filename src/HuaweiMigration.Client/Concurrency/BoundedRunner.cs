@@ -10,7 +10,7 @@ namespace HuaweiMigration.Client.Concurrency
     /// Runs work items concurrently, at most <c>limit</c> at a time, and queues their outcomes so that the caller —
     /// the PowerShell pipeline thread — can pick them up and write them itself.
     /// </summary>
-    public sealed class BoundedRunner<TItem>
+    internal sealed class BoundedRunner<TItem>
     {
         private readonly SemaphoreSlim _slots;
         private readonly ConcurrentQueue<(TItem Item, Exception? Error)> _done = new ConcurrentQueue<(TItem, Exception?)>();

@@ -241,7 +241,7 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
         /// <param name="missesBeforeConfirm">1 for a one-off read that must account for every task; 2 while polling.</param>
-        public TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
+        internal TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
             new TaskRefresher<DcsMigrationTask>(
                 GetTaskAsync,
                 async (offset, limit, ct) =>

@@ -5,7 +5,7 @@ using HuaweiMigration.Models;
 namespace HuaweiMigration.Client.Dcs
 {
     /// <summary>When a DCS stop has taken effect, or cannot.</summary>
-    public static class DcsWaitRules
+    internal static class DcsWaitRules
     {
         private static string Describe(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task) =>
             "The DCS migration task '" + (task?.TaskName ?? entry.Last?.TaskName ?? entry.Id) + "' (" + entry.Id + ")";

@@ -14,7 +14,7 @@ namespace HuaweiMigration.Client.Engine
     /// the action's size (one id for SMS actions, 50 for batch calls), sent at most <c>throttle</c> requests at a
     /// time; answers come back one per task, for the caller to write on its own thread.
     /// </summary>
-    public sealed class ActionRun<TTask> where TTask : class
+    internal sealed class ActionRun<TTask> where TTask : class
     {
         private readonly TaskService<TTask> _service;
         private readonly TaskAction<TTask> _action;

@@ -38,7 +38,7 @@ namespace HuaweiMigration.Client.Engine
     }
 
     /// <summary>Helpers over <see cref="IEngineHost"/>.</summary>
-    public static class EngineHostExtensions
+    internal static class EngineHostExtensions
     {
         /// <summary>Blocks until a task without a result completes; see <see cref="IEngineHost.Await{T}"/>.</summary>
         public static void Await(this IEngineHost host, Task task) => host.Await(AsBool(task));

@@ -3,7 +3,7 @@ using System;
 namespace HuaweiMigration.Client.Engine
 {
     /// <summary>How a failure about one task becomes its error: the one rule for actions and waits, SMS and DCS.</summary>
-    public static class TaskErrors
+    internal static class TaskErrors
     {
         /// <summary>
         /// The error for <paramref name="error"/> about task <paramref name="id"/>: a service's failure keeps its

@@ -29,7 +29,7 @@ namespace HuaweiMigration.Client.Engine
     /// with a completed record), warns when the service stops answering, and ends at once on Ctrl+C or at the
     /// deadline.
     /// </summary>
-    public sealed class TaskWait<TTask> where TTask : class
+    internal sealed class TaskWait<TTask> where TTask : class
     {
         private static int _nextActivityId;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace HuaweiMigration.Client.Http
 {
     /// <summary>What a failed attempt was, as far as retrying is concerned.</summary>
-    public enum FailureKind
+    internal enum FailureKind
     {
         /// <summary>An answer that settles the call (400, 401 after renewal, 403, 404, 409, 501…): never retried.</summary>
         Definitive,
@@ -27,7 +27,7 @@ namespace HuaweiMigration.Client.Http
     }
 
     /// <summary>What to do after a failed attempt.</summary>
-    public enum RetryAction
+    internal enum RetryAction
     {
         /// <summary>Send the same request again after <see cref="RetryVerdict.Delay"/>.</summary>
         Retry,
@@ -38,7 +38,7 @@ namespace HuaweiMigration.Client.Http
     }
 
     /// <summary>The decision, with the delay before the next attempt and, for a give-up, why.</summary>
-    public readonly struct RetryVerdict
+    internal readonly struct RetryVerdict
     {
         internal RetryVerdict(RetryAction action, TimeSpan delay, bool spendsBudget, string? reason)
         {
@@ -64,7 +64,7 @@ namespace HuaweiMigration.Client.Http
     }
 
     /// <summary>One failed attempt, as the decision needs it.</summary>
-    public readonly struct RetryInput
+    internal readonly struct RetryInput
     {
         public RetryInput(FailureKind kind, bool idempotent, int attempt, TimeSpan elapsed, bool budgetLeft, TimeSpan? retryAfter = null, double jitter = 0.5)
         {
@@ -102,7 +102,7 @@ namespace HuaweiMigration.Client.Http
     /// (whether a failed poll is passing) and the action senders (what to do when an action's outcome is open) all
     /// ask it. Pure: the same input gives the same verdict, so it is tested by table, without HTTP.
     /// </summary>
-    public static class RetryDecision
+    internal static class RetryDecision
     {
         /// <summary>The kind of a failure, from the client's one error type.</summary>
         public static FailureKind Classify(HuaweiCloudApiException failure)

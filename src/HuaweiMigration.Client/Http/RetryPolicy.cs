@@ -8,7 +8,7 @@ namespace HuaweiMigration.Client.Http
     /// The limits of retrying: a few attempts with exponential backoff and full jitter, capped, within about a
     /// minute, honouring <c>Retry-After</c>. What is retried is decided by <see cref="RetryDecision"/>.
     /// </summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         private static readonly ThreadLocal<Random> Jitter = new ThreadLocal<Random>(() => new Random(Guid.NewGuid().GetHashCode()));
 
@@ -42,7 +42,7 @@ namespace HuaweiMigration.Client.Http
     /// a retry after a server or connection failure spends one. When an endpoint is down, retries stop once the
     /// budget is spent, so twenty runbooks hitting an outage make a few more requests, not five times as many.
     /// </summary>
-    public sealed class RetryBudget
+    internal sealed class RetryBudget
     {
         private static readonly ConcurrentDictionary<string, RetryBudget> ByEndpoint = new ConcurrentDictionary<string, RetryBudget>(StringComparer.OrdinalIgnoreCase);
         private readonly object _lock = new object();

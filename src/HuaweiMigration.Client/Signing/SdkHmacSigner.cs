@@ -12,7 +12,7 @@ namespace HuaweiMigration.Client.Signing
     /// Pure functions over decoded request parts. The simulator verifies with its own implementation
     /// (HuaweiMigration.Simulator/Signing/SignatureVerifier.cs), so a mistake here cannot pass on both sides.
     /// </summary>
-    public static class SdkHmacSigner
+    internal static class SdkHmacSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
         public const string DateHeader = "X-Sdk-Date";

@@ -10,7 +10,7 @@ namespace HuaweiMigration.Client.Sms
     /// the source server was seen changing since the first poll, or the end has held for the grace period (a launch
     /// quicker than the first poll, or one that had ended the same way before).
     /// </summary>
-    public static class SmsLaunchRules
+    internal static class SmsLaunchRules
     {
         /// <summary>The source server's state and migration cycle: what a launch wait follows.</summary>
         public static string? SourceState(SmsTask task) => (task.SourceServer?.State ?? "?") + "/" + (task.SourceServer?.MigrationCycle ?? "?");

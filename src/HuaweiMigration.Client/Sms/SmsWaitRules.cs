@@ -7,7 +7,7 @@ using HuaweiMigration.Models;
 namespace HuaweiMigration.Client.Sms
 {
     /// <summary>When an SMS lifecycle change has taken effect, or cannot.</summary>
-    public static class SmsWaitRules
+    internal static class SmsWaitRules
     {
         private static string Describe(WaitEntry<SmsTask> entry, SmsTask? task) =>
             "The SMS task '" + (task?.Name ?? entry.Last?.Name ?? entry.Id) + "' (" + entry.Id + ")";

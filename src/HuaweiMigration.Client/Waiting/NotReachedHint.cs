@@ -7,7 +7,7 @@ namespace HuaweiMigration.Client.Waiting
     /// long after the action was accepted, or after the action's answer was lost): the action may never have reached
     /// the service. One rule for every action cmdlet, SMS and DCS alike.
     /// </summary>
-    public static class NotReachedHint
+    internal static class NotReachedHint
     {
         /// <param name="result">How the wait for the task ended.</param>
         /// <param name="tookEffect">Whether a task as read shows the action happened; null when that cannot be told.</param>

@@ -11,7 +11,7 @@ namespace HuaweiMigration.Client.Waiting
     /// Reads the states of many tasks at the lower of two costs: one GET per task, or the whole task list page by
     /// page. Waiting on 300 of an account's 450 SMS tasks costs three list calls a poll, not 300.
     /// </summary>
-    public sealed class TaskRefresher<T> : ITaskRefresher<T> where T : class
+    internal sealed class TaskRefresher<T> : ITaskRefresher<T> where T : class
     {
         private readonly Func<string, CancellationToken, Task<T>> _getOne;
         private readonly Func<long, int, CancellationToken, Task<(long Count, IList<T> Items)>> _listPage;

@@ -89,7 +89,7 @@ namespace HuaweiMigration.Client.Waiting
         public bool SeenChange { get; internal set; }
     }
 
-    public enum WaitOutcome
+    internal enum WaitOutcome
     {
         /// <summary>The task reached a target state (or, for a removal, is gone).</summary>
         Reached,
@@ -102,7 +102,7 @@ namespace HuaweiMigration.Client.Waiting
     }
 
     /// <summary>How the wait for one task ended.</summary>
-    public sealed class WaitResult<T> where T : class
+    internal sealed class WaitResult<T> where T : class
     {
         internal WaitResult(string id, T? task, WaitOutcome outcome, string? message = null, string? errorId = null, Exception? error = null, DateTime? lastSeenUtc = null)
         {
@@ -133,7 +133,7 @@ namespace HuaweiMigration.Client.Waiting
     /// call (a bounded number of requests, not one per task) and applies the rule to each. The caller drives the
     /// loop, so that output, progress and delays stay under its control (and on its thread).
     /// </summary>
-    public sealed class TaskWaiter<T> where T : class
+    internal sealed class TaskWaiter<T> where T : class
     {
         private readonly ITaskRefresher<T> _refresher;
         private readonly Func<WaitEntry<T>, T?, WaitVerdict> _rule;

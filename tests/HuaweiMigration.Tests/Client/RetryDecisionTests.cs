@@ -33,8 +33,10 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(FailureKind.Throttled, true, 0, 0, true, 7, RetryAction.Retry, 7000, false)]
         [InlineData(FailureKind.Throttled, true, 0, 0, true, 100000, RetryAction.GiveUp, -1, false)]
         [InlineData(FailureKind.ServerError, true, 10, 0, true, -1, RetryAction.GiveUp, -1, false)]
-        public void Decides_by_the_table(FailureKind kind, bool idempotent, int attempt, double elapsed, bool budget, double retryAfter, RetryAction action, double delayMs, bool spends)
+        // The enums are internal (plumbing): the table passes them boxed.
+        public void Decides_by_the_table(object kindValue, bool idempotent, int attempt, double elapsed, bool budget, double retryAfter, object actionValue, double delayMs, bool spends)
         {
+            var (kind, action) = ((FailureKind)kindValue, (RetryAction)actionValue);
             var verdict = RetryDecision.Decide(
                 new RetryInput(kind, idempotent, attempt, TimeSpan.FromSeconds(elapsed), budget, retryAfter < 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(retryAfter), jitter: 0.5),
                 Policy);
@@ -67,9 +69,9 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(ApiErrorKind.InvalidResponse, 200, FailureKind.Malformed)]
         [InlineData(ApiErrorKind.PermissionDenied, 403, FailureKind.Definitive)]
         [InlineData(ApiErrorKind.Throttled, 429, FailureKind.Throttled)]
-        public void Classifies_the_clients_errors(ApiErrorKind kind, int status, FailureKind expected)
+        public void Classifies_the_clients_errors(ApiErrorKind kind, int status, object expected)
         {
-            Assert.Equal(expected, RetryDecision.Classify(new HuaweiCloudApiException("x", kind, status)));
+            Assert.Equal((FailureKind)expected, RetryDecision.Classify(new HuaweiCloudApiException("x", kind, status)));
         }
 
         [Fact]
