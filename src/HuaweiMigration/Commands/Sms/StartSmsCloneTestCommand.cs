@@ -7,14 +7,14 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Clones the target servers of SMS tasks from a template, for a test.</para>
-    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"clone_test","template_id":...} for each task whose replication has finished, and writes each task afterwards. A task in another state is a non-terminating InvalidOperation error with the service's code.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"clone_test","template_id":...} for each task whose replication has finished, and writes each task afterwards. A task in another state is a non-terminating InvalidOperation error with the service's code. With -Wait, follows each clone to its end: the source server leaves cloning and the task has its clone server; a source server in error is an error for that task.</para>
     /// </summary>
     /// <example>
     /// <para type="title">Clone a finished task's target for a test</para>
     /// <code>
-    /// Start-SmsCloneTest -Id $id -TemplateId 3f2a0000-0000-4000-8000-000000000001
+    /// Start-SmsCloneTest -Id $id -TemplateId 3f2a0000-0000-4000-8000-000000000001 -Wait
     /// </code>
-    /// <para>The task's clone server appears once the service has cloned it.</para>
+    /// <para>Waits until the service has cloned the target, and writes the task with its clone server.</para>
     /// </example>
     /// <example>
     /// <para type="title">Clone several targets from one template without a prompt</para>

@@ -7,7 +7,7 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Cuts SMS tasks over to their target servers.</para>
-    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"cutover"} for each task whose replication has finished, and writes each task afterwards. High impact: asks for confirmation unless -Confirm:$false. A task in another state is a non-terminating InvalidOperation error with the service's code.</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"cutover"} for each task whose replication has finished, and writes each task afterwards. High impact: asks for confirmation unless -Confirm:$false. A task in another state is a non-terminating InvalidOperation error with the service's code. With -Wait, follows each cutover to its end: the task's source server finished (migration cycle cutovered); a source server in error is an error for that task.</para>
     /// </summary>
     /// <example>
     /// <para type="title">Cut over a tested wave</para>
@@ -15,6 +15,13 @@ namespace HuaweiMigration.Commands.Sms
     /// Get-SmsTask -Name 'wave1-*' -State SYNCING | Start-SmsCutover
     /// </code>
     /// <para>Asks once per task (or not at all with -Confirm:$false), then sends the cutover.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Cut over and wait until it is done</para>
+    /// <code>
+    /// Get-SmsTask -Name 'wave1-*' -State SYNCING | Start-SmsCutover -Confirm:$false -Wait -Timeout 3600
+    /// </code>
+    /// <para>Writes each task when its cutover has finished; a failed cutover is an error for that task and the others go on.</para>
     /// </example>
     /// <example>
     /// <para type="title">See what would be cut over</para>
