@@ -74,7 +74,8 @@ namespace HuaweiMigration.Client.Engine
             var completed = false;
             try
             {
-                if (!pollFirst && !Pause(polls)) { TimeOut(onResult); return; }
+                // Every task is read at least once, even when the actions used up the time: a time-out then names a state.
+                if (!pollFirst && !(_plan.TimeLeft <= TimeSpan.Zero)) Pause(polls);
                 while (true)
                 {
                     var results = _host.Await(_waiter.PollAsync(_host.Cancellation));
