@@ -21,6 +21,12 @@ namespace HuaweiMigration.Benchmarks
 
         public static TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(20);
 
+        /// <summary>Rounds of the cases that compare against a user's script (9, 10): <c>--runs N</c>, 3 by default, 1 with <c>--quick</c>.</summary>
+        public static int Runs { get; set; } = 3;
+
+        /// <summary><c>--module-poll N</c>: cases 9 and 10 give the module <c>-PollInterval N</c> instead of its default.</summary>
+        public static double? ModulePoll { get; set; }
+
         /// <summary>The assembled module (out/HuaweiMigration), imported as a user would.</summary>
         public static string Manifest { get; set; } = Path.Combine(Repo.Root, "out", "HuaweiMigration", "HuaweiMigration.psd1");
 

@@ -11,7 +11,7 @@ namespace HuaweiMigration.Benchmarks
 {
     /// <summary>
     /// dotnet run -c Release --project tests/HuaweiMigration.Benchmarks [-- --quick] [--latency-ms N] [--json PATH]
-    /// [--only 2,8]: every case over real HTTP against the simulator in its own process; the table and
+    /// [--only 2,8] [--runs N] [--module-poll N]: every case over real HTTP against the simulator in its own process; the table and
     /// docs/benchmarks.json at the end.
     /// </summary>
     internal static class Program
@@ -23,6 +23,8 @@ namespace HuaweiMigration.Benchmarks
             Quick = args.Contains("--quick");
             var json = ArgValue(args, "--json") ?? Path.Combine(Repo.Root, "docs", "benchmarks.json");
             if (ArgValue(args, "--latency-ms") is { } ms) Latency = TimeSpan.FromMilliseconds(double.Parse(ms, CultureInfo.InvariantCulture));
+            Runs = ArgValue(args, "--runs") is { } runs ? int.Parse(runs, CultureInfo.InvariantCulture) : Quick ? 1 : 3;
+            if (ArgValue(args, "--module-poll") is { } poll) ModulePoll = double.Parse(poll, CultureInfo.InvariantCulture);
             var only = ArgValue(args, "--only")?.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
             if (!File.Exists(Manifest)) throw new FileNotFoundException("Build first: the module is not assembled.", Manifest);
 
@@ -37,6 +39,8 @@ namespace HuaweiMigration.Benchmarks
                 (6, DcsStopCase.RunAsync),
                 (7, MemoryCase.RunAsync),
                 (8, ColdStartCase.RunAsync),
+                (9, DefaultsCase.SeedWorkflowAsync),
+                (10, DefaultsCase.DcsStopAsync),
             };
             foreach (var (number, run) in cases)
             {
@@ -44,7 +48,7 @@ namespace HuaweiMigration.Benchmarks
             }
 
             Print();
-            var document = new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString() }, latencyMs = Latency.TotalMilliseconds, quick = Quick, when = DateTime.UtcNow, results = Results };
+            var document = new { machine = new { cores = Environment.ProcessorCount, dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString() }, latencyMs = Latency.TotalMilliseconds, quick = Quick, runs = Runs, modulePoll = ModulePoll, when = DateTime.UtcNow, results = Results };
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
             File.WriteAllText(json, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine("JSON written to " + json);
