@@ -20,6 +20,7 @@ namespace HuaweiMigration.Client.Engine
         private readonly WaitPlan? _wait;
         private readonly Dictionary<string, TTask?> _given = new Dictionary<string, TTask?>(StringComparer.Ordinal);
         private readonly Dictionary<string, TTask?> _accepted = new Dictionary<string, TTask?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, DateTime> _acceptedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         private readonly List<string> _order = new List<string>();
 
         // Tasks whose action's answer was lost (the wait tells what happened; a time-out says the answer was lost).
@@ -64,11 +65,12 @@ namespace HuaweiMigration.Client.Engine
 
         private void TakeAnswers()
         {
-            foreach (var (id, answer) in _run.TakeAnswers())
+            foreach (var (id, answer, at) in _run.TakeAnswers())
             {
                 if (answer.Error is null)
                 {
                     _accepted[id] = answer.Task;
+                    _acceptedAt[id] = at;
                     _host.Log.Verbose(_service.Describe(id, _given[id]) + ": " + _action.Words.Named + " accepted.");
                     continue;
                 }
@@ -104,7 +106,7 @@ namespace HuaweiMigration.Client.Engine
             var plan = _wait!;
             var rule = _action.WaitRule(plan.Grace);
             var waiter = new TaskWaiter<TTask>(_service.CreateRefresher(_run.Throttle, 2, _action), rule, _action.WaitState ?? _service.StateOf);
-            foreach (var id in ids) waiter.Add(id, _accepted[id] ?? _given[id]);
+            foreach (var id in ids) waiter.Add(id, _accepted[id] ?? _given[id], _acceptedAt.TryGetValue(id, out var at) ? at : (DateTime?)null);
             var wait = new TaskWait<TTask>(_host, _service, waiter, plan, WaitWords.Of(_action.Words));
             wait.Run(r => wait.Write(r, hint: NotReachedHint.For(r, t => _action.TookEffect(t), _action.Words.Named, _answerLost.Contains(r.Id))), pollFirst: false);
         }

@@ -21,7 +21,7 @@ namespace HuaweiMigration.Client.Engine
         private readonly SmsActionOptions? _options;
         private readonly BoundedRunner<List<string>> _runner;
         private readonly List<string> _batch = new List<string>();
-        private readonly ConcurrentQueue<(string Id, ActionAnswer<TTask> Answer)> _answers = new ConcurrentQueue<(string, ActionAnswer<TTask>)>();
+        private readonly ConcurrentQueue<(string Id, ActionAnswer<TTask> Answer, DateTime AtUtc)> _answers = new ConcurrentQueue<(string, ActionAnswer<TTask>, DateTime)>();
 
         public ActionRun(TaskService<TTask> service, TaskAction<TTask> action, SmsActionOptions? options, int throttle, CancellationToken cancellationToken)
         {
@@ -55,8 +55,8 @@ namespace HuaweiMigration.Client.Engine
             return _runner.WhenAllAsync();
         }
 
-        /// <summary>The answers so far, one per task, in the order they came.</summary>
-        public IEnumerable<(string Id, ActionAnswer<TTask> Answer)> TakeAnswers()
+        /// <summary>The answers so far, one per task, in the order they came, with when each came (UTC).</summary>
+        public IEnumerable<(string Id, ActionAnswer<TTask> Answer, DateTime AtUtc)> TakeAnswers()
         {
             foreach (var _ in _runner.TakeCompleted()) { }
             while (_answers.TryDequeue(out var answer)) yield return answer;
@@ -79,14 +79,15 @@ namespace HuaweiMigration.Client.Engine
             }
             catch (Exception ex) when (ex is HuaweiCloudApiException || ex is ArgumentException)
             {
-                foreach (var id in ids) _answers.Enqueue((id, ActionAnswer<TTask>.Failed(ex)));
+                foreach (var id in ids) _answers.Enqueue((id, ActionAnswer<TTask>.Failed(ex), DateTime.UtcNow));
                 return;
             }
+            var at = DateTime.UtcNow;
             foreach (var id in ids)
             {
                 _answers.Enqueue((id, answers.TryGetValue(id, out var answer)
                     ? answer
-                    : ActionAnswer<TTask>.Failed(new HuaweiCloudApiException("The " + _service.Service + " answer to " + _action.Words.Named + " did not mention task " + id + ".", ApiErrorKind.InvalidResponse, service: _service.Service))));
+                    : ActionAnswer<TTask>.Failed(new HuaweiCloudApiException("The " + _service.Service + " answer to " + _action.Words.Named + " did not mention task " + id + ".", ApiErrorKind.InvalidResponse, service: _service.Service)), at));
             }
         }
     }

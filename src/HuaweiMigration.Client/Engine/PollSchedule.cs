@@ -6,7 +6,9 @@ namespace HuaweiMigration.Client.Engine
     /// When the next poll of a wait goes out: the one rule for every wait, SMS and DCS. Without a given interval the
     /// first poll goes out <see cref="First"/> after the last accepted action and each pause then grows by
     /// <see cref="Growth"/> up to <see cref="Longest"/>: quick changes are seen quickly, slow ones cost few requests.
-    /// A given interval is kept as it is. A pause never runs past the deadline.
+    /// When the polls show how long the change takes (a task seen done some time after its action), a pause is cut
+    /// short to poll just after the last task should be done. A given interval is kept as it is. A pause never runs
+    /// past the deadline.
     /// </summary>
     public static class PollSchedule
     {
@@ -19,15 +21,24 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>The longest pause when no interval is given.</summary>
         public static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 
+        /// <summary>How far after the moment the polls predict the last task gets there the next poll goes out.</summary>
+        public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(150);
+
         /// <summary>
         /// The pause before poll number <paramref name="pollsDone"/> + 1.
         /// </summary>
         /// <param name="pollsDone">Polls sent so far (0 before the first).</param>
         /// <param name="fixedInterval">The interval the user gave (-PollInterval), or null for the growing one.</param>
         /// <param name="timeLeft">Time left before the deadline, or null without one.</param>
-        public static TimeSpan NextDelay(int pollsDone, TimeSpan? fixedInterval, TimeSpan? timeLeft)
+        /// <param name="expectedIn">
+        /// When the polls so far predict the last pending task gets there (the longest the change has been seen to
+        /// take, counted from that task's action); a growing pause is cut short to poll just after it. Null when
+        /// nothing is predicted; ignored when it has passed (the prediction was wrong) or for a fixed interval.
+        /// </param>
+        public static TimeSpan NextDelay(int pollsDone, TimeSpan? fixedInterval, TimeSpan? timeLeft, TimeSpan? expectedIn = null)
         {
             var delay = fixedInterval ?? Growing(pollsDone);
+            if (fixedInterval is null && expectedIn.HasValue && expectedIn.Value > TimeSpan.Zero && expectedIn.Value + Margin < delay) delay = expectedIn.Value + Margin;
             if (timeLeft.HasValue && timeLeft.Value < delay) delay = timeLeft.Value < TimeSpan.Zero ? TimeSpan.Zero : timeLeft.Value;
             return delay;
         }

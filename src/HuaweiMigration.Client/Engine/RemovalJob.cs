@@ -139,7 +139,7 @@ namespace HuaweiMigration.Client.Engine
             _host.Await(run.CompleteAsync());
             var failed = new HashSet<string>(StringComparer.Ordinal);
             var byId = tasks.ToDictionary(_service.IdOf, StringComparer.Ordinal);
-            foreach (var (id, answer) in run.TakeAnswers())
+            foreach (var (id, answer, _) in run.TakeAnswers())
             {
                 if (answer.Error is null) continue;
                 failed.Add(id);

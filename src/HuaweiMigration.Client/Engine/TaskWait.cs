@@ -148,7 +148,10 @@ namespace HuaweiMigration.Client.Engine
         {
             var left = _plan.TimeLeft;
             if (left.HasValue && left.Value <= TimeSpan.Zero) return false;
-            _host.Await(DelayUnlessClosed(PollSchedule.NextDelay(pollsDone, _plan.PollInterval, left)));
+            // The longest the change has taken so far, counted from the last pending task's action: when it should be done.
+            var lastAccepted = _waiter.LastPendingAcceptedUtc;
+            var expectedIn = lastAccepted.HasValue && _waiter.ChangeTakesAtMost.HasValue ? lastAccepted.Value + _waiter.ChangeTakesAtMost.Value - DateTime.UtcNow : (TimeSpan?)null;
+            _host.Await(DelayUnlessClosed(PollSchedule.NextDelay(pollsDone, _plan.PollInterval, left, expectedIn)));
             return true;
         }
 

@@ -82,6 +82,9 @@ namespace HuaweiMigration.Client.Waiting
         /// <summary>When a poll last saw the task (UTC).</summary>
         public DateTime? LastSeenUtc { get; internal set; }
 
+        /// <summary>When the action this wait follows was accepted for the task (UTC); null when there was none.</summary>
+        public DateTime? AcceptedUtc { get; internal set; }
+
         /// <summary>The latest view of the task.</summary>
         public T? Last { get; internal set; }
 
@@ -159,13 +162,22 @@ namespace HuaweiMigration.Client.Waiting
         public int Settled => Total - Pending;
         public IEnumerable<WaitEntry<T>> PendingEntries => _pending.Values;
 
-        /// <summary>Adds a task; a task already added is ignored. Returns false for a duplicate.</summary>
-        public bool Add(string id, T? initial)
+        /// <summary>Adds a task (with when its action was accepted, if any); a task already added is ignored. Returns false for a duplicate.</summary>
+        public bool Add(string id, T? initial, DateTime? acceptedUtc = null)
         {
             if (!_all.Add(id)) return false;
-            _pending[id] = new WaitEntry<T>(id, initial, initial is null ? null : _stateOf(initial));
+            _pending[id] = new WaitEntry<T>(id, initial, initial is null ? null : _stateOf(initial)) { AcceptedUtc = acceptedUtc };
             return true;
         }
+
+        /// <summary>
+        /// The longest the change can take, as the polls so far show it: a task whose action was accepted at A and
+        /// that a poll at P saw done took at most P − A. Null until a poll has seen a task with a known acceptance done.
+        /// </summary>
+        public TimeSpan? ChangeTakesAtMost { get; private set; }
+
+        /// <summary>When the last pending task's action was accepted (UTC); null when none is known.</summary>
+        public DateTime? LastPendingAcceptedUtc => _pending.Values.Max(e => e.AcceptedUtc);
 
         /// <summary>Reads every pending task once and returns those whose wait ended.</summary>
         public async Task<IReadOnlyList<WaitResult<T>>> PollAsync(CancellationToken cancellationToken)
@@ -239,6 +251,11 @@ namespace HuaweiMigration.Client.Waiting
                 var verdict = _rule(entry, current);
                 if (verdict.Kind == WaitVerdictKind.Continue) continue;
                 _pending.Remove(entry.Id);
+                if (verdict.Kind == WaitVerdictKind.Reached && entry.AcceptedUtc.HasValue)
+                {
+                    var took = DateTime.UtcNow - entry.AcceptedUtc.Value;
+                    if (ChangeTakesAtMost is null || took < ChangeTakesAtMost) ChangeTakesAtMost = took;
+                }
                 finished.Add(verdict.Kind == WaitVerdictKind.Reached
                     ? new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Reached, lastSeenUtc: entry.LastSeenUtc)
                     : new WaitResult<T>(entry.Id, current ?? entry.Last, WaitOutcome.Failed, verdict.Message, verdict.ErrorId, lastSeenUtc: entry.LastSeenUtc));
