@@ -183,11 +183,11 @@ namespace HuaweiMigration.Client.Engine
         public string LastSeen(WaitResult<TTask> result)
         {
             var state = result.Task is null ? null : _service.StateOf(result.Task);
-            if (state is null) return SilentSince.HasValue ? "its state was never read; no answer since " + Clock(SilentSince.Value) + " (" + _silentReason + ")" : "its state was never read";
+            if (state is null) return SilentSince.HasValue ? "its state was never read; no answer since " + Clock(SilentSince.Value) + " (" + _silentReason?.TrimEnd('.') + ")" : "its state was never read";
             var at = result.LastSeenUtc.HasValue ? Clock(result.LastSeenUtc.Value) : null;
             // A state the service stopped answering about is told as it was, when it was seen: never as it is now.
             return SilentSince.HasValue
-                ? "it was " + state + (at is null ? string.Empty : " at " + at) + "; no answer since " + Clock(SilentSince.Value) + " (" + _silentReason + ")"
+                ? "it was " + state + (at is null ? string.Empty : " at " + at) + "; no answer since " + Clock(SilentSince.Value) + " (" + _silentReason?.TrimEnd('.') + ")"
                 : "it is " + state + (at is null ? string.Empty : " (seen at " + at + ")");
         }
 
