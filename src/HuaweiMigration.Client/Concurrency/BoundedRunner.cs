@@ -46,9 +46,20 @@ namespace HuaweiMigration.Client.Concurrency
 
         private async Task RunAsync(TItem item, Func<TItem, CancellationToken, Task> work)
         {
-            await _slots.WaitAsync(_cancellationToken).ConfigureAwait(false);
             try
             {
+                await _slots.WaitAsync(_cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped before it started: no longer pending either.
+                Interlocked.Decrement(ref _pending);
+                throw;
+            }
+            try
+            {
+                // A slot freed by the stop may still be handed on: work that had not started does not start.
+                _cancellationToken.ThrowIfCancellationRequested();
                 await work(item, _cancellationToken).ConfigureAwait(false);
                 _done.Enqueue((item, null));
             }

@@ -58,7 +58,13 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>The answers so far, one per task, in the order they came, with when each came (UTC).</summary>
         public IEnumerable<(string Id, ActionAnswer<TTask> Answer, DateTime AtUtc)> TakeAnswers()
         {
-            foreach (var _ in _runner.TakeCompleted()) { }
+            // A request that failed in a way SendAsync does not catch still answers for each of its tasks: no task
+            // is ever dropped without a word (nor taken for done).
+            foreach (var (ids, error) in _runner.TakeCompleted())
+            {
+                if (error is null) continue;
+                foreach (var id in ids) _answers.Enqueue((id, ActionAnswer<TTask>.Failed(error)));
+            }
             while (_answers.TryDequeue(out var answer)) yield return answer;
         }
 
