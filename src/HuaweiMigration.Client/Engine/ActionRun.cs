@@ -63,7 +63,7 @@ namespace HuaweiMigration.Client.Engine
             foreach (var (ids, error) in _runner.TakeCompleted())
             {
                 if (error is null) continue;
-                foreach (var id in ids) _answers.Enqueue((id, ActionAnswer<TTask>.Failed(error)));
+                foreach (var id in ids) _answers.Enqueue((id, ActionAnswer<TTask>.Failed(error), DateTime.UtcNow));
             }
             while (_answers.TryDequeue(out var answer)) yield return answer;
         }

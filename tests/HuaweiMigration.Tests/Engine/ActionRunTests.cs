@@ -25,7 +25,7 @@ namespace HuaweiMigration.Tests.Engine
         {
             foreach (var id in ids) run.Add(id);
             Fakes.Completes(run.CompleteAsync(), Bound);
-            return run.TakeAnswers().ToList();
+            return run.TakeAnswers().Select(a => (a.Id, a.Answer)).ToList();
         }
 
         [Fact]

@@ -42,6 +42,25 @@ namespace HuaweiMigration.Tests.Engine
             Assert.True(delay >= TimeSpan.Zero);
         }
 
+        [Theory]
+        // polls done, fixed interval s (-1: growing), time left s (-1: none), expected in s (-99: no prediction) → delay s
+        [InlineData(1, -1, -1, 0.6, 0.75)]     // the last task should be done in 0.6 s: poll just after (0.15 s margin), not at 1.5 s
+        [InlineData(3, -1, -1, 2, 2.15)]       // also later in the schedule
+        [InlineData(1, -1, -1, 1.4, 1.5)]      // a prediction no sooner than the schedule changes nothing
+        [InlineData(1, -1, -1, 5, 1.5)]        // nor a later one
+        [InlineData(1, -1, -1, 0, 1.5)]        // one that has passed was wrong: the schedule goes on
+        [InlineData(1, -1, -1, -0.5, 1.5)]
+        [InlineData(1, 0.05, -1, 0.01, 0.05)]  // a given interval stays fixed
+        [InlineData(1, 3, -1, 0.6, 3)]
+        [InlineData(1, -1, 0.3, 0.6, 0.3)]     // the deadline still clips
+        [InlineData(1, -1, -1, -99, 1.5)]
+        public void A_prediction_of_when_the_last_task_is_done_cuts_a_growing_pause_short(int pollsDone, double fixedSeconds, double leftSeconds, double expectedInSeconds, double delaySeconds)
+        {
+            var left = leftSeconds == -1 ? (TimeSpan?)null : TimeSpan.FromSeconds(leftSeconds);
+            var expectedIn = expectedInSeconds == -99 ? (TimeSpan?)null : TimeSpan.FromSeconds(expectedInSeconds);
+            Assert.Equal(delaySeconds, PollSchedule.NextDelay(pollsDone, Seconds(fixedSeconds), left, expectedIn).TotalSeconds, 6);
+        }
+
         [Fact]
         public void The_growing_schedule_never_shrinks_and_stops_at_the_cap()
         {

@@ -150,7 +150,7 @@ namespace HuaweiMigration.Tests.Engine
             var error = host.ErrorFor("t1");
             Assert.Equal("SmsTaskWaitTimeout", error.ErrorId);
             Assert.Equal(ApiErrorKind.Timeout, error.Kind);
-            Assert.Matches(new Regex(@"^SMS task t1 \[RUNNING\] did not settle within 2 seconds; it was RUNNING at \d\d:\d\d:\d\d; no answer since \d\d:\d\d:\d\d \(Gateway timeout\.\)\.$"), RecordingHost.Text(error));
+            Assert.Matches(new Regex(@"^SMS task t1 \[RUNNING\] did not settle within 2 seconds; it was RUNNING at \d\d:\d\d:\d\d; no answer since \d\d:\d\d:\d\d \(Gateway timeout\)\.$"), RecordingHost.Text(error));
             Assert.Single(host.Warnings);
             Assert.True(host.Progress.Last().Completed);
             Assert.Single(host.Progress, p => p.Completed);
@@ -167,7 +167,7 @@ namespace HuaweiMigration.Tests.Engine
 
             job.End();
 
-            Assert.Matches(new Regex(@"^SMS task t1 did not settle within 1 seconds; its state was never read; no answer since \d\d:\d\d:\d\d \(Gateway timeout\.\)\.$"), RecordingHost.Text(host.ErrorFor("t1")));
+            Assert.Matches(new Regex(@"^SMS task t1 did not settle within 1 seconds; its state was never read; no answer since \d\d:\d\d:\d\d \(Gateway timeout\)\.$"), RecordingHost.Text(host.ErrorFor("t1")));
         }
 
         [Fact]
