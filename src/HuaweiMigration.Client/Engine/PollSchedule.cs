@@ -22,7 +22,7 @@ namespace HuaweiMigration.Client.Engine
         public static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 
         /// <summary>How far after the moment the polls predict the last task gets there the next poll goes out.</summary>
-        public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(150);
+        public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
 
         /// <summary>
         /// The pause before poll number <paramref name="pollsDone"/> + 1.

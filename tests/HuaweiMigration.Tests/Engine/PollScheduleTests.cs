@@ -44,8 +44,8 @@ namespace HuaweiMigration.Tests.Engine
 
         [Theory]
         // polls done, fixed interval s (-1: growing), time left s (-1: none), expected in s (-99: no prediction) → delay s
-        [InlineData(1, -1, -1, 0.6, 0.75)]     // the last task should be done in 0.6 s: poll just after (0.15 s margin), not at 1.5 s
-        [InlineData(3, -1, -1, 2, 2.15)]       // also later in the schedule
+        [InlineData(1, -1, -1, 0.6, 0.7)]      // the last task should be done in 0.6 s: poll just after (0.1 s margin), not at 1.5 s
+        [InlineData(3, -1, -1, 2, 2.1)]        // also later in the schedule
         [InlineData(1, -1, -1, 1.4, 1.5)]      // a prediction no sooner than the schedule changes nothing
         [InlineData(1, -1, -1, 5, 1.5)]        // nor a later one
         [InlineData(1, -1, -1, 0, 1.5)]        // one that has passed was wrong: the schedule goes on
