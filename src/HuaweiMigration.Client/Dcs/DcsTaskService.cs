@@ -30,11 +30,12 @@ namespace HuaweiMigration.Client.Dcs
 
         public override string? StateOf(DcsMigrationTask task) => task.RawStatus;
 
-        public override string Describe(string id, DcsMigrationTask? task) => DescribeTask(id, task);
+        public override string Noun => "DCS migration task";
 
-        /// <summary>How a DCS migration task is named in prompts and messages.</summary>
-        public static string DescribeTask(string id, DcsMigrationTask? task) =>
-            task?.TaskName is { Length: > 0 } name ? "DCS migration task '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : "DCS migration task " + id;
+        public override string? NameOf(DcsMigrationTask task) => task.TaskName;
+
+        /// <summary>How a task is named in prompts and messages (for callers without a service).</summary>
+        public static string DescribeTask(string id, DcsMigrationTask? task) => Describe("DCS migration task", id, task?.TaskName);
 
         public override string NotFound(string id, HuaweiCloudApiException error) =>
             "No DCS migration task has the id '" + id + "' in project " + Client.ProjectId + ". " + error.Message;

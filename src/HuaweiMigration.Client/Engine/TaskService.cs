@@ -47,8 +47,18 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>A task's state as the service spells it.</summary>
         public abstract string? StateOf(TTask task);
 
+        /// <summary>What a task is called ("SMS task").</summary>
+        public abstract string Noun { get; }
+
+        /// <summary>A task's name, when it has one.</summary>
+        public abstract string? NameOf(TTask task);
+
         /// <summary>How a task is named in prompts and messages: by name when known, and by id.</summary>
-        public abstract string Describe(string id, TTask? task);
+        public virtual string Describe(string id, TTask? task) => Describe(Noun, id, task is null ? null : NameOf(task));
+
+        /// <summary>"SMS task 'web-01' (0b1c…)", or "SMS task 0b1c…" without a name.</summary>
+        public static string Describe(string noun, string id, string? name) =>
+            !string.IsNullOrEmpty(name) ? noun + " '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : noun + " " + id;
 
         /// <summary>The message for an id the service does not know.</summary>
         public abstract string NotFound(string id, HuaweiCloudApiException error);

@@ -29,11 +29,12 @@ namespace HuaweiMigration.Client.Sms
 
         public override string? StateOf(SmsTask task) => task.RawState;
 
-        public override string Describe(string id, SmsTask? task) => DescribeTask(id, task);
+        public override string Noun => "SMS task";
 
-        /// <summary>How an SMS task is named in prompts and messages.</summary>
-        public static string DescribeTask(string id, SmsTask? task) =>
-            task?.Name is { Length: > 0 } name ? "SMS task '" + name + "'" + (string.IsNullOrEmpty(id) ? string.Empty : " (" + id + ")") : "SMS task " + id;
+        public override string? NameOf(SmsTask task) => task.Name;
+
+        /// <summary>How a task is named in prompts and messages (for callers without a service).</summary>
+        public static string DescribeTask(string id, SmsTask? task) => Describe("SMS task", id, task?.Name);
 
         public override string NotFound(string id, HuaweiCloudApiException error) => "No SMS task has the id '" + id + "'. " + error.Message;
 

@@ -205,6 +205,11 @@ namespace HuaweiMigration.Tests.Engine
 
         public override string? StateOf(T task) => _stateOf(task);
 
+        public override string Noun => Service + " task";
+
+        public override string? NameOf(T task) => null;
+
+        // The state the task object carried, so a test can tell which object a message was made from.
         public override string Describe(string id, T? task) => Service + " task " + id + (task is null ? string.Empty : " [" + _stateOf(task) + "]");
 
         public override string NotFound(string id, HuaweiCloudApiException error) => "No " + Service + " task has the id '" + id + "'. " + error.Message;
