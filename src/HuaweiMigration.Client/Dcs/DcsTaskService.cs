@@ -24,8 +24,6 @@ namespace HuaweiMigration.Client.Dcs
 
         public override string ErrorPrefix => "DcsTask";
 
-        public override CancellationToken Closed => Client.Context.Closed;
-
         public override string IdOf(DcsMigrationTask task) => task.TaskId;
 
         public override string? StateOf(DcsMigrationTask task) => task.RawStatus;
@@ -39,6 +37,12 @@ namespace HuaweiMigration.Client.Dcs
 
         public override string NotFound(string id, HuaweiCloudApiException error) =>
             "No DCS migration task has the id '" + id + "' in project " + Client.ProjectId + ". " + error.Message;
+
+        public override HuaweiCloudApiException Missing(string id, DcsMigrationTask? task) =>
+            new HuaweiCloudApiException("DCS error DCS.4133: the migration task does not exist.", ApiErrorKind.NotFound, 400, "DCS.4133", service: Service);
+
+        // A stop or restart the service accepted did happen: a task that cannot be read back afterwards is not an error.
+        public override bool UnreadAfterActionIsError => false;
 
         public override ITaskRefresher<DcsMigrationTask> CreateRefresher(int throttle, int missesBeforeConfirm, TaskAction<DcsMigrationTask>? action = null) =>
             Client.CreateRefresher(throttle, missesBeforeConfirm);

@@ -115,12 +115,17 @@ namespace HuaweiMigration.Client.Engine
         private void WriteAsTheyAre(List<string> ids)
         {
             var unread = ids.Where(id => _accepted[id] is null).ToList();
-            var read = unread.Count == 0 ? new RefreshResult<TTask>() : _host.Await(_service.CreateRefresher(_run.Throttle, 1).RefreshAsync(unread, _host.Cancellation));
+            var read = unread.Count == 0 ? new RefreshResult<TTask>() : TaskErrors.ReadAll(_host, _service, unread, _run.Throttle);
             foreach (var id in ids)
             {
-                if (_accepted[id] is { } task || read.Found.TryGetValue(id, out task)) _host.WriteObject(task);
-                else if (read.Errors.TryGetValue(id, out var error)) _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "ReadFailed"));
-                else _host.WriteError(TaskErrors.Of(_service, id, new HuaweiCloudApiException(_service.Describe(id, _given[id]) + " no longer exists.", ApiErrorKind.NotFound, 404, service: _service.Service), _service.ErrorPrefix + "ReadFailed"));
+                if (_accepted[id] is { } task || read.Found.TryGetValue(id, out task))
+                {
+                    _host.WriteObject(task);
+                    continue;
+                }
+                if (read.Errors.TryGetValue(id, out var error)) _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "ActionFailed"));
+                else if (_service.UnreadAfterActionIsError) _host.WriteError(TaskErrors.Of(_service, id, _service.Missing(id, _given[id]), _service.ErrorPrefix + "ActionFailed"));
+                else _host.Log.Verbose(_service.Describe(id, _given[id]) + ": " + _action.Words.Named + " was accepted, but the task could not be read back.");
             }
         }
     }

@@ -31,8 +31,8 @@ namespace HuaweiMigration.Client.Engine
         /// <param name="fixedInterval">The interval the user gave (-PollInterval), or null for the growing one.</param>
         /// <param name="timeLeft">Time left before the deadline, or null without one.</param>
         /// <param name="expectedIn">
-        /// When the polls so far predict the last pending task gets there (the longest the change has been seen to
-        /// take, counted from that task's action); a growing pause is cut short to poll just after it. Null when
+        /// When the polls so far predict the last pending task gets there (the most the change can take, as the
+        /// polls bound it, counted from that task's action); a growing pause is cut short to poll just after it. Null when
         /// nothing is predicted; ignored when it has passed (the prediction was wrong) or for a fixed interval.
         /// </param>
         public static TimeSpan NextDelay(int pollsDone, TimeSpan? fixedInterval, TimeSpan? timeLeft, TimeSpan? expectedIn = null)
@@ -50,11 +50,17 @@ namespace HuaweiMigration.Client.Engine
             return seconds >= Longest.TotalSeconds ? Longest : TimeSpan.FromSeconds(seconds);
         }
 
-        /// <summary>How long a failed state must last before a wait believes it is new (two polls' time, at least 2 s).</summary>
+        /// <summary>How long a failed state lasts, at least, before a growing wait believes it is new.</summary>
+        public static readonly TimeSpan GrowingGrace = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// How long a failed state must last before a wait believes it is new: a restarted task can show its old
+        /// failure for some seconds. Two polls' time (at least 2 s) for a given interval; <see cref="GrowingGrace"/>
+        /// otherwise (as two polls of the old 5 s default), since the growing schedule's first polls come quicker than
+        /// the service's lag.
+        /// </summary>
         public static TimeSpan Grace(TimeSpan? fixedInterval) =>
-            fixedInterval.HasValue
-                ? TimeSpan.FromSeconds(Math.Max(2, 2 * fixedInterval.Value.TotalSeconds))
-                : First + TimeSpan.FromSeconds(First.TotalSeconds * Growth);
+            fixedInterval.HasValue ? TimeSpan.FromSeconds(Math.Max(2, 2 * fixedInterval.Value.TotalSeconds)) : GrowingGrace;
 
         /// <summary>How a wait polls, for people ("polling every 0.1 s", "polling after 1 s, then less often, at most every 10 s").</summary>
         public static string Describe(TimeSpan? fixedInterval) =>

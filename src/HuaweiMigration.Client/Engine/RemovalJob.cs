@@ -94,14 +94,14 @@ namespace HuaweiMigration.Client.Engine
             if (_accepted.Count == 0) return;
             _plan.Start();
             // The state decides, so it is read fresh — in one go, not one call per task.
-            var states = _host.Await(_service.CreateRefresher(_throttle, 1).RefreshAsync(_accepted, _host.Cancellation));
+            var states = TaskErrors.ReadAll(_host, _service, _accepted, _throttle);
             var toDelete = new List<TTask>();
             var toStop = new List<TTask>();
             foreach (var id in _accepted)
             {
                 if (!states.Found.TryGetValue(id, out var task))
                 {
-                    var error = states.Errors.TryGetValue(id, out var e) ? e : new HuaweiCloudApiException(_service.Describe(id, _given[id]) + " does not exist.", ApiErrorKind.NotFound, 404, service: _service.Service);
+                    var error = states.Errors.TryGetValue(id, out var e) ? e : _service.Missing(id, _given[id]);
                     _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "RemoveFailed"));
                 }
                 else if (_rules.Deletable(task)) toDelete.Add(task);
@@ -121,7 +121,7 @@ namespace HuaweiMigration.Client.Engine
             var waiter = new TaskWaiter<TTask>(_service.CreateRefresher(_throttle, 2), _rules.Ready, _service.StateOf);
             foreach (var task in tasks.Where(t => stopped.Contains(_service.IdOf(t)) || !_rules.NeedsStop(t))) waiter.Add(_service.IdOf(task), task);
             var ready = new List<TTask>();
-            var wait = new TaskWait<TTask>(_host, _service, waiter, _plan, _rules.ReadyWords);
+            var wait = new TaskWait<TTask>(_host, _service, waiter, _plan, _rules.ReadyWords, progressDetail: false);
             wait.Run(r =>
             {
                 if (r.Outcome == WaitOutcome.Reached && r.Task != null) ready.Add(r.Task);
@@ -154,7 +154,7 @@ namespace HuaweiMigration.Client.Engine
             var waiter = new TaskWaiter<TTask>(_service.CreateRefresher(_throttle, 2), _rules.Delete.WaitRule(_plan.Grace), _service.StateOf);
             foreach (var task in removed) waiter.Add(_service.IdOf(task), task);
             var before = removed.ToDictionary(_service.IdOf, StringComparer.Ordinal);
-            var wait = new TaskWait<TTask>(_host, _service, waiter, _plan, WaitWords.Of(_rules.Delete.Words));
+            var wait = new TaskWait<TTask>(_host, _service, waiter, _plan, WaitWords.Of(_rules.Delete.Words), progressDetail: false);
             wait.Run(r =>
             {
                 if (r.Outcome != WaitOutcome.Reached) wait.Write(r, writeTask: false);

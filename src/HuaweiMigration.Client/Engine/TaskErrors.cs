@@ -1,10 +1,31 @@
 using System;
 
+using System.Collections.Generic;
+using HuaweiMigration.Client.Waiting;
+
 namespace HuaweiMigration.Client.Engine
 {
     /// <summary>How a failure about one task becomes its error: the one rule for actions and waits, SMS and DCS.</summary>
     internal static class TaskErrors
     {
+        /// <summary>
+        /// Reads many tasks at once for a one-off decision; a read that fails as a whole (a list page that stays
+        /// unanswered) is that failure for each task, never an end of the command.
+        /// </summary>
+        public static RefreshResult<TTask> ReadAll<TTask>(IEngineHost host, TaskService<TTask> service, IReadOnlyCollection<string> ids, int throttle) where TTask : class
+        {
+            try
+            {
+                return host.Await(service.CreateRefresher(throttle, 1).RefreshAsync(ids, host.Cancellation));
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                var failed = new RefreshResult<TTask>();
+                foreach (var id in ids) failed.Errors[id] = ex;
+                return failed;
+            }
+        }
+
         /// <summary>
         /// The error for <paramref name="error"/> about task <paramref name="id"/>: a service's failure keeps its
         /// code and category (an unknown id says so plainly; a refusal says why when <paramref name="refusal"/> can

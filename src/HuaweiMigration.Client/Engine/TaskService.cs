@@ -38,9 +38,6 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>The start of the engine's error ids ("SmsTask" → SmsTaskWaitTimeout).</summary>
         public abstract string ErrorPrefix { get; }
 
-        /// <summary>Cancelled when the connection is closed (Disconnect-HuaweiCloud).</summary>
-        public abstract CancellationToken Closed { get; }
-
         /// <summary>A task's id.</summary>
         public abstract string IdOf(TTask task);
 
@@ -62,6 +59,16 @@ namespace HuaweiMigration.Client.Engine
 
         /// <summary>The message for an id the service does not know.</summary>
         public abstract string NotFound(string id, HuaweiCloudApiException error);
+
+        /// <summary>The failure for a task a read did not find, as the service itself would report it (SMS: 404; DCS: DCS.4133).</summary>
+        public virtual HuaweiCloudApiException Missing(string id, TTask? task) =>
+            new HuaweiCloudApiException(Describe(id, task) + " does not exist.", ApiErrorKind.NotFound, 404, service: Service);
+
+        /// <summary>
+        /// True when a task whose action was accepted but that cannot be read back afterwards is an error; false when
+        /// it is only said on the verbose stream (the action did happen).
+        /// </summary>
+        public virtual bool UnreadAfterActionIsError => true;
 
         /// <summary>Reads many tasks' states at a bounded cost (<paramref name="missesBeforeConfirm"/>: 1 for a one-off read, 2 while polling).</summary>
         public abstract ITaskRefresher<TTask> CreateRefresher(int throttle, int missesBeforeConfirm, TaskAction<TTask>? action = null);

@@ -41,12 +41,15 @@ namespace HuaweiMigration.Client.Engine
         private readonly TaskWaiter<TTask> _waiter;
         private readonly WaitPlan _plan;
         private readonly WaitWords _words;
+        private readonly bool _progressDetail;
         private int _failedPolls;
         private DateTime? _silentSince;
         private string? _silentReason;
 
-        public TaskWait(IEngineHost host, TaskService<TTask> service, TaskWaiter<TTask> waiter, WaitPlan plan, WaitWords words)
+        // progressDetail: false to show no detail line from the service (which may cost a request a poll).
+        public TaskWait(IEngineHost host, TaskService<TTask> service, TaskWaiter<TTask> waiter, WaitPlan plan, WaitWords words, bool progressDetail = true)
         {
+            _progressDetail = progressDetail;
             _host = host;
             _service = service;
             _waiter = waiter;
@@ -136,7 +139,7 @@ namespace HuaweiMigration.Client.Engine
             var total = Math.Max(1, _waiter.Total);
             var detail = _failedPolls >= SilentPollsBeforeWarning
                 ? "no answer from " + _service.Service + " since " + Clock(_silentSince!.Value)
-                : _host.Await(_service.ProgressDetailAsync(_waiter.PendingEntries, _host.Cancellation));
+                : _progressDetail ? _host.Await(_service.ProgressDetailAsync(_waiter.PendingEntries, _host.Cancellation)) : null;
             // The status line carries the detail too: the default (Minimal) progress view shows no CurrentOperation.
             var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} tasks {2}", _waiter.Settled, _waiter.Total, _words.Settled)
                 + (string.IsNullOrEmpty(detail) ? string.Empty : " · " + detail);
@@ -148,7 +151,7 @@ namespace HuaweiMigration.Client.Engine
         {
             var left = _plan.TimeLeft;
             if (left.HasValue && left.Value <= TimeSpan.Zero) return false;
-            // The longest the change has taken so far, counted from the last pending task's action: when it should be done.
+            // When the last pending task should be done: its action's time plus the most the change takes, as the polls show it.
             var lastAccepted = _waiter.LastPendingAcceptedUtc;
             var expectedIn = lastAccepted.HasValue && _waiter.ChangeTakesAtMost.HasValue ? lastAccepted.Value + _waiter.ChangeTakesAtMost.Value - DateTime.UtcNow : (TimeSpan?)null;
             _host.Await(DelayUnlessClosed(PollSchedule.NextDelay(pollsDone, _plan.PollInterval, left, expectedIn)));
@@ -182,7 +185,8 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>What a time-out says of when the task was last seen, and of a service that stopped answering.</summary>
         public string LastSeen(WaitResult<TTask> result)
         {
-            var state = result.Task is null ? null : _service.StateOf(result.Task);
+            // The state the wait follows (a launch: its source server's), as last seen.
+            var state = result.Task is null ? null : _waiter.StateOf(result.Task);
             if (state is null) return SilentSince.HasValue ? "its state was never read; no answer since " + Clock(SilentSince.Value) + " (" + _silentReason?.TrimEnd('.') + ")" : "its state was never read";
             var at = result.LastSeenUtc.HasValue ? Clock(result.LastSeenUtc.Value) : null;
             // A state the service stopped answering about is told as it was, when it was seen: never as it is now.

@@ -30,8 +30,20 @@ namespace HuaweiMigration.Client.Sms
     {
         private static readonly Regex OperationPattern = new Regex("^[a-z_]{1,64}\\z", RegexOptions.CultureInvariant);
 
+        // Every operation declared below, in order; declared first, so that it exists when they register.
+        private static readonly List<TaskAction<SmsTask>> Registry = new List<TaskAction<SmsTask>>();
+
+        /// <summary>An operation the module knows: declaring it is registering it (<see cref="Known"/>).</summary>
         private static TaskAction<SmsTask> Operation(string operation, string verb, string activity, string settled, string notReached,
-            Func<TimeSpan, Func<Waiting.WaitEntry<SmsTask>, SmsTask?, Waiting.WaitVerdict>> waitRule, Func<SmsTask?, bool?>? tookEffect = null) =>
+            Func<TimeSpan, Func<Waiting.WaitEntry<SmsTask>, SmsTask?, Waiting.WaitVerdict>> waitRule, Func<SmsTask?, bool?>? tookEffect = null)
+        {
+            var action = Build(operation, verb, activity, settled, notReached, waitRule, tookEffect);
+            Registry.Add(action);
+            return action;
+        }
+
+        private static TaskAction<SmsTask> Build(string operation, string verb, string activity, string settled, string notReached,
+            Func<TimeSpan, Func<Waiting.WaitEntry<SmsTask>, SmsTask?, Waiting.WaitVerdict>> waitRule, Func<SmsTask?, bool?>? tookEffect) =>
             new TaskAction<SmsTask>(operation, new ActionWords(verb, activity, settled, notReached, "the '" + operation + "'"), waitRule, tookEffect);
 
         private static bool? InStates(SmsTask? task, IReadOnlyCollection<SmsTaskState> states) => task != null && states.Contains(task.State);
@@ -71,8 +83,12 @@ namespace HuaweiMigration.Client.Sms
         public static TaskAction<SmsTask> Delete { get; } = new TaskAction<SmsTask>("delete", new ActionWords("Remove", "Removing SMS tasks", "removed", "did not disappear", "the deletion"),
             _ => SmsWaitRules.Gone, t => t is null || t.State == SmsTaskState.DELETING, SmsClient.MaxBatchDelete);
 
-        /// <summary>The descriptors of the operations the module knows (the deletion is not an operation).</summary>
-        public static IReadOnlyList<TaskAction<SmsTask>> Known { get; } = new[] { Start, Stop, Restart, Test, Cutover, CloneTest, MigrationDrill, NetworkCheck, Clear, Custom("skip") };
+        // A documented operation without a cmdlet of its own: it waits until the task settles.
+        public static TaskAction<SmsTask> Skip { get; } = Operation("skip", "Send the 'skip' action", "Sending 'skip' to SMS tasks", "settled", "did not settle",
+            _ => SmsWaitRules.States(SmsTaskStates.Settled));
+
+        /// <summary>The descriptors of the operations the module knows, in the order declared (the deletion is not an operation).</summary>
+        public static IReadOnlyList<TaskAction<SmsTask>> Known { get; } = Registry.AsReadOnly();
 
         /// <summary>Operation words for completion: the known ones, and the documented ones without a cmdlet.</summary>
         public static IReadOnlyList<string> KnownOperations { get; } = Known.Select(a => a.Name).ToArray();
@@ -91,8 +107,8 @@ namespace HuaweiMigration.Client.Sms
             {
                 throw new ArgumentException("'" + operation + "' is not an SMS task operation: operations are 1 to 64 lowercase letters and underscores (" + string.Join(", ", KnownOperations) + ").", "operation");
             }
-            return Operation(operation, "Send the '" + operation + "' action", "Sending '" + operation + "' to SMS tasks", "settled", "did not settle",
-                _ => SmsWaitRules.States(SmsTaskStates.Settled));
+            return Build(operation, "Send the '" + operation + "' action", "Sending '" + operation + "' to SMS tasks", "settled", "did not settle",
+                _ => SmsWaitRules.States(SmsTaskStates.Settled), null);
         }
 
         /// <summary>The request body: the operation plus the options given.</summary>
@@ -107,7 +123,8 @@ namespace HuaweiMigration.Client.Sms
 
         private static TaskAction<SmsTask> Launch(TaskAction<SmsTask> action, bool readsSourceServers = false)
         {
-            action.WaitState = SmsLaunchRules.SourceState;
+            // A test launch shows only in the migration cycle (read from the source servers); the others in the state.
+            action.WaitState = readsSourceServers ? SmsLaunchRules.SourceCycle : (Func<SmsTask, string?>)SmsLaunchRules.SourceState;
             action.ReadsSourceServers = readsSourceServers;
             return action;
         }

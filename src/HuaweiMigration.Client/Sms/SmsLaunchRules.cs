@@ -12,8 +12,11 @@ namespace HuaweiMigration.Client.Sms
     /// </summary>
     internal static class SmsLaunchRules
     {
-        /// <summary>The source server's state and migration cycle: what a launch wait follows.</summary>
-        public static string? SourceState(SmsTask task) => (task.SourceServer?.State ?? "?") + "/" + (task.SourceServer?.MigrationCycle ?? "?");
+        /// <summary>What a launch wait follows: the source server's state (null when not read).</summary>
+        public static string? SourceState(SmsTask task) => task.SourceServer?.State;
+
+        /// <summary>What a test launch's wait follows: the source server's migration cycle (null when not read; list rows lack it).</summary>
+        public static string? SourceCycle(SmsTask task) => task.SourceServer?.MigrationCycle;
 
         private static string? State(SmsTask task) => task.SourceServer?.State;
 
@@ -23,7 +26,7 @@ namespace HuaweiMigration.Client.Sms
 
         /// <summary>Test: the migration cycle is <c>tested</c>, or it was seen <c>testing</c> and left it; <c>error</c> fails.</summary>
         public static Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Tested(TimeSpan grace) =>
-            Rule(grace, "testing", (entry, t) => Is(Cycle(t), "tested") || (entry.FirstSeenState?.EndsWith("/testing", StringComparison.OrdinalIgnoreCase) == true && !Is(Cycle(t), "testing")),
+            Rule(grace, "testing", (entry, t) => Is(Cycle(t), "tested") || (Is(entry.FirstSeenState, "testing") && Cycle(t) != null && !Is(Cycle(t), "testing")),
                 t => Is(State(t), "error"));
 
         /// <summary>Cutover: the source server is <c>finished</c> (cycle <c>cutovered</c>); <c>error</c> fails.</summary>
@@ -42,21 +45,23 @@ namespace HuaweiMigration.Client.Sms
         public static Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Cleared(TimeSpan grace) =>
             Rule(grace, "clearing", (_, t) => Is(State(t), "cleared"), t => Is(State(t), "clearfailed") || Is(State(t), "error"));
 
+        /// <summary>The longest a launch's end waits to be believed: a launch that ended before the first poll is told in about two polls.</summary>
+        public static readonly TimeSpan LongestGrace = TimeSpan.FromSeconds(2.5);
+
         private static Func<WaitEntry<SmsTask>, SmsTask?, WaitVerdict> Rule(TimeSpan grace, string doing, Func<WaitEntry<SmsTask>, SmsTask, bool> done, Func<SmsTask, bool> failed) => (entry, task) =>
         {
-            if (task is null) return WaitVerdict.Fail("SmsTaskGone", Describe(entry, null) + " disappeared while " + doing + ".");
+            if (grace > LongestGrace) grace = LongestGrace;
+            if (task is null) return WaitVerdict.Fail("SmsTaskGone", SmsWaitRules.Describe(entry, null) + " disappeared while " + doing + ".");
             var surelyThisLaunch = entry.ChangedSinceFirstSeen || (entry.FirstSeenUtc.HasValue && DateTime.UtcNow - entry.FirstSeenUtc.Value >= grace);
             if (failed(task))
             {
                 return surelyThisLaunch
-                    ? WaitVerdict.Fail("SmsLaunchFailed", Describe(entry, task) + " failed while " + doing + ": its source server is " + State(task) + "."
+                    ? WaitVerdict.Fail("SmsLaunchFailed", SmsWaitRules.Describe(entry, task) + " failed while " + doing + ": its source server is " + State(task) + "."
                         + (string.IsNullOrEmpty(task.ErrorJson) ? string.Empty : " Error: " + task.ErrorJson))
                     : WaitVerdict.Continue;
             }
             return done(entry, task) && surelyThisLaunch ? WaitVerdict.Reached : WaitVerdict.Continue;
         };
 
-        private static string Describe(WaitEntry<SmsTask> entry, SmsTask? task) =>
-            "The SMS task '" + (task?.Name ?? entry.Last?.Name ?? entry.Id) + "' (" + entry.Id + ")";
     }
 }

@@ -23,8 +23,6 @@ namespace HuaweiMigration.Client.Sms
 
         public override string ErrorPrefix => "SmsTask";
 
-        public override CancellationToken Closed => Client.Context.Closed;
-
         public override string IdOf(SmsTask task) => task.Id;
 
         public override string? StateOf(SmsTask task) => task.RawState;

@@ -9,7 +9,7 @@ namespace HuaweiMigration.Client.Sms
     /// <summary>When an SMS lifecycle change has taken effect, or cannot.</summary>
     internal static class SmsWaitRules
     {
-        private static string Describe(WaitEntry<SmsTask> entry, SmsTask? task) =>
+        internal static string Describe(WaitEntry<SmsTask> entry, SmsTask? task) =>
             "The SMS task '" + (task?.Name ?? entry.Last?.Name ?? entry.Id) + "' (" + entry.Id + ")";
 
         private static string? ErrorDetail(SmsTask task) =>

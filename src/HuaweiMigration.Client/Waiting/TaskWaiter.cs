@@ -151,6 +151,9 @@ namespace HuaweiMigration.Client.Waiting
             _stateOf = stateOf;
         }
 
+        /// <summary>The state this wait follows, of a task as read.</summary>
+        public string? StateOf(T task) => _stateOf(task);
+
         /// <summary>Reports polls that failed for a passing reason (the wait goes on).</summary>
         public Action<string>? OnTransientFailure { get; set; }
 
@@ -225,7 +228,9 @@ namespace HuaweiMigration.Client.Waiting
                         if (!entry.InitialKnown) entry.InitialState = state;
                     }
                     if (!string.Equals(state, entry.InitialState, StringComparison.Ordinal)) entry.SeenChange = true;
-                    if (!string.Equals(state, entry.FirstSeenState, StringComparison.Ordinal)) entry.ChangedSinceFirstSeen = true;
+                    // A state that could not be read this time (null) is no change, nor is the first one read after it.
+                    if (entry.FirstSeenState is null) entry.FirstSeenState = state;
+                    else if (state != null && !string.Equals(state, entry.FirstSeenState, StringComparison.Ordinal)) entry.ChangedSinceFirstSeen = true;
                 }
                 else if (refresh.Gone.Contains(entry.Id))
                 {

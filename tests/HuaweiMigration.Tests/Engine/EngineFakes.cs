@@ -149,8 +149,6 @@ namespace HuaweiMigration.Tests.Engine
 
         public override string ErrorPrefix { get; }
 
-        public override CancellationToken Closed => CancellationToken.None;
-
         /// <summary>Whether the refresh call with this number (1-based) fails as a whole, and how.</summary>
         public Func<int, Exception?>? RefreshFailure { get; set; }
 

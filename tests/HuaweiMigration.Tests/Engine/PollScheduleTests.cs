@@ -79,13 +79,13 @@ namespace HuaweiMigration.Tests.Engine
 
         [Theory]
         // fixed interval s (-1: growing) → grace s
-        [InlineData(-1, 2.5)]    // two growing polls: 1 + 1.5
+        [InlineData(-1, 10)]     // growing: as two polls of the old 5 s default (a restarted task can show its old failure for seconds)
         [InlineData(0.01, 2)]    // at least 2 s, however quick the polls
         [InlineData(0.5, 2)]
         [InlineData(1, 2)]
         [InlineData(1.5, 3)]     // two polls' time
         [InlineData(30, 60)]
-        public void The_grace_is_two_polls_and_at_least_two_seconds(double fixedSeconds, double graceSeconds)
+        public void The_grace_is_two_polls_and_at_least_two_seconds_or_ten_when_growing(double fixedSeconds, double graceSeconds)
         {
             Assert.Equal(graceSeconds, PollSchedule.Grace(Seconds(fixedSeconds)).TotalSeconds, 6);
             Assert.Equal(PollSchedule.Grace(Seconds(fixedSeconds)), new WaitPlan(10, Seconds(fixedSeconds)).Grace);

@@ -253,7 +253,9 @@ namespace HuaweiMigration.Tests.Engine
         {
             var action = SmsActions.For(operation);
             var task = Launched(sourceState, cycle, cloneVm);
-            var verdict = action.WaitRule(Grace)(LaunchEntry(sureness, firstSeen), task);
+            // The table gives what was first seen as state/cycle; a test launch follows the cycle, the others the state.
+            var parts = firstSeen.Split('/');
+            var verdict = action.WaitRule(Grace)(LaunchEntry(sureness, operation == "test" ? parts[1] : parts[0]), task);
             Assert.Equal(kind, verdict.Kind);
             if (kind == WaitVerdictKind.Failed)
             {
@@ -261,7 +263,7 @@ namespace HuaweiMigration.Tests.Engine
                 Assert.Contains("its source server is " + sourceState + ".", verdict.Message);
             }
             // A launch is followed on its source server, not on the task.
-            Assert.Equal(sourceState + "/" + cycle, action.WaitState!(task));
+            Assert.Equal(operation == "test" ? cycle : sourceState, action.WaitState!(task));
         }
 
         [Theory]
@@ -288,11 +290,20 @@ namespace HuaweiMigration.Tests.Engine
         }
 
         [Fact]
-        public void The_source_state_is_state_and_cycle_with_question_marks_for_what_is_unknown()
+        public void A_launch_follows_the_source_servers_state_or_cycle_and_null_when_it_was_not_read()
         {
-            Assert.Equal("finished/cutovered", SmsLaunchRules.SourceState(Launched("finished", "cutovered")));
-            Assert.Equal("?/?", SmsLaunchRules.SourceState(new SmsTask { Id = "t1", RawState = "RUNNING" }));
-            Assert.Equal("error/?", SmsLaunchRules.SourceState(Launched("error", null)));
+            Assert.Equal("finished", SmsLaunchRules.SourceState(Launched("finished", "cutovered")));
+            Assert.Equal("cutovered", SmsLaunchRules.SourceCycle(Launched("finished", "cutovered")));
+            Assert.Null(SmsLaunchRules.SourceState(new SmsTask { Id = "t1", RawState = "RUNNING" }));
+            Assert.Null(SmsLaunchRules.SourceCycle(Launched("error", null)));
+        }
+
+        [Fact]
+        public void A_test_launch_seen_testing_is_not_done_when_its_cycle_could_not_be_read()
+        {
+            var entry = LaunchEntry("C", "testing");
+            Assert.Equal(WaitVerdictKind.Continue, SmsLaunchRules.Tested(Grace)(entry, Launched("finished", null)).Kind);
+            Assert.Equal(WaitVerdictKind.Reached, SmsLaunchRules.Tested(Grace)(entry, Launched("finished", "syncing")).Kind);
         }
 
         // ---------- DCS ----------

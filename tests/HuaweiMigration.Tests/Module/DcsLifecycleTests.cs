@@ -88,6 +88,30 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Removing_an_unknown_id_is_the_services_own_DCS_4133_and_the_others_are_removed()
+        {
+            var done = AddDcs(2, "SUCCESS", "gone-soon");
+            const string unknown = "4f5a6b7c-0000-4000-8000-00000000dead";
+
+            var r = Ps.Run("Remove-DcsMigrationTask -Id $args[0], $args[1], $args[2] -Confirm:$false", done[0], unknown, done[1]);
+
+            var error = r.SingleError();
+            Assert.Equal("DCS.4133,HuaweiMigration.Commands.Dcs.RemoveDcsMigrationTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Equal(unknown, error.TargetObject);
+            Assert.All(done, id => Assert.Null(Sim.State.Dcs.GetState(id)));
+        }
+
+        [Fact]
+        public void Stopping_without_Wait_writes_each_task_and_no_error_for_an_accepted_stop()
+        {
+            var ids = AddDcs(3, "MIGRATING", "stop-plain");
+            var r = Ps.Run("Stop-DcsMigrationTask -Id $args -Confirm:$false", ids.Cast<object>().ToArray());
+            Assert.Empty(r.Errors);
+            Assert.Equal(ids, r.Output.Select(o => ((HuaweiMigration.Models.DcsMigrationTask)o.BaseObject).TaskId).ToArray());
+        }
+
+        [Fact]
         public void A_migrating_task_is_refused_without_Force_while_the_others_are_removed()
         {
             var running = AddDcs(1, "MIGRATING", "running").Single();

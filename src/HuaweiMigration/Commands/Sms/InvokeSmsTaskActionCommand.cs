@@ -29,7 +29,7 @@ namespace HuaweiMigration.Commands.Sms
     [OutputType(typeof(SmsTask))]
     public sealed class InvokeSmsTaskActionCommand : TaskCmdlet<SmsTask>
     {
-        /// <summary><para type="description">The operation: start, stop, restart, test, cutover, clone_test, migration_test, network_check, clear, skip, or any word of lowercase letters and underscores the API accepts.</para></summary>
+        /// <summary><para type="description">The operation: one this module knows (Tab completes them, from the same list the module acts on), or any word of lowercase letters and underscores the API accepts.</para></summary>
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(Completion.SmsOperationCompleter))]
         public string Operation { get; set; } = string.Empty;
@@ -48,7 +48,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         public SwitchParameter ConsistencyCheck { get; set; }
 
-        /// <summary><para type="description">Wait until the operation has taken effect: for the operations with a cmdlet of their own (start, stop, restart, test, cutover, clone_test, migration_test, network_check, clear), that cmdlet's rule; for any other, until the task settles.</para></summary>
+        /// <summary><para type="description">Wait until the operation has taken effect: for an operation with a cmdlet of its own, that cmdlet's rule; for any other, until the task settles.</para></summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
