@@ -136,21 +136,24 @@ namespace HuaweiMigration.Client.Sms
             return await SendAsync<SmsTask>(request, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The list-row fields for one command that reads tasks by id (see <see cref="SmsListRows"/>).</summary>
+        public SmsListRows CreateListRows() => new SmsListRows(this);
+
         /// <summary>
-        /// One task in full, for a reader who asked for it by id: <c>GET /v3/tasks/{id}</c> and, at the same time, its
-        /// list row (<c>GET /v3/tasks?id=</c>), because some fields exist only in list rows (ListTasks' TasksResponseBody
-        /// has special_config, log_collect_status and syncing; ShowTaskResponse has not). A row that cannot be read
-        /// costs only those fields, never the task.
+        /// One task in full, for a reader who asked for it by id: <c>GET /v3/tasks/{id}</c> and, at the same time, the
+        /// fields only its list row has (ListTasks' TasksResponseBody has special_config, log_collect_status and
+        /// syncing; ShowTaskResponse has not), from <paramref name="rows"/>. A row that cannot be read costs only those
+        /// fields, never the task.
         /// </summary>
-        public async Task<SmsTask> GetTaskDetailAsync(string id, CancellationToken cancellationToken)
+        public async Task<SmsTask> GetTaskDetailAsync(string id, SmsListRows rows, CancellationToken cancellationToken)
         {
             InputValidation.SmsTaskId(id);
             var show = GetTaskAsync(id, cancellationToken);
-            var row = ListTasksPageAsync(null, new SmsTaskFilter { Id = id }, 0, 1, cancellationToken);
+            var row = rows.RowAsync(id, cancellationToken);
             var task = await show.ConfigureAwait(false);
             try
             {
-                var listed = (await row.ConfigureAwait(false)).Tasks.FirstOrDefault(t => t.Id == id);
+                var listed = await row.ConfigureAwait(false);
                 if (listed != null)
                 {
                     task.SpecialConfig = listed.SpecialConfig;

@@ -93,6 +93,7 @@ namespace HuaweiMigration.Commands.Sms
         public string? EnterpriseProjectId { get; set; }
 
         private SmsClient? _client;
+        private SmsListRows? _rows;
 
         private SmsClient Client => _client ??= new SmsClient(CurrentContext, Log);
 
@@ -100,7 +101,8 @@ namespace HuaweiMigration.Commands.Sms
         {
             if (ParameterSetName == ByIdSet)
             {
-                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskDetailAsync(id, CancellationToken), "HuaweiMigration.Models.SmsTask#Detail");
+                var rows = _rows ??= Client.CreateListRows();
+                WriteEachById(Id, "InvalidSmsTaskId", "SMS task", id => Client.GetTaskDetailAsync(id, rows, CancellationToken), "HuaweiMigration.Models.SmsTask#Detail");
                 return;
             }
             var filter = new SmsTaskFilter
