@@ -18,6 +18,9 @@ namespace HuaweiMigration.Client.Engine
         /// <summary>Verbose, debug and warning lines; may be written from any thread.</summary>
         IApiLog Log { get; }
 
+        /// <summary>True when the user asked only to be told what would happen (-WhatIf): nothing may be sent, not even a read.</summary>
+        bool WhatIf { get; }
+
         /// <summary>Whether to go on with <paramref name="action"/> on <paramref name="target"/> (-WhatIf, -Confirm); <paramref name="force"/> skips the prompt but never -WhatIf.</summary>
         bool ShouldProcess(string target, string action, bool force = false);
 

@@ -54,8 +54,9 @@ namespace HuaweiMigration.Client.Engine
 
     /// <summary>
     /// The one removal, SMS and DCS: each task's state read fresh in one go; a busy task refused (naming its state)
-    /// unless -Force, which stops it and waits until it may be deleted; deletions in batches; then, with -Wait, until
-    /// the tasks are gone. Writes each removed task (as it was) with -PassThru.
+    /// before anyone is asked to confirm, unless -Force, which stops it and waits until it may be deleted; deletions in
+    /// batches; then, with -Wait, until the tasks are gone. Writes each removed task (as it was) with -PassThru. With
+    /// -WhatIf nothing is read: each task is only named.
     /// </summary>
     public sealed class RemovalJob<TTask> : ITaskJob<TTask> where TTask : class
     {
@@ -84,7 +85,12 @@ namespace HuaweiMigration.Client.Engine
 
         public void Add(string id, TTask? task)
         {
-            if (!_host.ShouldProcess(_service.Describe(id, task), _rules.Delete.Words.Verb, _force)) return;
+            // -WhatIf sends nothing, not even the read that would tell a refusal: it names each task, as given.
+            if (_host.WhatIf)
+            {
+                _host.ShouldProcess(_service.Describe(id, task), _rules.Delete.Words.Verb, _force);
+                return;
+            }
             _accepted.Add(id);
             _given[id] = task;
         }
@@ -104,8 +110,9 @@ namespace HuaweiMigration.Client.Engine
                     var error = states.Errors.TryGetValue(id, out var e) ? e : _service.Missing(id, _given[id]);
                     _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "RemoveFailed"));
                 }
-                else if (_rules.Deletable(task)) toDelete.Add(task);
-                else if (_force && _rules.Forcible(task)) toStop.Add(task);
+                // What would be refused is refused before anyone is asked; the others are asked about as they are now.
+                else if (_rules.Deletable(task)) { if (Confirmed(id, task)) toDelete.Add(task); }
+                else if (_force && _rules.Forcible(task)) { if (Confirmed(id, task)) toStop.Add(task); }
                 else _host.WriteError(_rules.NotRemovable(id, task));
             }
             if (toStop.Count > 0) toDelete.AddRange(StopFirst(toStop));
@@ -113,6 +120,8 @@ namespace HuaweiMigration.Client.Engine
             if (_wait) WaitGone(removed);
             else if (_passThru) foreach (var task in removed) _host.WriteObject(task);
         }
+
+        private bool Confirmed(string id, TTask task) => _host.ShouldProcess(_service.Describe(id, task), _rules.Delete.Words.Verb, _force);
 
         /// <summary>-Force: stop what runs, wait until each task may be deleted, return those that may.</summary>
         private List<TTask> StopFirst(List<TTask> tasks)

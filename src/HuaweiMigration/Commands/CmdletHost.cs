@@ -123,6 +123,8 @@ namespace HuaweiMigration.Commands
             });
         }
 
+        public bool WhatIf => WhatIfRequested;
+
         private bool WhatIfRequested =>
             (_cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent)
             || (_cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref));

@@ -59,6 +59,9 @@ namespace HuaweiMigration.Tests.Engine
 
         public IApiLog Log => this;
 
+        /// <summary>-WhatIf: nothing may be sent.</summary>
+        public bool WhatIf { get; set; }
+
         /// <summary>What ShouldProcess answers (-WhatIf, or a "no" at -Confirm: false).</summary>
         public bool ShouldProcessAnswer { get; set; } = true;
 

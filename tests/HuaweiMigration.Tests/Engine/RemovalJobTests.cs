@@ -246,10 +246,10 @@ namespace HuaweiMigration.Tests.Engine
         }
 
         [Fact]
-        public void Declined_tasks_are_not_even_read()
+        public void With_WhatIf_nothing_is_read_or_sent_and_each_task_is_named()
         {
-            var host = new RecordingHost { ShouldProcessAnswer = false };
-            var service = Fakes.Sms(host).Script("t1", "ABORT");
+            var host = new RecordingHost { WhatIf = true, ShouldProcessAnswer = false };
+            var service = Fakes.Sms(host).Script("t1", "RUNNING");
             var job = Removal(host, service, force: true, wait: true, passThru: true);
 
             job.Add("t1", null);
@@ -257,8 +257,28 @@ namespace HuaweiMigration.Tests.Engine
 
             Assert.Equal(0, service.RefreshCount);
             Assert.Empty(service.Sends);
+            Assert.Single(host.ShouldProcessCalls);
             Assert.Empty(host.Output);
             Assert.Empty(host.Errors);
+        }
+
+        [Fact]
+        public void A_task_that_would_be_refused_is_refused_before_anyone_is_asked_and_a_declined_one_is_left_alone()
+        {
+            var host = new RecordingHost { ShouldProcessAnswer = false };
+            var service = Fakes.Sms(host).Script("busy", "RUNNING").Script("idle", "ABORT");
+            var job = Removal(host, service, force: false, wait: true, passThru: true);
+
+            job.Add("busy", null);
+            job.Add("idle", null);
+            job.End();
+
+            // The running task is refused without a prompt; only the paused one is asked about (and declined).
+            Assert.Equal("SmsTaskNotRemovable", host.ErrorFor("busy").ErrorId);
+            Assert.Single(host.ShouldProcessCalls);
+            Assert.Contains("idle", host.ShouldProcessCalls[0].Target);
+            Assert.Empty(service.Sends);
+            Assert.Empty(host.Output);
         }
 
         [Fact]

@@ -213,5 +213,28 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(running.OrderBy(i => i), r.Errors.Select(e => (string)e.TargetObject).OrderBy(i => i));
             Assert.Equal(ProgressRecordType.Completed, r.Progress.Last().RecordType);
         }
+
+        [Fact]
+        public void A_running_task_is_refused_before_any_confirmation_prompt()
+        {
+            var running = Sim.State.Sms.Add(name: "busy-one", state: "RUNNING");
+            Sim.State.ClearRequests();
+
+            // No -Confirm:$false: Remove-SmsTask's impact is High, so a task it would remove is asked about. This host
+            // cannot prompt; a refused task never gets that far.
+            var r = Ps.Run("Remove-SmsTask -Id $args[0]", running);
+
+            var error = r.SingleError();
+            Assert.Equal("SmsTaskNotRemovable,HuaweiMigration.Commands.Sms.RemoveSmsTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("'busy-one'", error.ToString());
+            Assert.Equal("RUNNING", Sim.State.Sms.GetState(running));
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method != "GET");
+
+            // A task it would remove is asked about, and this host cannot answer: the prompt is what stops it.
+            var paused = Sim.State.Sms.Add(name: "idle-one", state: "ABORT");
+            var asked = Ps.Run("Remove-SmsTask -Id $args[0]", paused);
+            Assert.True(asked.Errors.Count + (asked.Terminating is null ? 0 : 1) > 0, asked.Describe());
+            Assert.Equal("ABORT", Sim.State.Sms.GetState(paused));
+        }
     }
 }
