@@ -115,8 +115,17 @@ internal static class ControlApi
             string id;
             try
             {
+                Known(o, SmsTaskFields);
                 var failLaunches = Get(o, "failLaunches") is JsonNode f ? LaunchOperations(f, "failLaunches") : null;
-                id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false, failLaunches);
+                var progress = Get(o, "progress") is JsonNode pr ? pr.GetValue<double>() : (double?)null;
+                SmsTaskSource? source = null;
+                if (Get(o, "sourceServer") is JsonNode sn)
+                {
+                    var so = sn as JsonObject ?? throw new FormatException("'sourceServer' is an object: {\"id\": ..., \"name\": ..., \"ip\": ...}, each optional.");
+                    Known(so, SourceServerFields);
+                    source = new SmsTaskSource(Str(Get(so, "id")), Str(Get(so, "name")), Str(Get(so, "ip")));
+                }
+                id = state.Sms.Add(Str(Get(o, "name")), Str(Get(o, "state")), Get(o, "failOnStart")?.GetValue<bool>() ?? false, failLaunches, progress, source);
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
             {
@@ -241,6 +250,8 @@ internal static class ControlApi
         new() { ["id"] = id, ["operations"] = new JsonArray(operations.Select(o => (JsonNode?)o).ToArray()) };
 
     private static readonly string[] LaunchFailureFields = { "operations" };
+    private static readonly string[] SmsTaskFields = { "name", "state", "failOnStart", "failLaunches", "progress", "sourceServer" };
+    private static readonly string[] SourceServerFields = { "id", "name", "ip" };
 
     private static readonly string LaunchWords = string.Join(", ", SmsLaunch.Operations) + " or \"" + SmsLaunch.Every + "\"";
 

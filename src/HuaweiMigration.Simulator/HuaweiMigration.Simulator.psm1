@@ -3,7 +3,8 @@
     127.0.0.1 only — for Pester suites (yours and ours) and the demo. Needs the .NET 10 runtime with ASP.NET Core.
     In the packaged module it sits in the Simulator folder:
         Import-Module (Join-Path (Get-Module HuaweiMigration -ListAvailable)[0].ModuleBase 'Simulator/HuaweiMigration.Simulator.psm1')
-    In the repository it runs the simulator built by build.ps1 -Task Build.
+    In the repository it runs the simulator built by build.ps1 -Task Build (or dotnet build), Debug or Release:
+    whichever was built last.
 #>
 Set-StrictMode -Version 3.0
 
@@ -14,7 +15,9 @@ function Start-HuaweiSimulator {
     .DESCRIPTION
         With no -Port the simulator takes a free port itself; a -Port that is taken is a clear error, and the
         helper checks that the process it started is the one answering (never another simulator on that port).
-        The simulator runs in its own process group, so Ctrl+C at the prompt stops your command and not the
+        It runs the simulator packaged beside this file, or the one built in the repository: the newest of
+        bin/Debug and bin/Release (only that configuration with -Configuration). The object it returns names the
+        assembly it ran (DllPath). The simulator runs in its own process group, so Ctrl+C at the prompt stops your command and not the
         simulator; it stops by itself when this PowerShell process exits. Its output goes to a log that
         Get-HuaweiSimulatorLog shows and Stop-HuaweiSimulator removes.
     .EXAMPLE
@@ -30,13 +33,16 @@ function Start-HuaweiSimulator {
         [ValidateRange(0, 100000)] [int] $DcsTasks = 10,
         # 0 (the default): a free port, chosen by the simulator when it binds.
         [ValidateRange(0, 65535)] [int] $Port = 0,
-        [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Debug',
+        # The build to run: by default the newest that exists (packaged, Debug or Release).
+        [ValidateSet('Debug', 'Release')] [string] $Configuration,
         [ValidateRange(1, 600)] [int] $StartTimeoutSec = 60
     )
-    # Packaged beside this file, or built in the repository.
-    $dll = Join-Path $PSScriptRoot 'HuaweiMigration.Simulator.dll'
-    if (-not (Test-Path $dll)) { $dll = Join-Path $PSScriptRoot "bin/$Configuration/net10.0/HuaweiMigration.Simulator.dll" }
-    if (-not (Test-Path $dll)) { throw "The simulator is not built ($dll). Run ./build.ps1 -Task Build first." }
+    $dll = Resolve-SimulatorDll -Configuration $Configuration
+    if (-not $dll) {
+        $where = (Get-SimulatorCandidate -Configuration $Configuration) -join ', '
+        $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorNotBuilt' -Category ObjectNotFound -Target $where `
+                    -Message "The simulator is not built (looked for $where). Run ./build.ps1 -Task Build (or dotnet build) first."))
+    }
     if ($Port -ne 0 -and -not (Test-LoopbackPortFree $Port)) {
         $PSCmdlet.ThrowTerminatingError((New-SimulatorError -Id 'SimulatorPortInUse' -Category ResourceUnavailable -Target $Port `
                     -Message "Port $Port on 127.0.0.1 is already in use (another simulator or program). Choose another -Port, or omit -Port to take a free one."))
@@ -59,6 +65,7 @@ function Start-HuaweiSimulator {
         Port       = $null
         ProcessId  = $process.Id
         Process    = $process
+        DllPath    = $dll
         InstanceId = $instanceId
         Log        = $log
         ErrorLog   = $errorLog
@@ -135,6 +142,22 @@ function Get-HuaweiSimulatorLog {
     }
 }
 
+# Where the simulator may be: packaged beside this file, or built in the repository (one configuration, or both).
+function Get-SimulatorCandidate([string] $Configuration) {
+    Join-Path $PSScriptRoot 'HuaweiMigration.Simulator.dll'
+    $configurations = if ($Configuration) { @($Configuration) } else { @('Debug', 'Release') }
+    foreach ($c in $configurations) { Join-Path $PSScriptRoot "bin/$c/net10.0/HuaweiMigration.Simulator.dll" }
+}
+
+# The newest simulator build that exists (by the time its assembly was written), or nothing.
+function Resolve-SimulatorDll([string] $Configuration) {
+    $found = foreach ($path in Get-SimulatorCandidate -Configuration $Configuration) {
+        if (Test-Path -LiteralPath $path -PathType Leaf) { Get-Item -LiteralPath $path }
+    }
+    $newest = $found | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if ($newest) { $newest.FullName }
+}
+
 function Test-LoopbackPortFree([int] $Port) {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $Port)
     try { $listener.Start(); $true } catch [System.Net.Sockets.SocketException] { $false } finally { $listener.Stop() }
@@ -187,13 +210,33 @@ function Set-SimTiming {
 }
 
 function Add-SimSmsTask {
-    <# .SYNOPSIS Adds an SMS task to the simulator and returns its id; -FailLaunch names launches that end in failure (as Set-SimSmsLaunchFailure). #>
+    <#
+    .SYNOPSIS
+        Adds an SMS task to the simulator and returns its id; -FailLaunch names launches that end in failure (as Set-SimSmsLaunchFailure).
+    .DESCRIPTION
+        -Progress sets how far the migration has gone (percent, as the task's sub-tasks and source server show it).
+        -SourceServerId, -SourceServerName and -SourceIp set the task's source server; the id of a server added on
+        its own (POST /_sim/sms/sources) makes that server the task's source, with its name and address.
+    .EXAMPLE
+        $id = Add-SimSmsTask $sim -Name web-01 -State RUNNING -Progress 40 -SourceServerName web-01-src -SourceIp 10.1.2.3
+    #>
     [CmdletBinding()]
+    [OutputType([string])]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator, [string] $Name, [string] $State = 'READY', [switch] $FailOnStart,
-        [ValidateSet('test', 'cutover', 'clone_test', 'migration_test', 'clear', '*')] [string[]] $FailLaunch)
+        [ValidateSet('test', 'cutover', 'clone_test', 'migration_test', 'clear', '*')] [string[]] $FailLaunch,
+        [ValidateRange(0, 100)] [double] $Progress,
+        [ValidateNotNullOrEmpty()] [string] $SourceServerId,
+        [ValidateNotNullOrEmpty()] [string] $SourceServerName,
+        [ValidateNotNullOrEmpty()] [string] $SourceIp)
     $body = @{ state = $State; failOnStart = [bool]$FailOnStart }
     if ($Name) { $body.name = $Name }
     if ($FailLaunch) { $body.failLaunches = @($FailLaunch) }
+    if ($PSBoundParameters.ContainsKey('Progress')) { $body.progress = $Progress }
+    $source = @{}
+    if ($SourceServerId) { $source.id = $SourceServerId }
+    if ($SourceServerName) { $source.name = $SourceServerName }
+    if ($SourceIp) { $source.ip = $SourceIp }
+    if ($source.Count) { $body.sourceServer = $source }
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/tasks" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
@@ -211,6 +254,20 @@ function Add-SimFault {
     [CmdletBinding()]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [hashtable] $Fault)
     $null = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+}
+
+function Clear-SimFault {
+    <#
+    .SYNOPSIS
+        Removes every fault armed with Add-SimFault (those not yet used up), so the simulator answers normally again.
+    .EXAMPLE
+        Add-SimFault $sim @{ kind = 'Error'; statusCode = 503; count = -1 }
+        # ... the test ...
+        Clear-SimFault $sim
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator)
+    $null = Invoke-RestMethod -Method Delete -Uri "$($Simulator.Url)/_sim/faults"
 }
 
 function Set-SimSmsLaunchFailure {
@@ -235,4 +292,4 @@ function Set-SimSmsLaunchFailure {
     foreach ($op in (Invoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body $body).operations) { $op }
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Set-SimSmsLaunchFailure
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure

@@ -141,7 +141,7 @@ namespace HuaweiMigration.Client.Engine
                 ? "no answer from " + _service.Service + " since " + Clock(_silentSince!.Value)
                 : _progressDetail ? _host.Await(_service.ProgressDetailAsync(_waiter.PendingEntries, _host.Cancellation)) : null;
             // The status line carries the detail too: the default (Minimal) progress view shows no CurrentOperation.
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} tasks {2}", _waiter.Settled, _waiter.Total, _words.Settled)
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2} {3}", _waiter.Settled, _waiter.Total, _waiter.Total == 1 ? "task" : "tasks", _words.Settled)
                 + (string.IsNullOrEmpty(detail) ? string.Empty : " · " + detail);
             _host.WriteProgress(new WaitProgress(activityId, _words.Activity, status, Math.Min(99, _waiter.Settled * 100 / total), detail, completed: false));
         }

@@ -169,6 +169,35 @@ namespace HuaweiMigration.Client.Http
             }
         }
 
+        /// <summary>Query parameters whose values never appear in debug output, whatever they hold.</summary>
+        private static readonly string[] SecretQueryWords = { "token", "secret", "password", "signature", "credential", "key", "auth", "sig" };
+
+        /// <summary>
+        /// The request's URI as debug output shows it: the values of query parameters named like a secret shown as
+        /// <c>***</c>, user information dropped, and any header value it quotes (a token, a signature) cut out.
+        /// </summary>
+        internal static string LoggableUri(Uri uri, IEnumerable<KeyValuePair<string, string>>? headers)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path);
+            if (!string.IsNullOrEmpty(uri.UserInfo)) text = text.Replace(uri.UserInfo + "@", string.Empty);
+            var query = uri.Query;
+            if (query.Length > 1)
+            {
+                var parts = query.Substring(1).Split('&');
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    var eq = parts[i].IndexOf('=');
+                    var name = Uri.UnescapeDataString(eq < 0 ? parts[i] : parts[i].Substring(0, eq));
+                    if (eq >= 0 && SecretQueryWords.Any(w => name.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0))
+                    {
+                        parts[i] = parts[i].Substring(0, eq + 1) + "***";
+                    }
+                }
+                text += "?" + string.Join("&", parts);
+            }
+            return ServerText.Clean(LibraryErrors.Scrub(text, headers)) ?? string.Empty;
+        }
+
         private static string Describe(HuaweiCloudApiException failure) =>
             failure.Kind switch
             {
@@ -182,7 +211,7 @@ namespace HuaweiMigration.Client.Http
         /// <summary>The failure with why it was not tried again added to its message; everything else kept.</summary>
         internal static HuaweiCloudApiException Final(HuaweiCloudApiException failure, string reason) =>
             new HuaweiCloudApiException(
-                failure.Message + " " + reason,
+                JoinSentences(failure.Message, reason),
                 failure.Kind, failure.StatusCode, failure.ErrorCode, failure.ErrorMessage, failure.RequestId, failure.Service, failure)
             {
                 RetryAfter = failure.RetryAfter,
@@ -194,6 +223,15 @@ namespace HuaweiMigration.Client.Http
                 Details = failure.Details,
                 ErrorExtMessage = failure.ErrorExtMessage,
             };
+
+        /// <summary>Two sentences as one text: the first ends with a full stop (added when it has none) before the second.</summary>
+        internal static string JoinSentences(string first, string second)
+        {
+            var head = first.TrimEnd();
+            if (head.Length == 0) return second;
+            var last = head[head.Length - 1];
+            return head + (last is '.' or '!' or '?' ? " " : ". ") + second;
+        }
 
         /// <summary>What one attempt used: the credential's state (its token), for the refusal to name, and the headers it sent, for error texts to leave out.</summary>
         private sealed class Attempt
@@ -256,6 +294,7 @@ namespace HuaweiMigration.Client.Http
             if (log.VerboseEnabled) log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: {1} {2}", request.Service, outgoing.Method, uri));
             if (log.DebugEnabled)
             {
+                log.Debug("> " + outgoing.Method + " " + LoggableUri(uri, outgoing.Headers));
                 foreach (var h in outgoing.Headers)
                 {
                     log.Debug("> " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
@@ -301,6 +340,7 @@ namespace HuaweiMigration.Client.Http
             if (response.ResponseStatus != ResponseStatus.Completed || status == 0)
             {
                 var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
+                if (log.DebugEnabled) log.Debug(string.Format(CultureInfo.InvariantCulture, "< no answer after {0} ms ({1})", watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: no answer after {1} ms ({2}).", request.Service, watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
                 var reason = LibraryErrors.Scrub(response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer", outgoing.Headers);
                 throw new HuaweiCloudApiException(
@@ -322,6 +362,8 @@ namespace HuaweiMigration.Client.Http
             }
             if (log.DebugEnabled)
             {
+                log.Debug(string.Format(CultureInfo.InvariantCulture, "< {0} {1} ({2} ms)", status,
+                    ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription ?? response.StatusCode.ToString(), outgoing.Headers)) ?? string.Empty, watch.ElapsedMilliseconds));
                 foreach (var h in headers)
                 {
                     log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));

@@ -54,19 +54,20 @@ namespace HuaweiMigration.Client.Sms
 
         /// <summary>
         /// Throws unless every rule has a start and end of the form HH:MM with the start first, a speed of 0 to 1000
-        /// Mbit/s and a threshold of 0 to 100 %, and no two rules overlap.
+        /// Mbit/s and a threshold of 0 to 100 %, and no two rules overlap. The exception names
+        /// <paramref name="paramName"/> (a cmdlet passes its own parameter's name, such as <c>Rule</c>).
         /// </summary>
-        public static void ValidateSpeedLimits(IReadOnlyList<SmsSpeedLimitRule> rules)
+        public static void ValidateSpeedLimits(IReadOnlyList<SmsSpeedLimitRule> rules, string paramName = "rules")
         {
             for (var i = 0; i < rules.Count; i++)
             {
-                var r = rules[i] ?? throw new ArgumentException("Speed limit rule " + (i + 1) + " is empty.", "rules");
+                var r = rules[i] ?? throw new ArgumentException("Speed limit rule " + (i + 1) + " is empty.", paramName);
                 var name = "Speed limit rule " + (i + 1) + " (" + r + ")";
-                if (r.Start is null || !TimeOfDay.IsMatch(r.Start)) throw new ArgumentException(name + ": Start '" + r.Start + "' is not a time of day HH:MM (00:00 to 23:59).", "rules");
-                if (r.End is null || !TimeOfDay.IsMatch(r.End)) throw new ArgumentException(name + ": End '" + r.End + "' is not a time of day HH:MM (00:00 to 23:59).", "rules");
-                if (string.CompareOrdinal(r.Start, r.End) >= 0) throw new ArgumentException(name + ": Start must be before End.", "rules");
-                if (r.Speed is null || r.Speed < 0 || r.Speed > 1000) throw new ArgumentException(name + ": Speed must be 0 to 1000 Mbit/s.", "rules");
-                if (r.OverSpeedThreshold is double t && (t < 0 || t > 100 || double.IsNaN(t))) throw new ArgumentException(name + ": OverSpeedThreshold must be 0 to 100 (%).", "rules");
+                if (r.Start is null || !TimeOfDay.IsMatch(r.Start)) throw new ArgumentException(name + ": Start '" + r.Start + "' is not a time of day HH:MM (00:00 to 23:59).", paramName);
+                if (r.End is null || !TimeOfDay.IsMatch(r.End)) throw new ArgumentException(name + ": End '" + r.End + "' is not a time of day HH:MM (00:00 to 23:59).", paramName);
+                if (string.CompareOrdinal(r.Start, r.End) >= 0) throw new ArgumentException(name + ": Start must be before End.", paramName);
+                if (r.Speed is null || r.Speed < 0 || r.Speed > 1000) throw new ArgumentException(name + ": Speed must be 0 to 1000 Mbit/s.", paramName);
+                if (r.OverSpeedThreshold is double t && (t < 0 || t > 100 || double.IsNaN(t))) throw new ArgumentException(name + ": OverSpeedThreshold must be 0 to 100 (%).", paramName);
             }
             var ordered = rules.Select((r, i) => (Rule: r, Index: i + 1)).OrderBy(x => x.Rule.Start, StringComparer.Ordinal).ToList();
             for (var i = 1; i < ordered.Count; i++)
@@ -75,7 +76,7 @@ namespace HuaweiMigration.Client.Sms
                 {
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                         "Speed limit rules {0} ({1}) and {2} ({3}) overlap: a time of day may have one limit only.",
-                        ordered[i - 1].Index, ordered[i - 1].Rule, ordered[i].Index, ordered[i].Rule), "rules");
+                        ordered[i - 1].Index, ordered[i - 1].Rule, ordered[i].Index, ordered[i].Rule), paramName);
                 }
             }
         }

@@ -94,15 +94,46 @@ public sealed class SmsStore
     /// <param name="state">Defaults to READY; any string is accepted (unknown states are legal in real answers).</param>
     /// <param name="failOnStart">A start then leads to MIGRATE_FAIL instead of RUNNING.</param>
     /// <param name="failLaunches">Launch operations whose launches end in their failure state (see <see cref="SetLaunchFailures"/>).</param>
-    /// <exception cref="ArgumentException">A word of <paramref name="failLaunches"/> is not a launch operation nor "*".</exception>
-    public string Add(string? name = null, string? state = null, bool failOnStart = false, IEnumerable<string>? failLaunches = null)
+    /// <param name="source">
+    /// The task's source server (id, name, ip; each optional). An id of a server added on its own (<see cref="AddSourceServer"/>)
+    /// makes that server the task's source: it takes the server's name, address and OS unless given, and no longer
+    /// lists apart. An id another task's source already has is refused.
+    /// </param>
+    /// <param name="progress">The migration's progress in percent (0 to 100), as the task's sub-tasks and source server show it.</param>
+    /// <exception cref="ArgumentException">A word of <paramref name="failLaunches"/> is not a launch operation nor "*"; a progress out of range; a source server id in use.</exception>
+    public string Add(string? name = null, string? state = null, bool failOnStart = false, IEnumerable<string>? failLaunches = null,
+        double? progress = null, SmsTaskSource? source = null)
     {
         var fail = CheckLaunchOperations(failLaunches ?? Array.Empty<string>());
+        if (progress is double p && (double.IsNaN(p) || p < 0 || p > 100)) throw new ArgumentException($"'progress' must be 0 to 100 (percent), was {p}.");
         lock (_lock)
         {
+            var sourceId = source?.Id;
+            if (sourceId is not null)
+            {
+                if (sourceId.Length == 0) throw new ArgumentException("'sourceServer.id' must not be empty.");
+                if (_tasks.Any(t => t.State != SmsTask.Gone && string.Equals(t.SourceServerId, sourceId, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ArgumentException($"Source server '{sourceId}' is already the source of another task.");
+                }
+            }
             name ??= "mig-task-" + (_tasks.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
             var task = Create(name, state ?? "READY", DateTime.UtcNow, failOnStart);
             task.FailLaunches.UnionWith(fail);
+            if (progress is double percent) task.Progress = percent / 100;
+            if (sourceId is not null)
+            {
+                task.SourceServerId = sourceId;
+                if (_sources.Take(sourceId) is SimSourceServer idle)
+                {
+                    task.SourceName = idle.Name;
+                    task.SourceIp = idle.Ip;
+                    task.OsType = idle.OsType;
+                    task.OsVersion = idle.OsVersion;
+                }
+            }
+            if (source?.Name is string sourceName) task.SourceName = sourceName;
+            if (source?.Ip is string sourceIp) task.SourceIp = sourceIp;
             _tasks.Add(task);
             return task.Id;
         }

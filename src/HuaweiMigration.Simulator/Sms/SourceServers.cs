@@ -163,6 +163,16 @@ internal sealed class SourceServerPool
 
     public IReadOnlyList<SimSourceServer> Idle => _idle;
 
+    /// <summary>Removes the server with this id from the pool and returns it (it becomes a task's source), or null.</summary>
+    public SimSourceServer? Take(string id)
+    {
+        var index = _idle.FindIndex(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (index < 0) return null;
+        var server = _idle[index];
+        _idle.RemoveAt(index);
+        return server;
+    }
+
     public string Add(string? name, bool connected, string? state)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -179,3 +189,6 @@ internal sealed class SourceServerPool
         return id;
     }
 }
+
+/// <summary>What a test sets of a new task's source server (POST /_sim/sms/tasks "sourceServer"): each part optional.</summary>
+public sealed record SmsTaskSource(string? Id, string? Name, string? Ip);

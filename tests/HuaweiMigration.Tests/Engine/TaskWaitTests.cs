@@ -83,7 +83,7 @@ namespace HuaweiMigration.Tests.Engine
             var progress = host.Progress;
             Assert.Equal(5, progress.Count);
             Assert.Equal(new[] { false, true, true, false }, progress.Take(4).Select(p => p.Status.Contains("no answer from SMS since ")));
-            Assert.Matches(new Regex(@"^0 of 1 tasks settled · no answer from SMS since \d\d:\d\d:\d\d$"), progress[1].Status);
+            Assert.Matches(new Regex(@"^0 of 1 task settled · no answer from SMS since \d\d:\d\d:\d\d$"), progress[1].Status);
             Assert.True(progress[4].Completed);
             Assert.Contains(host.VerboseLines, l => l == "Waiting for SMS tasks: the SMS service answers again.");
             Assert.Equal("ABORT", Assert.Single(host.OutputOf<SmsTask>()).RawState);

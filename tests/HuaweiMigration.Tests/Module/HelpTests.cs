@@ -50,6 +50,17 @@ namespace HuaweiMigration.Tests.Module
             string.Join(", ", _ps.Run("\"UI culture '$([cultureinfo]::CurrentUICulture.Name)', help file '$((Get-Command Get-SmsTask).HelpFile)'\"").Output);
 
         [Fact]
+        public void Connect_help_shows_how_a_background_job_connects_and_the_testing_tip()
+        {
+            var r = _ps.Run("(Get-Help Connect-HuaweiCloud -Examples).examples.example | ForEach-Object { [string]$_.code + \"`n\" + (($_.remarks | ForEach-Object Text) -join ' ') }");
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var job = Assert.Single(r.Output.Select(o => o.ToString()), e => e.Contains("Start-Job", StringComparison.Ordinal));
+            Assert.Contains("HUAWEICLOUD_SDK_AK", job);
+            Assert.Contains("$using:", job);
+            Assert.Contains("-PollInterval", job);
+        }
+
+        [Fact]
         public void Every_cmdlet_has_a_synopsis_a_description_and_a_description_for_every_parameter()
         {
             var problems = new List<string>();

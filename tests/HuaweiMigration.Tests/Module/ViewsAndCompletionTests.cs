@@ -63,6 +63,28 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Name_completes_with_the_current_contexts_task_names_never_file_names()
+        {
+            var ids = AddTasks(2, "RUNNING", "named");
+            var blue = Sim.State.Sms.Add(name: "web [blue] 1", state: "READY");
+            var names = Complete("Get-SmsTask -Name named-");
+            Assert.Equal(new[] { "named-0001|named-0001 (" + ids[0] + ", RUNNING)", "named-0002|named-0002 (" + ids[1] + ", RUNNING)" }, names);
+            // Wildcard characters escaped (-Name takes patterns), quoted for the shell; a pattern typed is matched.
+            Assert.Equal(new[] { "'web `[blue`] 1'|web [blue] 1 (" + blue + ", READY)" }, Complete("Get-SmsTask -Name web"));
+            Assert.Equal(2, Complete("Get-SmsTask -Name *-000").Count);
+            var dcs = Sim.State.Dcs.Add("redis-name-one", "MIGRATING");
+            Assert.Equal(new[] { "redis-name-one|redis-name-one (" + dcs + ", MIGRATING)" }, Complete("Get-DcsMigrationTask -Name redis-name"));
+
+            // Nothing that matches, or no connection: nothing at all, not the files of the current folder.
+            Ps.Run("Set-Location $args[0]", AppContext.BaseDirectory);
+            Assert.Empty(Complete("Get-SmsTask -Name Huawei"));
+            Ps.Run("Disconnect-HuaweiCloud");
+            Assert.Empty(Complete("Get-SmsTask -Name "));
+            Assert.Empty(Complete("Get-SmsSourceServer -Name "));
+            Assert.Empty(Complete("Get-DcsMigrationTask -Name "));
+        }
+
+        [Fact]
         public void Id_completion_without_a_context_offers_nothing_and_does_not_fail()
         {
             Ps.Run("Disconnect-HuaweiCloud");

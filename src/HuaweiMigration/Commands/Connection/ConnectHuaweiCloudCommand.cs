@@ -45,6 +45,18 @@ namespace HuaweiMigration.Commands.Connection
     /// <para>-Endpoint sends IAM, SMS and DCS requests to one base URL. Plain http is accepted only on loopback. Start the simulator with: dotnet run --project src/HuaweiMigration.Simulator -- --urls http://127.0.0.1:5080</para>
     /// </example>
     /// <example>
+    /// <para type="title">Connect in a background job</para>
+    /// <code>
+    /// $env:HUAWEICLOUD_SDK_AK = $ak; $env:HUAWEICLOUD_SDK_SK = $sk
+    /// Start-Job {
+    ///     Import-Module HuaweiMigration
+    ///     $null = Connect-HuaweiCloud -Region ap-southeast-1
+    ///     Get-SmsTask -State RUNNING
+    /// } | Receive-Job -Wait -AutoRemoveJob
+    /// </code>
+    /// <para>A Start-Job runs in another process, without the session's connection, and a context passed with $using: does not deserialize there: the job connects itself. It inherits the HUAWEICLOUD_SDK_* environment variables, so no secret is passed in (add -Endpoint $using:url for the simulator, whose access key is SIMAKEXAMPLE00000001 and secret key SimSecretKey0000000000000000000000000001). ForEach-Object -Parallel and Start-ThreadJob need none of this: they share the process's connection. In a test suite against the simulator, pass a small -PollInterval (such as 0.05) to the waiting commands.</para>
+    /// </example>
+    /// <example>
     /// <para type="title">Keep two connections</para>
     /// <code>
     /// $prod = Connect-HuaweiCloud -Region ap-southeast-1 -Credential $cred -DomainName my-account

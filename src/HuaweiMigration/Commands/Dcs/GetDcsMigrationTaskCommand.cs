@@ -53,6 +53,7 @@ namespace HuaweiMigration.Commands.Dcs
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateNamePattern]
+        [ArgumentCompleter(typeof(Completion.DcsTaskNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only tasks in these statuses (the API has no status filter; the module applies it).</para></summary>

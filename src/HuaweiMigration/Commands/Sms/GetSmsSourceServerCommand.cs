@@ -51,6 +51,7 @@ namespace HuaweiMigration.Commands.Sms
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateNamePattern]
+        [ArgumentCompleter(typeof(Completion.SmsSourceServerNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only servers in these states (unavailable, waiting, initialize, replicate, syncing, stopping, stopped, skipping, deleting, clearing, cleared, clearfailed, premigready, premiged, premigfailed, cloning, cutovering, finished, error).</para></summary>

@@ -77,6 +77,7 @@ namespace HuaweiMigration.Commands.Sms
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateNamePattern]
+        [ArgumentCompleter(typeof(Completion.SmsTaskNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary><para type="description">Only tasks of this source server; a source server piped in (Get-SmsSourceServer) binds here.</para></summary>

@@ -56,7 +56,7 @@ namespace HuaweiMigration.Commands.Sms
             base.BeginProcessing();
             try
             {
-                SmsClient.ValidateSpeedLimits(Rule);
+                SmsClient.ValidateSpeedLimits(Rule, nameof(Rule));
             }
             catch (ArgumentException ex)
             {
