@@ -9,6 +9,9 @@ namespace HuaweiMigration.Models
         /// <summary>The task the figures are of (not an API field).</summary>
         public string? TaskId { get; set; }
 
+        /// <summary>The name of that task, when it was known (a task object piped in); not an API field.</summary>
+        public string? TaskName { get; set; }
+
         /// <summary>Full migration progress, percent, as the API sends it.</summary>
         public string? FullMigrationProgress { get; set; }
 

@@ -22,7 +22,7 @@ namespace HuaweiMigration.Models
         public long? InodeSize { get; set; }
         public ApiList<SmsPhysicalVolume> PhysicalVolumes { get; set; } = new ApiList<SmsPhysicalVolume>();
 
-        public override string ToString() => (Name ?? DiskId ?? "?") + " " + (Size ?? 0) + " B";
+        public override string ToString() => (Name ?? DiskId ?? "?") + " " + ByteSize.Format(Size ?? 0);
     }
 
     /// <summary>A partition (physical volume) of a disk.</summary>

@@ -77,8 +77,14 @@ namespace HuaweiMigration.Commands
                 WriteError(unreadable);
                 return;
             }
-            base.WriteObject(sendToPipeline);
+            base.WriteObject(Shown(sendToPipeline));
         }
+
+        /// <summary>
+        /// How a written object is shown: a cmdlet whose output has a view of its own (a type name inserted first)
+        /// says so here. Only the view changes; the object is the same.
+        /// </summary>
+        private protected virtual object? Shown(object? item) => item;
 
         /// <summary>As <see cref="WriteObject(object)"/>, each item of a collection on its own when <paramref name="enumerateCollection"/>.</summary>
         public new void WriteObject(object? sendToPipeline, bool enumerateCollection)

@@ -112,6 +112,29 @@ namespace HuaweiMigration.Tests.Module
             }
         }
 
+        [Theory]
+        [InlineData("HuaweiMigration.Models.SmsTask")]
+        [InlineData("HuaweiMigration.Models.SmsTask#NetworkCheck")]
+        [InlineData("HuaweiMigration.Models.DcsMigrationTask")]
+        [InlineData("HuaweiMigration.Models.DcsMigrationProgress")]
+        public void A_task_table_leaves_the_room_to_the_name_and_keeps_the_id_whole_at_80_columns(string typeName)
+        {
+            // The rendered tables are checked in tests/Pester/Views.Tests.ps1; this is the layout rule they rely on.
+            var formats = XDocument.Load(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Repo.ModuleManifest)!, "HuaweiMigration.format.ps1xml"));
+            var table = formats.Descendants("View")
+                .Single(v => v.Element("ViewSelectedBy")?.Element("TypeName")?.Value == typeName && v.Element("TableControl") != null);
+            var headers = table.Descendants("TableColumnHeader").ToList();
+            // PowerShell sizes a table whose first column has no width to its content, and then cuts the id at 80.
+            Assert.NotNull(headers[0].Element("Width"));
+            // One column without a width, the name: it takes whatever a wider console has.
+            var flexible = Assert.Single(headers, h => h.Element("Width") == null);
+            Assert.Equal("Name", flexible.Element("Label")?.Value);
+            // The others, an id of 36 among them, leave the name at least 14 of an 80-column console's 79.
+            var fixedWidth = headers.Where(h => h.Element("Width") != null).Sum(h => int.Parse(h.Element("Width")!.Value));
+            Assert.True(fixedWidth + headers.Count - 1 <= 79 - 14, typeName + ": the fixed columns take " + fixedWidth);
+            Assert.Contains(headers, h => h.Element("Width")?.Value == "36");
+        }
+
         [Fact]
         public void ToString_says_what_a_task_is()
         {

@@ -35,6 +35,12 @@ namespace HuaweiMigration.Commands.Dcs
         [AllowEmptyString]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        /// <summary><para type="description">The name of the task piped in (bound from a task's TaskName), written on its progress object. Not for typing: the figures of an id given alone carry no name.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? TaskName { get; set; }
+
         /// <summary><para type="description">The project of the tasks (default: the context's).</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -48,7 +54,18 @@ namespace HuaweiMigration.Commands.Dcs
             _dcs = CreateDcsClient(ProjectId);
         }
 
-        protected override void ProcessRecord() =>
-            WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => _dcs!.GetProgressAsync(id, CancellationToken));
+        protected override void ProcessRecord()
+        {
+            // A task piped in brings its name (one id a record); a list of ids typed or piped as strings does not.
+            var name = Id.Length == 1 && !string.IsNullOrEmpty(TaskName) ? TaskName : null;
+            WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => Named(_dcs!.GetProgressAsync(id, CancellationToken), name));
+        }
+
+        private static async System.Threading.Tasks.Task<DcsMigrationProgress> Named(System.Threading.Tasks.Task<DcsMigrationProgress> read, string? name)
+        {
+            var progress = await read.ConfigureAwait(false);
+            if (progress != null && name != null) progress.TaskName = name;
+            return progress!;
+        }
     }
 }
