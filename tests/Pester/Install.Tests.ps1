@@ -40,6 +40,11 @@ try {
     'HELP ' + [bool](Get-Help Get-SmsTask).Synopsis
     # The folder the engine was loaded from: its ReadyToRun images on the runtime they were made for.
     'ENGINE ' + (Split-Path -Leaf (Split-Path ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'HuaweiMigration.Client' }).Location))
+    # An API error caught by its type name (the exception lives in an assembly PowerShell loads normally), while the
+    # engine stays in the module's own load context.
+    try { Get-SmsTask -Id 00000000-0000-0000-0000-00000000beef -ErrorAction Stop } catch [HuaweiMigration.HuaweiCloudApiException] { 'CAUGHT ' + `$_.Exception.StatusCode + ' ' + `$_.CategoryInfo.Category }
+    `$client = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'HuaweiMigration.Client' }
+    'CLIENTINDEFAULT ' + (@(`$client | Where-Object { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default }).Count -gt 0)
 } finally { Stop-HuaweiSimulator `$sim }
 "@
         # A fresh HOME for the child (its PSResourceGet settings and CurrentUser modules land there); the NuGet
@@ -63,6 +68,8 @@ try {
         $output | Should -Match 'RELEASENOTES True'
         $output | Should -Match 'TASKS 3'
         $output | Should -Match 'HELP True'
+        $output | Should -Match 'CAUGHT 404 ObjectNotFound'
+        $output | Should -Match 'CLIENTINDEFAULT False'
         $precompiled = $IsLinux -and [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64' -and [Environment]::Version.Major -eq 10
         $output | Should -Match $(if ($precompiled) { 'ENGINE net10\.0-linux-x64' } else { 'ENGINE \d+\.\d+\.\d+' })
         # Installed for the user of the fresh HOME, not loaded from the repository's out folder.

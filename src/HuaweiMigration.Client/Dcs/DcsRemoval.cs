@@ -20,8 +20,8 @@ namespace HuaweiMigration.Client.Dcs
             {
                 var who = DcsTaskService.DescribeTask(id, task);
                 return new TaskError(id,
-                    new InvalidOperationException(who + " is " + task.RawStatus
-                        + "; a migration that is still running cannot be removed. Stop it first (Stop-DcsMigrationTask -Wait), or use -Force."),
+                    new HuaweiCloudApiException(who + " is " + task.RawStatus
+                        + "; a migration that is still running cannot be removed. Stop it first (Stop-DcsMigrationTask -Wait), or use -Force.", ApiErrorKind.InvalidOperation, service: "DCS"),
                     "DcsTaskNotRemovable", ApiErrorKind.InvalidOperation,
                     who + " is " + task.RawStatus + " and cannot be removed now.",
                     "Stop-DcsMigrationTask -Id " + id + " -Wait; then Remove-DcsMigrationTask -Id " + id + ". Or: Remove-DcsMigrationTask -Id " + id + " -Force");

@@ -8,7 +8,7 @@ namespace HuaweiMigration.Client.Dcs
     internal static class DcsWaitRules
     {
         private static string Describe(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task) =>
-            "The DCS migration task '" + (task?.TaskName ?? entry.Last?.TaskName ?? entry.Id) + "' (" + entry.Id + ")";
+            Engine.TaskService<DcsMigrationTask>.Describe("DCS migration task", entry.Id, task?.TaskName ?? entry.Last?.TaskName);
 
         /// <summary>Stop: <c>TERMINATED</c>. A failed or finished task will not get there.</summary>
         public static WaitVerdict Terminated(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
@@ -67,7 +67,7 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>Explains why a stop was refused, from the task's status.</summary>
         public static string ExplainRefusal(string id, DcsMigrationTask? task)
         {
-            var name = "The DCS migration task '" + (task?.TaskName ?? id) + "' (" + id + ")";
+            var name = DcsTaskService.DescribeTask(id, task);
             if (task is null) return name + " cannot be stopped in its current status.";
             if (DcsMigrationTaskStatuses.Finished.Contains(task.Status)) return name + " has already finished (" + task.RawStatus + "): there is nothing to stop.";
             if (DcsMigrationTaskStatuses.Failed.Contains(task.Status)) return name + " has failed (" + task.RawStatus + "): there is nothing to stop.";

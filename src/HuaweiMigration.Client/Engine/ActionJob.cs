@@ -82,14 +82,18 @@ namespace HuaweiMigration.Client.Engine
                     _host.Log.Verbose(answer.Error.Message + " Waiting will tell.");
                     continue;
                 }
-                _host.WriteError(TaskErrors.Of(_service, id, answer.Error, _service.ErrorPrefix + "ActionFailed", Refusal(id, answer.Error)));
+                var (refusal, known) = Refusal(id, answer.Error);
+                _host.WriteError(TaskErrors.Of(_service, id, known, answer.Error, _service.ErrorPrefix + "ActionFailed", refusal));
             }
         }
 
-        /// <summary>Why the service refused the action, from the task's state read now (or as piped in); null when the action does not explain.</summary>
-        private string? Refusal(string id, Exception error)
+        /// <summary>
+        /// Why the service refused the action, from the task's state read now (or as piped in), null when the action
+        /// does not explain; and the task as best known (read now, or as piped in).
+        /// </summary>
+        private (string? Refusal, TTask? Task) Refusal(string id, Exception error)
         {
-            if (_action.ExplainRefusal is null || !(error is HuaweiCloudApiException { Kind: ApiErrorKind.InvalidOperation })) return null;
+            if (_action.ExplainRefusal is null || !(error is HuaweiCloudApiException { Kind: ApiErrorKind.InvalidOperation })) return (null, _given[id]);
             RefreshResult<TTask>? read = null;
             try
             {
@@ -98,7 +102,8 @@ namespace HuaweiMigration.Client.Engine
             catch (HuaweiCloudApiException)
             {
             }
-            return _action.ExplainRefusal(id, read != null && read.Found.TryGetValue(id, out var now) ? now : _given[id]);
+            var task = read != null && read.Found.TryGetValue(id, out var now) ? now : _given[id];
+            return (_action.ExplainRefusal(id, task), task);
         }
 
         private void WaitFor(List<string> ids)
@@ -123,8 +128,8 @@ namespace HuaweiMigration.Client.Engine
                     _host.WriteObject(task);
                     continue;
                 }
-                if (read.Errors.TryGetValue(id, out var error)) _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "ActionFailed"));
-                else if (_service.UnreadAfterActionIsError) _host.WriteError(TaskErrors.Of(_service, id, _service.Missing(id, _given[id]), _service.ErrorPrefix + "ActionFailed"));
+                if (read.Errors.TryGetValue(id, out var error)) _host.WriteError(TaskErrors.Of(_service, id, _given[id], error, _service.ErrorPrefix + "ActionFailed"));
+                else if (_service.UnreadAfterActionIsError) _host.WriteError(TaskErrors.Of(_service, id, _given[id], _service.Missing(id, _given[id]), _service.ErrorPrefix + "ActionFailed"));
                 else _host.Log.Verbose(_service.Describe(id, _given[id]) + ": " + _action.Words.Named + " was accepted, but the task could not be read back.");
             }
         }

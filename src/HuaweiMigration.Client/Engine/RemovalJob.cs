@@ -108,7 +108,7 @@ namespace HuaweiMigration.Client.Engine
                 if (!states.Found.TryGetValue(id, out var task))
                 {
                     var error = states.Errors.TryGetValue(id, out var e) ? e : _service.Missing(id, _given[id]);
-                    _host.WriteError(TaskErrors.Of(_service, id, error, _service.ErrorPrefix + "RemoveFailed"));
+                    _host.WriteError(TaskErrors.Of(_service, id, _given[id], error, _service.ErrorPrefix + "RemoveFailed"));
                 }
                 // What would be refused is refused before anyone is asked; the others are asked about as they are now.
                 else if (_rules.Deletable(task)) { if (Confirmed(id, task)) toDelete.Add(task); }
@@ -152,7 +152,7 @@ namespace HuaweiMigration.Client.Engine
             {
                 if (answer.Error is null) continue;
                 failed.Add(id);
-                _host.WriteError(TaskErrors.Of(_service, id, answer.Error, _service.ErrorPrefix + "RemoveFailed", action.ExplainRefusal?.Invoke(id, byId[id])));
+                _host.WriteError(TaskErrors.Of(_service, id, byId[id], answer.Error, _service.ErrorPrefix + "RemoveFailed", action.ExplainRefusal?.Invoke(id, byId[id])));
             }
             return tasks.Where(t => !failed.Contains(_service.IdOf(t))).ToList();
         }

@@ -11,7 +11,7 @@ namespace HuaweiMigration.Client.Engine
         /// <param name="kind">The error's category.</param>
         /// <param name="message">A message for people, when it says more than the exception's.</param>
         /// <param name="recommendedAction">What to do about it.</param>
-        public TaskError(string target, Exception exception, string? errorId, ApiErrorKind kind, string? message = null, string? recommendedAction = null)
+        public TaskError(string target, HuaweiCloudApiException exception, string? errorId, ApiErrorKind kind, string? message = null, string? recommendedAction = null)
         {
             Target = target;
             Exception = exception;
@@ -22,7 +22,8 @@ namespace HuaweiMigration.Client.Engine
         }
 
         public string Target { get; }
-        public Exception Exception { get; }
+        /// <summary>The failure: always a <see cref="HuaweiCloudApiException"/>, so scripts can catch every error of the module by one type.</summary>
+        public HuaweiCloudApiException Exception { get; }
         public string? ErrorId { get; }
         public ApiErrorKind Kind { get; }
         public string? Message { get; }

@@ -209,17 +209,18 @@ namespace HuaweiMigration.Client.Engine
                     break;
                 case WaitOutcome.Failed:
                     var gone = result.ErrorId != null && result.ErrorId.EndsWith("Gone", StringComparison.Ordinal);
-                    _host.WriteError(new TaskError(result.Id, new InvalidOperationException(result.Message), result.ErrorId ?? prefix + "Failed",
-                        gone ? ApiErrorKind.NotFound : ApiErrorKind.InvalidResponse));
+                    _host.WriteError(new TaskError(result.Id,
+                        new HuaweiCloudApiException(result.Message ?? _service.Describe(result.Id, result.Task) + " failed.", gone ? ApiErrorKind.NotFound : ApiErrorKind.InvalidResponse, service: _service.Service),
+                        result.ErrorId ?? prefix + "Failed", gone ? ApiErrorKind.NotFound : ApiErrorKind.InvalidResponse));
                     break;
                 case WaitOutcome.TimedOut:
                     _host.WriteError(new TaskError(result.Id,
-                        new TimeoutException(_service.Describe(result.Id, result.Task) + " " + _words.NotReached + " within " + _plan.TimeoutSeconds + " seconds; "
-                            + LastSeen(result) + "." + (hint is null ? string.Empty : " " + hint)),
+                        new HuaweiCloudTimeoutException(_service.Describe(result.Id, result.Task) + " " + _words.NotReached + " within " + _plan.TimeoutSeconds + " seconds; "
+                            + LastSeen(result) + "." + (hint is null ? string.Empty : " " + hint), _service.Service),
                         prefix + "WaitTimeout", ApiErrorKind.Timeout));
                     break;
                 default:
-                    _host.WriteError(TaskErrors.Of(_service, result.Id, result.Error ?? new InvalidOperationException(result.Message), prefix + "WaitFailed"));
+                    _host.WriteError(TaskErrors.Of(_service, result.Id, result.Task, result.Error ?? new HuaweiCloudApiException(result.Message ?? _service.Describe(result.Id, result.Task) + ": the wait failed.", ApiErrorKind.InvalidOperation, service: _service.Service), prefix + "WaitFailed"));
                     break;
             }
         }

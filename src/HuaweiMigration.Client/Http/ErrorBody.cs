@@ -6,21 +6,6 @@ using Newtonsoft.Json.Linq;
 
 namespace HuaweiMigration.Client.Http
 {
-    /// <summary>One code and message pair of an error body's <c>details</c>.</summary>
-    public sealed class HuaweiCloudErrorDetail
-    {
-        public HuaweiCloudErrorDetail(string? code, string? message)
-        {
-            Code = code;
-            Message = message;
-        }
-
-        public string? Code { get; }
-        public string? Message { get; }
-
-        public override string ToString() => (Code ?? "?") + ": " + Message;
-    }
-
     /// <summary>
     /// What an error answer says, read the way Huawei's SDK core reads it — the first pair present together
     /// (<c>error_code</c>/<c>error_msg</c>, <c>errorCode</c>/<c>errorMsg</c>, <c>code</c>/<c>message</c>) at the top,

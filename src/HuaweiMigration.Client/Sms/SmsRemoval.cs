@@ -20,8 +20,8 @@ namespace HuaweiMigration.Client.Sms
             {
                 var who = SmsTaskService.DescribeTask(id, task);
                 return new TaskError(id,
-                    new InvalidOperationException(who + " is " + task.RawState
-                        + "; only a task that is paused (ABORT), finished or not started can be removed. Pause it first (Suspend-SmsTask -Wait), or use -Force."),
+                    new HuaweiCloudApiException(who + " is " + task.RawState
+                        + "; only a task that is paused (ABORT), finished or not started can be removed. Pause it first (Suspend-SmsTask -Wait), or use -Force.", ApiErrorKind.InvalidOperation, service: "SMS"),
                     "SmsTaskNotRemovable", ApiErrorKind.InvalidOperation,
                     who + " is " + task.RawState + " and cannot be removed now.",
                     "Suspend-SmsTask -Id " + id + " -Wait; then Remove-SmsTask -Id " + id + ". Or: Remove-SmsTask -Id " + id + " -Force");

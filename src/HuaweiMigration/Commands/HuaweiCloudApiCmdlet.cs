@@ -67,9 +67,8 @@ namespace HuaweiMigration.Commands
         {
             if (PagingParameters.Skip > MaxSkip)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentOutOfRangeException("Skip", "-Skip " + PagingParameters.Skip + " is more than the API can skip (at most " + MaxSkip + ")."),
-                    "InvalidSkip", ErrorCategory.InvalidArgument, PagingParameters.Skip));
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "-Skip " + PagingParameters.Skip + " is more than the API can skip (at most " + MaxSkip + ").", "Skip", "InvalidSkip", PagingParameters.Skip));
             }
             return new Client.Sms.PagingRequest
             {

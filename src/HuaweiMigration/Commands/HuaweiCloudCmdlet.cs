@@ -141,14 +141,14 @@ namespace HuaweiMigration.Commands
             catch (OperationCanceledException ex)
             {
                 // Not Ctrl+C (that was caught above): something gave up waiting; a time-out for this item only.
-                WriteError(new ErrorRecord(ex, "OperationCancelled", ErrorCategory.OperationTimeout, target));
+                WriteError(ErrorRecords.Cancelled(ex, target));
             }
             catch (Exception ex) when (!IsPowerShells(ex) && !(ex is OutOfMemoryException))
             {
                 // A failure nobody foresaw still costs only this item, and is never NotSpecified: it can only have come
                 // from handling what the service sent. PowerShell's own exceptions pass: -ErrorAction Stop, Ctrl+C,
                 // and the flow control of a 'break' or 'continue' in a downstream script block.
-                WriteError(new ErrorRecord(ex, "UnexpectedFailure", ErrorCategory.InvalidResult, target));
+                WriteError(ErrorRecords.Unexpected(ex, target));
             }
             finally
             {

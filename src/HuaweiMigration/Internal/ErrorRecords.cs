@@ -4,7 +4,11 @@ using HuaweiMigration.Client;
 
 namespace HuaweiMigration.Internal
 {
-    /// <summary>Turns client failures into ErrorRecords with stable ids, real categories and the task as target.</summary>
+    /// <summary>
+    /// Turns client failures into ErrorRecords with stable ids, real categories and the task as target. Every record
+    /// carries a <see cref="HuaweiCloudApiException"/> (a subclass for time-outs and bad arguments), so one
+    /// <c>catch [HuaweiMigration.HuaweiCloudApiException]</c> catches every error of the module.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static ErrorCategory Category(ApiErrorKind kind) => kind switch
@@ -100,12 +104,28 @@ namespace HuaweiMigration.Internal
             return record;
         }
 
+        /// <summary>An argument refused before any request: the exception is a <see cref="HuaweiCloudArgumentException"/> keeping the message and ParamName.</summary>
         public static ErrorRecord InvalidArgument(ArgumentException ex, string errorId, object? target) =>
-            new ErrorRecord(ex, errorId, ErrorCategory.InvalidArgument, target);
+            new ErrorRecord(HuaweiCloudArgumentException.From(ex), errorId, ErrorCategory.InvalidArgument, target);
+
+        /// <summary>An argument refused before any request, by the module itself.</summary>
+        public static ErrorRecord InvalidArgument(string message, string? paramName, string errorId, object? target) =>
+            new ErrorRecord(new HuaweiCloudArgumentException(message, paramName), errorId, ErrorCategory.InvalidArgument, target);
+
+        /// <summary>Something gave up waiting for one item (not Ctrl+C): a time-out for that item only.</summary>
+        public static ErrorRecord Cancelled(OperationCanceledException ex, object? target) =>
+            new ErrorRecord(new HuaweiCloudTimeoutException(ex.Message, null, ex), "OperationCancelled", ErrorCategory.OperationTimeout, target);
+
+        /// <summary>A failure nobody foresaw, for one item; the original failure is the inner exception.</summary>
+        public static ErrorRecord Unexpected(Exception ex, object? target) =>
+            new ErrorRecord(new HuaweiCloudApiException(ex.Message, ApiErrorKind.InvalidResponse, innerException: ex), "UnexpectedFailure", ErrorCategory.InvalidResult, target);
 
         public static ErrorRecord Disconnected(Models.HuaweiCloudContext context) =>
             new ErrorRecord(
-                new InvalidOperationException("This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again."),
+                new HuaweiCloudApiException("This connection to " + context.Region + " was closed by Disconnect-HuaweiCloud; its secrets are gone. Run Connect-HuaweiCloud again.", ApiErrorKind.Authentication)
+                {
+                    Disconnected = true,
+                },
                 "HuaweiCloudDisconnected",
                 ErrorCategory.AuthenticationError,
                 context)
@@ -118,7 +138,7 @@ namespace HuaweiMigration.Internal
 
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
-                new InvalidOperationException("You are not connected to Huawei Cloud. Run Connect-HuaweiCloud first, or pass -Context."),
+                new HuaweiCloudApiException("You are not connected to Huawei Cloud. Run Connect-HuaweiCloud first, or pass -Context.", ApiErrorKind.Authentication),
                 "HuaweiCloudNotConnected",
                 ErrorCategory.AuthenticationError,
                 null)

@@ -153,7 +153,8 @@ namespace HuaweiMigration.Tests.Engine
             var refused = host.ErrorFor("d2");
             Assert.Equal(ApiErrorKind.InvalidOperation, refused.Kind);
             Assert.Null(refused.ErrorId); // the service's own
-            Assert.Equal("The DCS migration task 'name-d2' (d2) has already finished (SUCCESS): there is nothing to stop (DCS.4957). The task status does not allow this.", RecordingHost.Text(refused));
+            // The message starts with the task as the service describes it (the fake: id and state).
+            Assert.Equal("DCS task d2 [SUCCESS]: DCS migration task 'name-d2' (d2) has already finished (SUCCESS): there is nothing to stop (DCS.4957). The task status does not allow this.", RecordingHost.Text(refused));
             var unknown = host.ErrorFor("d3");
             Assert.Equal(ApiErrorKind.NotFound, unknown.Kind);
             Assert.StartsWith("No DCS task has the id 'd3'.", RecordingHost.Text(unknown));
@@ -178,7 +179,8 @@ namespace HuaweiMigration.Tests.Engine
 
             var refused = host.ErrorFor("t2");
             Assert.Equal(ApiErrorKind.InvalidOperation, refused.Kind);
-            Assert.Equal("SMS.1038: the task cannot be paused now.", RecordingHost.Text(refused));
+            Assert.Equal("SMS task t2: SMS.1038: the task cannot be paused now.", RecordingHost.Text(refused));
+            Assert.Equal("SMS.1038: the task cannot be paused now.", refused.Exception.Message);
             var bad = host.ErrorFor("t3");
             Assert.Equal(ApiErrorKind.InvalidArgument, bad.Kind);
             Assert.Equal("InvalidSmsTaskId", bad.ErrorId);
@@ -273,7 +275,7 @@ namespace HuaweiMigration.Tests.Engine
             var notReached = host.ErrorFor("d");
             Assert.Equal("SmsTaskWaitTimeout", notReached.ErrorId);
             Assert.Equal(ApiErrorKind.Timeout, notReached.Kind);
-            Assert.IsType<TimeoutException>(notReached.Exception);
+            Assert.IsType<HuaweiCloudTimeoutException>(notReached.Exception);
             Assert.Matches(new Regex(@"^SMS task d \[RUNNING\] did not pause within 3 seconds; it is RUNNING \(seen at \d\d:\d\d:\d\d\)\. The task shows no sign of the 'stop': it may never have reached the service\."), RecordingHost.Text(notReached));
 
             // Stopping, but not stopped in time: the stop reached it, so no hint.

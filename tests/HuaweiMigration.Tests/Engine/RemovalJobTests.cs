@@ -205,7 +205,7 @@ namespace HuaweiMigration.Tests.Engine
 
             var error = host.ErrorFor("t2");
             Assert.Equal(ApiErrorKind.InvalidOperation, error.Kind);
-            Assert.Equal("SMS.1039: the task is being used.", RecordingHost.Text(error));
+            Assert.Equal("SMS task t2 [ABORT]: SMS.1039: the task is being used.", RecordingHost.Text(error));
             Assert.Single(host.Errors);
             Assert.Equal(new[] { "t1", "t3" }, host.OutputOf<SmsTask>().Select(t => t.Id).OrderBy(i => i, StringComparer.Ordinal));
             // t2 was not waited for.
@@ -308,7 +308,7 @@ namespace HuaweiMigration.Tests.Engine
             // One batch for every task that may go.
             Assert.Equal(new[] { "d1", "d2", "d3", "d4" }, Assert.Single(service.SendsOf("delete")).Ids.OrderBy(i => i, StringComparer.Ordinal));
             var refused = host.ErrorFor("d3");
-            Assert.Equal("DCS migration task 'name-d3' (d3) cannot be removed while it is TERMINATED (DCS.4957).", RecordingHost.Text(refused));
+            Assert.Equal("DCS task d3 [TERMINATED]: DCS migration task 'name-d3' (d3) cannot be removed while it is TERMINATED (DCS.4957).", RecordingHost.Text(refused));
             Assert.Equal(new[] { "d1", "d2", "d4" }, host.OutputOf<DcsMigrationTask>().Select(t => t.TaskId).OrderBy(i => i, StringComparer.Ordinal));
         }
     }

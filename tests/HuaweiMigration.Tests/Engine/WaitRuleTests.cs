@@ -400,7 +400,7 @@ namespace HuaweiMigration.Tests.Engine
         public void A_dcs_failure_carries_the_tasks_error_message()
         {
             var verdict = DcsWaitRules.Terminated(DcsEntry(), Dcs("FAILED", "source unreachable"));
-            Assert.Equal("The DCS migration task 'cache-1' (d1) failed: it is FAILED. source unreachable", verdict.Message);
+            Assert.Equal("DCS migration task 'cache-1' (d1) failed: it is FAILED. source unreachable", verdict.Message);
         }
 
         [Theory]
@@ -413,7 +413,7 @@ namespace HuaweiMigration.Tests.Engine
         {
             var text = DcsWaitRules.ExplainRefusal("d1", status is null ? null : Dcs(status));
             Assert.EndsWith(explanation, text);
-            Assert.Contains("(d1)", text);
+            Assert.StartsWith(status is null ? "DCS migration task d1 " : "DCS migration task 'cache-1' (d1) ", text);
         }
     }
 }

@@ -67,7 +67,7 @@ namespace HuaweiMigration.Tests.Module
             for (var e = error.Exception; e != null; e = e.InnerException)
             {
                 texts.Add(e.Message);
-                if (e is HuaweiMigration.Client.HuaweiCloudApiException api)
+                if (e is HuaweiMigration.HuaweiCloudApiException api)
                 {
                     texts.Add(api.ErrorCode);
                     texts.Add(api.ErrorMessage);

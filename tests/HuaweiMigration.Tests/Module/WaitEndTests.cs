@@ -62,7 +62,7 @@ namespace HuaweiMigration.Tests.Module
             var context = (HuaweiCloudContext)Ps.Run("Get-HuaweiCloudContext").Output.Single().BaseObject;
             HuaweiCloudConnector.Disconnect(context);
             var client = new HuaweiMigration.Client.Sms.SmsClient(context, null);
-            var error = await Assert.ThrowsAsync<HuaweiMigration.Client.HuaweiCloudApiException>(() => client.GetTaskAsync(id, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<HuaweiMigration.HuaweiCloudApiException>(() => client.GetTaskAsync(id, CancellationToken.None));
             Assert.True(error.Disconnected);
             Assert.Equal(HuaweiMigration.Client.Http.FailureKind.Definitive, HuaweiMigration.Client.Http.RetryDecision.Classify(error));
             Assert.Empty(Sim.State.Requests);

@@ -55,6 +55,11 @@ namespace HuaweiMigration.Commands.Sms
                     {
                         WriteApiError(ex, id, "No SMS task has the id '" + id + "'. " + ex.Message);
                     }
+                    catch (HuaweiCloudApiException ex)
+                    {
+                        // Any other failure names the task too (by id: that is all this command knows of it).
+                        WriteApiError(ex, id, "SMS task " + id + ": " + ex.Said);
+                    }
                 });
             }
         }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using HuaweiMigration.Client.Http;
 
-namespace HuaweiMigration.Client
+namespace HuaweiMigration
 {
     /// <summary>What kind of failure an API call ended in; the PowerShell layer maps it to an error category.</summary>
     public enum ApiErrorKind
@@ -29,9 +28,49 @@ namespace HuaweiMigration.Client
         InvalidResponse,
     }
 
-    /// <summary>The one error type of the client: an API answer that was not a success, or no usable answer at all.</summary>
+    /// <summary>One code and message pair of an error body's <c>details</c>.</summary>
+    public sealed class HuaweiCloudErrorDetail
+    {
+        public HuaweiCloudErrorDetail(string? code, string? message)
+        {
+            Code = code;
+            Message = message;
+        }
+
+        public string? Code { get; }
+        public string? Message { get; }
+
+        public override string ToString() => (Code ?? "?") + ": " + Message;
+    }
+
+    /// <summary>
+    /// The base of every exception the module's errors carry: an API answer that was not a success, no usable answer
+    /// at all, or a refusal of the module's own (a bad argument, a task in the wrong state, a wait that timed out).
+    /// It lives in HuaweiMigration.Models, which PowerShell loads normally, so scripts can write
+    /// <c>catch [HuaweiMigration.HuaweiCloudApiException]</c> and a Pester <c>Mock</c> can throw one:
+    /// <c>[HuaweiMigration.HuaweiCloudApiException]::new('SMS task web-01 ...', 'InvalidOperation', 400, 'SMS.1038')</c>.
+    /// </summary>
     public class HuaweiCloudApiException : Exception
     {
+        /// <summary>An error with only a message (kind <see cref="ApiErrorKind.InvalidOperation"/>, no status): for tests and mocks.</summary>
+        public HuaweiCloudApiException(string message)
+            : this(message, ApiErrorKind.InvalidOperation)
+        {
+        }
+
+        /// <summary>An error with a message and the failure that caused it (kind <see cref="ApiErrorKind.InvalidOperation"/>).</summary>
+        public HuaweiCloudApiException(string message, Exception? innerException)
+            : this(message, ApiErrorKind.InvalidOperation, innerException: innerException)
+        {
+        }
+
+        /// <summary>An error of a kind, as an API answer would give it: for tests and mocks (from PowerShell: <c>::new('msg', 'NotFound', 404, 'SMS.9004')</c>).</summary>
+        public HuaweiCloudApiException(string message, ApiErrorKind kind, int statusCode, string? errorCode)
+            : this(message, kind, statusCode, errorCode, null)
+        {
+        }
+
+        /// <summary>The full form: every field an API answer gives.</summary>
         public HuaweiCloudApiException(
             string message,
             ApiErrorKind kind,
@@ -120,6 +159,22 @@ namespace HuaweiMigration.Client
         /// </summary>
         public bool Truncated { get; internal set; }
 
+        /// <summary>
+        /// The message for a line that names the task first: the service's code and words without the "SMS error …:"
+        /// lead-in ("SMS.1038 Only running tasks can be paused. (HTTP 400 …)"), and all that follows them.
+        /// </summary>
+        internal string Said
+        {
+            get
+            {
+                var message = Message;
+                if (string.IsNullOrEmpty(Service)) return message;
+                var lead = Service + " error" + (ErrorCode is null ? string.Empty : " " + ErrorCode) + ": ";
+                if (!message.StartsWith(lead, StringComparison.Ordinal)) return message;
+                return (ErrorCode is null ? string.Empty : ErrorCode + " ") + message.Substring(lead.Length);
+            }
+        }
+
         /// <summary>Codes that mean the object is in the wrong state for the request.</summary>
         internal static bool IsStateConflictCode(string? code) =>
             code is "SMS.1038" or "SMS.1039" or "SMS.1040" or "SMS.2015" or "DCS.4957";
@@ -140,5 +195,44 @@ namespace HuaweiMigration.Client
             if (status >= 500) return ApiErrorKind.ServerError;
             return ApiErrorKind.InvalidArgument;
         }
+    }
+
+    /// <summary>A wait or a request that did not end in time (kind <see cref="ApiErrorKind.Timeout"/>).</summary>
+    public class HuaweiCloudTimeoutException : HuaweiCloudApiException
+    {
+        public HuaweiCloudTimeoutException(string message)
+            : this(message, null)
+        {
+        }
+
+        public HuaweiCloudTimeoutException(string message, string? service, Exception? innerException = null)
+            : base(message, ApiErrorKind.Timeout, service: service, innerException: innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// An argument refused before any request (an id that cannot be one, a bad rule or option), kind
+    /// <see cref="ApiErrorKind.InvalidArgument"/>; <see cref="ParamName"/> names the parameter when known.
+    /// </summary>
+    public class HuaweiCloudArgumentException : HuaweiCloudApiException
+    {
+        public HuaweiCloudArgumentException(string message)
+            : this(message, null)
+        {
+        }
+
+        public HuaweiCloudArgumentException(string message, string? paramName, Exception? innerException = null)
+            : base(message, ApiErrorKind.InvalidArgument, innerException: innerException)
+        {
+            ParamName = paramName;
+        }
+
+        /// <summary>The parameter the argument was given for, when known.</summary>
+        public string? ParamName { get; }
+
+        /// <summary>The module's error for an <see cref="ArgumentException"/>: its message and parameter, with it as the inner exception.</summary>
+        public static HuaweiCloudArgumentException From(ArgumentException error) =>
+            new HuaweiCloudArgumentException(error.Message, error.ParamName, error);
     }
 }
