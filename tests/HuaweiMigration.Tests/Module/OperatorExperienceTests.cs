@@ -42,7 +42,8 @@ namespace HuaweiMigration.Tests.Module
             Connect();
             var r = Ps.Run("Set-SmsTaskSpeedLimit -Id 0123456789abcdef0123456789abcdef -Rule @{ Start = '18:00'; End = '08:00'; Speed = 50 }");
             var error = r.SingleError();
-            var argument = Assert.IsAssignableFrom<ArgumentException>(error.Exception);
+            // The module's own exception (catchable by type), keeping the parameter's name.
+            var argument = Assert.IsType<HuaweiMigration.HuaweiCloudArgumentException>(error.Exception);
             Assert.Equal("Rule", argument.ParamName);
             Assert.DoesNotContain("'rules'", error.ToString());
             Assert.Contains("Start must be before End", error.ToString());
