@@ -28,7 +28,9 @@ namespace HuaweiMigration.Tests.Module
             clock.Stop();
             var stoppedAt = DateTime.UtcNow;
             Assert.True(async.IsCompleted);
-            Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(200), "Stop took " + clock.Elapsed.TotalMilliseconds + " ms");
+            // What is asserted is that Stop does not wait for what blocks (a 5 s answer, a long pause), not how fast a
+            // machine is: a bound well under the blocking time holds on a loaded machine too. Speed is for benchmarks.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), "Stop took " + clock.Elapsed.TotalMilliseconds + " ms");
             Thread.Sleep(700);
             Assert.DoesNotContain(Sim.State.Requests, q => q.Timestamp > stoppedAt);
         }
