@@ -98,11 +98,10 @@ namespace HuaweiMigration.Client.Engine
         public void End()
         {
             if (_accepted.Count == 0) return;
-            _plan.Start();
             // The state decides, so it is read fresh — in one go, not one call per task.
             var states = TaskErrors.ReadAll(_host, _service, _accepted, _throttle);
-            var toDelete = new List<TTask>();
-            var toStop = new List<TTask>();
+            // First every refusal, before anyone is asked; then the others, asked about as they are now.
+            var removable = new List<(string Id, TTask Task, bool Stop)>();
             foreach (var id in _accepted)
             {
                 if (!states.Found.TryGetValue(id, out var task))
@@ -110,11 +109,18 @@ namespace HuaweiMigration.Client.Engine
                     var error = states.Errors.TryGetValue(id, out var e) ? e : _service.Missing(id, _given[id]);
                     _host.WriteError(TaskErrors.Of(_service, id, _given[id], error, _service.ErrorPrefix + "RemoveFailed"));
                 }
-                // What would be refused is refused before anyone is asked; the others are asked about as they are now.
-                else if (_rules.Deletable(task)) { if (Confirmed(id, task)) toDelete.Add(task); }
-                else if (_force && _rules.Forcible(task)) { if (Confirmed(id, task)) toStop.Add(task); }
+                else if (_rules.Deletable(task)) removable.Add((id, task, false));
+                else if (_force && _rules.Forcible(task)) removable.Add((id, task, true));
                 else _host.WriteError(_rules.NotRemovable(id, task));
             }
+            var toDelete = new List<TTask>();
+            var toStop = new List<TTask>();
+            foreach (var (id, task, stop) in removable)
+            {
+                if (Confirmed(id, task)) (stop ? toStop : toDelete).Add(task);
+            }
+            // The time limit runs from here: the time spent answering prompts is not the wait's.
+            _plan.Start();
             if (toStop.Count > 0) toDelete.AddRange(StopFirst(toStop));
             var removed = Send(_rules.Delete, toDelete);
             if (_wait) WaitGone(removed);

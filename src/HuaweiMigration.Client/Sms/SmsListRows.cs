@@ -12,8 +12,10 @@ namespace HuaweiMigration.Client.Sms
     /// The fields only task list rows carry (ListTasks has special_config, log_collect_status and syncing; ShowTask
     /// has not), for one command that reads tasks by id. The first few ids get a filtered list call each (one
     /// request); from then on the whole list is read once, page by page, and every later id is served from it — so
-    /// reading a thousand tasks by id costs a thousand GETs and a few pages, not a list call per id. A task the
-    /// listing did not have (created since) gets its own list call.
+    /// reading a thousand tasks by id costs a thousand GETs and a few pages, not a list call per id. The whole list is
+    /// read only once it costs no more than the list calls already made (its first page's count says how many pages
+    /// it has), so a few ids on a large account never pay for its whole list. A task the listing did not have
+    /// (created since) gets its own list call.
     /// </summary>
     public sealed class SmsListRows
     {
@@ -23,6 +25,7 @@ namespace HuaweiMigration.Client.Sms
         private readonly SmsClient _client;
         private readonly object _gate = new object();
         private int _asked;
+        private Task<SmsTaskPage>? _first;
         private Task<IReadOnlyDictionary<string, SmsTask>>? _listing;
 
         internal SmsListRows(SmsClient client)
@@ -33,13 +36,21 @@ namespace HuaweiMigration.Client.Sms
         /// <summary>The list row of task <paramref name="id"/>, or null when the list does not have it.</summary>
         public async Task<SmsTask?> RowAsync(string id, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _asked) > SingleReadsBeforeListing)
+            var asked = Interlocked.Increment(ref _asked);
+            if (asked > SingleReadsBeforeListing)
             {
-                Task<IReadOnlyDictionary<string, SmsTask>> listing;
-                lock (_gate) listing = _listing ??= ReadAllAsync(cancellationToken);
                 try
                 {
-                    if ((await listing.ConfigureAwait(false)).TryGetValue(id, out var row)) return row;
+                    Task<SmsTaskPage> firstPage;
+                    lock (_gate) firstPage = _first ??= _client.ListTasksPageAsync(null, new SmsTaskFilter(), 0, SmsClient.MaxPageSize, cancellationToken);
+                    var first = await firstPage.ConfigureAwait(false);
+                    var pages = Math.Max(1, (first.Count + SmsClient.MaxPageSize - 1) / SmsClient.MaxPageSize);
+                    if (asked >= pages)
+                    {
+                        Task<IReadOnlyDictionary<string, SmsTask>> listing;
+                        lock (_gate) listing = _listing ??= ReadRestAsync(first, cancellationToken);
+                        if ((await listing.ConfigureAwait(false)).TryGetValue(id, out var row)) return row;
+                    }
                 }
                 catch (HuaweiCloudApiException)
                 {
@@ -50,10 +61,9 @@ namespace HuaweiMigration.Client.Sms
             return page.Tasks.FirstOrDefault(t => t.Id == id);
         }
 
-        private async Task<IReadOnlyDictionary<string, SmsTask>> ReadAllAsync(CancellationToken cancellationToken)
+        private async Task<IReadOnlyDictionary<string, SmsTask>> ReadRestAsync(SmsTaskPage first, CancellationToken cancellationToken)
         {
             var rows = new ConcurrentDictionary<string, SmsTask>(StringComparer.Ordinal);
-            var first = await _client.ListTasksPageAsync(null, new SmsTaskFilter(), 0, SmsClient.MaxPageSize, cancellationToken).ConfigureAwait(false);
             Keep(rows, first.Tasks);
             // The rest of the pages the first one's count says there are, several at a time; never more than it says.
             var offsets = new List<long>();

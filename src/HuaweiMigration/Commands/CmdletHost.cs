@@ -125,9 +125,11 @@ namespace HuaweiMigration.Commands
 
         public bool WhatIf => WhatIfRequested;
 
+        // -WhatIf given (even as -WhatIf:$false) wins over $WhatIfPreference, as PowerShell's own ShouldProcess has it.
         private bool WhatIfRequested =>
-            (_cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent)
-            || (_cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref));
+            _cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+                ? w is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(w)
+                : _cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref);
 
         /// <summary>Whether a stream is wanted; true when it cannot be told (off the pipeline thread, say), so nothing is lost.</summary>
         private bool SafeWants(string parameter, string preferenceVariable)

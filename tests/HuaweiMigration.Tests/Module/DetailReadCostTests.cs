@@ -40,5 +40,19 @@ namespace HuaweiMigration.Tests.Module
             Assert.Single(Sim.State.Requests, q => q.Path == "/v3/tasks/" + id);
             Assert.Contains("id=" + id, Assert.Single(Sim.State.Requests, q => q.Path == "/v3/tasks").QueryString);
         }
+
+        [Fact]
+        public void A_few_ids_on_a_large_account_never_pay_for_its_whole_list()
+        {
+            var ids = Enumerable.Range(1, 2400).Select(i => Sim.State.Sms.Add(name: $"big-{i:0000}", state: "RUNNING")).ToArray();
+            Sim.State.ClearRequests();
+
+            // 12 pages of 200: reading 10 ids costs their list calls and one page to learn the count, never the 12.
+            var r = Ps.Run("$args | Get-SmsTask", ids.Take(10).Cast<object>().ToArray());
+
+            Assert.Empty(r.Errors);
+            Assert.All(r.Output.Select(o => (SmsTask)o.BaseObject), t => Assert.NotEmpty(t.SpecialConfig));
+            Assert.InRange(Sim.State.Requests.Count(q => q.Method == "GET" && q.Path == "/v3/tasks"), 10, 11);
+        }
     }
 }

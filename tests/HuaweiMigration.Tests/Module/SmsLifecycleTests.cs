@@ -236,5 +236,16 @@ namespace HuaweiMigration.Tests.Module
             Assert.True(asked.Errors.Count + (asked.Terminating is null ? 0 : 1) > 0, asked.Describe());
             Assert.Equal("ABORT", Sim.State.Sms.GetState(paused));
         }
+
+        [Fact]
+        public void WhatIf_false_given_wins_over_the_WhatIf_preference()
+        {
+            var paused = Sim.State.Sms.Add(name: "whatif-off", state: "ABORT");
+            var r = Ps.Run("$WhatIfPreference = $true; try { Remove-SmsTask -Id $args[0] -WhatIf:$false -Confirm:$false } finally { $WhatIfPreference = $false }", paused);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            // Deleted (gone, or DELETING while the simulator takes its time), not left paused.
+            Assert.NotEqual("ABORT", Sim.State.Sms.GetState(paused));
+            Assert.Contains(Sim.State.Requests, q => q.Method == "DELETE");
+        }
     }
 }

@@ -7,14 +7,14 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Checks the network between SMS tasks' source and target servers.</para>
-    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"network_check"} for each task and writes each task afterwards. With -Wait, waits until each task's NetworkCheckInfo has an EvaluationResult and writes the task with it, shown in a table of the check's result (type name HuaweiMigration.Models.SmsTask#NetworkCheck: evaluation, delay, jitter, loss and speed).</para>
+    /// <para type="description">Sends POST /v3/tasks/{id}/action {"operation":"network_check"} for each task and writes each task afterwards. With -Wait, waits until each task's NetworkCheckInfo has an EvaluationResult and writes the task with it, shown in a table of the check's result (type name HuaweiMigration.Models.SmsTask#NetworkCheck: state, evaluation result, speed in Mbit/s, name and id; Format-List shows the whole check).</para>
     /// </summary>
     /// <example>
     /// <para type="title">Check the network of every running task</para>
     /// <code>
     /// Get-SmsTask -State RUNNING | Test-SmsTaskNetwork -Wait
     /// </code>
-    /// <para>Starts a check for each task, waits for all results together, and shows them: each task's name, id and state with the check's evaluation, delay, jitter, packet loss and speed.</para>
+    /// <para>Starts a check for each task, waits for all results together, and shows them: each task's state, the check's evaluation and speed, its name and id (Format-List shows delay, jitter and loss too).</para>
     /// </example>
     /// <example>
     /// <para type="title">Start a check without waiting</para>
