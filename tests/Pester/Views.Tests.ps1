@@ -113,6 +113,10 @@ Describe 'DCS tasks and their progress' {
         $both[0].TaskName | Should -Be $dcsName
         $both[1].TaskId | Should -Be $other
         $both[1].TaskName | Should -BeNullOrEmpty
+        # Ids given on the command line are not the piped task's: its name does not label them.
+        $mislabelled = Get-DcsMigrationTask -Id $dcsId | Get-DcsMigrationProgress -Id $other
+        $mislabelled.TaskId | Should -Be $other
+        $mislabelled.TaskName | Should -BeNullOrEmpty
     }
 }
 

@@ -47,17 +47,20 @@ namespace HuaweiMigration.Commands.Dcs
         public string? ProjectId { get; set; }
 
         private DcsClient? _dcs;
+        private bool _idsGiven;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             _dcs = CreateDcsClient(ProjectId);
+            // Ids given on the command line are not the piped task's: its name must not label their progress.
+            _idsGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Id));
         }
 
         protected override void ProcessRecord()
         {
             // A task piped in brings its name (one id a record); a list of ids typed or piped as strings does not.
-            var name = Id.Length == 1 && !string.IsNullOrEmpty(TaskName) ? TaskName : null;
+            var name = !_idsGiven && Id.Length == 1 && !string.IsNullOrEmpty(TaskName) ? TaskName : null;
             WriteEachById(Id, "InvalidDcsTaskId", "DCS migration task", id => Named(_dcs!.GetProgressAsync(id, CancellationToken), name));
         }
 
