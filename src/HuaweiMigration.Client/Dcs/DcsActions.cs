@@ -11,7 +11,7 @@ namespace HuaweiMigration.Client.Dcs
         public static TaskAction<DcsMigrationTask> Stop { get; } = new TaskAction<DcsMigrationTask>("stop",
             new ActionWords("Stop", "Stopping DCS migration tasks", "stopped", "was not TERMINATED", "the stop"),
             _ => DcsWaitRules.Terminated,
-            t => t is null ? (bool?)null : t.Status == DcsMigrationTaskStatus.TERMINATING || t.Status == DcsMigrationTaskStatus.TERMINATED,
+            t => t is null ? (bool?)null : DcsClient.IsStopping(t),
             DcsClient.MaxBatch)
         {
             ExplainRefusal = DcsWaitRules.ExplainRefusal,

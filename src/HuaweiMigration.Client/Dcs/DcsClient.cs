@@ -169,7 +169,8 @@ namespace HuaweiMigration.Client.Dcs
                 RetryPolicy.Default,
                 _log);
 
-        private static bool IsStopping(DcsMigrationTask task) =>
+        /// <summary>Whether a task shows a stop took effect (TERMINATING or TERMINATED).</summary>
+        internal static bool IsStopping(DcsMigrationTask task) =>
             task.Status == DcsMigrationTaskStatus.TERMINATING || task.Status == DcsMigrationTaskStatus.TERMINATED;
 
         /// <summary>

@@ -28,12 +28,14 @@ namespace HuaweiMigration.Client.Dcs
 
         public override string? StateOf(DcsMigrationTask task) => task.RawStatus;
 
-        public override string Noun => "DCS migration task";
+        private const string TaskNoun = "DCS migration task";
+
+        public override string Noun => TaskNoun;
 
         public override string? NameOf(DcsMigrationTask task) => task.TaskName;
 
         /// <summary>How a task is named in prompts and messages (for callers without a service).</summary>
-        public static string DescribeTask(string id, DcsMigrationTask? task) => Describe("DCS migration task", id, task?.TaskName);
+        public static string DescribeTask(string id, DcsMigrationTask? task) => Describe(TaskNoun, id, task?.TaskName);
 
         public override string NotFound(string id, HuaweiCloudApiException error) =>
             "No DCS migration task has the id '" + id + "' in project " + Client.ProjectId + ". " + error.Message;

@@ -196,7 +196,7 @@ namespace HuaweiMigration.Client.Sms
         {
             InputValidation.SmsTaskId(id);
             return SendActionAsync(id, "the deletion", () => new ApiRequest(Service, _context.SmsEndpoint, Method.Delete, "v3", "tasks", id),
-                task => task is null || task.State == SmsTaskState.DELETING, cancellationToken);
+                SmsActions.Delete.TookEffect, cancellationToken);
         }
 
         /// <summary>The most ids one batch deletion takes.</summary>
@@ -231,7 +231,7 @@ namespace HuaweiMigration.Client.Sms
                     return pending.ToDictionary(id => id, _ => true, StringComparer.Ordinal);
                 },
                 (pending, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(pending, ct),
-                task => task is null || task.State == SmsTaskState.DELETING,
+                SmsActions.Delete.TookEffect,
                 (_, __) => true,
                 t => t.RawState,
                 RetryPolicy.Default,

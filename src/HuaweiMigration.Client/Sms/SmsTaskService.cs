@@ -27,12 +27,14 @@ namespace HuaweiMigration.Client.Sms
 
         public override string? StateOf(SmsTask task) => task.RawState;
 
-        public override string Noun => "SMS task";
+        private const string TaskNoun = "SMS task";
+
+        public override string Noun => TaskNoun;
 
         public override string? NameOf(SmsTask task) => task.Name;
 
         /// <summary>How a task is named in prompts and messages (for callers without a service).</summary>
-        public static string DescribeTask(string id, SmsTask? task) => Describe("SMS task", id, task?.Name);
+        public static string DescribeTask(string id, SmsTask? task) => Describe(TaskNoun, id, task?.Name);
 
         public override string NotFound(string id, HuaweiCloudApiException error) => "No SMS task has the id '" + id + "'. " + error.Message;
 
