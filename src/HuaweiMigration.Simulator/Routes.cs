@@ -47,6 +47,12 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
+        Map("GET", "/v3/migprojects", ctx => MigProjectEndpoints.List(ctx, state.Sms.Projects));
+        Map("POST", "/v3/migprojects", ctx => MigProjectEndpoints.Create(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("GET", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Show(ctx, state.Sms.Projects));
+        Map("PUT", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Update(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("PUT", "/v3/migprojects/{mig_project_id}/default", ctx => MigProjectEndpoints.SetDefault(ctx, state.Sms.Projects));
+        Map("DELETE", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Delete(ctx, state.Sms.Projects));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));
