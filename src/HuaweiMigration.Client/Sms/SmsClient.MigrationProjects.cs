@@ -169,21 +169,9 @@ namespace HuaweiMigration.Client.Sms
         }
 
         /// <summary>The account's default migration project (the one new agents register into), or null when the listing has none.</summary>
-        public async Task<SmsMigrationProject?> GetDefaultMigrationProjectAsync(CancellationToken cancellationToken)
-        {
-            long offset = 0;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (true)
-            {
-                var page = await ListMigrationProjectsPageAsync(offset, MigrationProjectPageSize, cancellationToken).ConfigureAwait(false);
-                var found = page.Migprojects.FirstOrDefault(p => p.IsDefault == true);
-                if (found != null) return found;
-                var fresh = page.Migprojects.Count(p => seen.Add(p.Id ?? string.Empty));
-                offset += page.Migprojects.Count;
-                // The count is not trusted alone: a page that brings nothing new ends the search.
-                if (fresh == 0 || offset >= page.Count) return null;
-            }
-        }
+        public Task<SmsMigrationProject?> GetDefaultMigrationProjectAsync(CancellationToken cancellationToken) =>
+            // The listing's own paging (PageReader: the count never trusted alone), stopped at the first default project.
+            Task.Run<SmsMigrationProject?>(() => EnumerateMigrationProjects(null, new PagingRequest(), cancellationToken).FirstOrDefault(p => p.IsDefault == true), cancellationToken);
 
         /// <summary><c>POST /v3/migprojects</c> (name, region and type required; type MIGRATE_BLOCK when not given); answers the new id.</summary>
         public async Task<string> CreateMigrationProjectAsync(SmsMigrationProjectSettings settings, CancellationToken cancellationToken)

@@ -142,10 +142,13 @@ namespace HuaweiMigration.Tests.Client
         }
 
         [Fact]
-        public async Task Reseeding_leaves_only_the_default_project()
+        public async Task Reseeding_leaves_only_the_default_project_and_no_template()
         {
             _host.State.Sms.Projects.Add("wave-4", makeDefault: true);
+            _host.State.Sms.Templates.Add("tpl-1");
             _host.State.Reseed(0, null);
+            Assert.Empty(_host.State.Sms.Templates.Ids);
+            Assert.Empty(_client.EnumerateTemplates(new SmsTemplateFilter(), new PagingRequest(), CancellationToken.None));
             var project = Assert.Single(_client.EnumerateMigrationProjects(null, new PagingRequest(), CancellationToken.None));
             Assert.Equal("default", project.Name);
             Assert.True(project.IsDefault);
