@@ -130,6 +130,25 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_row_with_a_field_of_the_wrong_type_is_an_error_naming_the_template_and_the_others_are_written()
+        {
+            Sim.State.Sms.Templates.Add("good-1");
+            var bad = Sim.State.Sms.Templates.Create(new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "bad-1",
+                ["publicip"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "5_bgp", ["bandwidth_size"] = "lots" },
+            }, _planted);
+            Sim.State.Sms.Templates.Add("good-2");
+            var r = Ps.Run("Get-SmsTemplate");
+            Assert.Equal(new[] { "good-1", "good-2" }, r.Objects<SmsTemplate>().Select(t => t.Name));
+            var error = r.SingleError();
+            Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+            Assert.Contains("SMS template 'bad-1' (" + bad + ")", error.ToString());
+            Assert.Contains("bandwidth_size", error.ToString());
+            NowhereIn(r);
+        }
+
+        [Fact]
         public void Lists_many_pages()
         {
             for (var i = 0; i < 120; i++) Sim.State.Sms.Templates.Add("tpl-" + i.ToString("000"));

@@ -52,24 +52,23 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private bool _checked;
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // The same settings for every project: refused once, before any request.
+            try
+            {
+                Settings(Name, Region).Validate(creating: false);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(Internal.ErrorRecords.InvalidArgument(ex, "InvalidSmsMigrationProject", Name));
+            }
+        }
 
         protected override void ProcessRecord()
         {
             var settings = Settings(Name, Region);
-            if (!_checked)
-            {
-                // The same settings for every project: refused once, before any request.
-                try
-                {
-                    settings.Validate(creating: false);
-                }
-                catch (ArgumentException ex)
-                {
-                    ThrowTerminatingError(Internal.ErrorRecords.InvalidArgument(ex, "InvalidSmsMigrationProject", Name));
-                }
-                _checked = true;
-            }
             var changes = Changes();
             foreach (var id in Id)
             {
