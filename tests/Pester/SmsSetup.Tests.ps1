@@ -42,6 +42,8 @@ Describe 'Project and template views' {
         $wide | Should -Match 'yes' -Because 'the default project is marked'
         $narrow = Get-SmsMigrationProject -Id $projectId | Show -Width 80
         $narrow | Should -Match $projectId -Because "ids are whole at 80 columns:`n$narrow"
+        $narrow | Should -Match 'wave1-prod-m' -Because "the name keeps at least 12 characters at 80 columns:`n$narrow"
+        $narrow | Should -Match '\bblock\b'
         @($narrow -split "`r?`n" | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
     }
 
@@ -50,6 +52,7 @@ Describe 'Project and template views' {
         $wide | Should -Match ([regex]::Escape($templateName) + '\s') -Because "a wide console has room for the name:`n$wide"
         $narrow = Get-SmsTemplate | Show -Width 80
         $narrow | Should -Match $templateId
+        $narrow | Should -Match 'wave1-prod-w' -Because "the name keeps at least 12 characters at 80 columns:`n$narrow"
         $list = Get-SmsTemplate -Id $templateId | Format-List | Out-String -Width 120
         $list | Should -Match 'subnet-wave'
         $list | Should -Match '40 GB'
