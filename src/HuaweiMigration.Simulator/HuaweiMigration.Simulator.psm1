@@ -303,7 +303,7 @@ function Add-SimSmsMigrationProject {
     [OutputType([string])]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Name, [string] $Region = 'ap-southeast-1',
         [ValidateSet('MIGRATE_BLOCK', 'MIGRATE_FILE')] [string] $Type = 'MIGRATE_BLOCK', [string] $Description,
-        [switch] $Default, [switch] $UseExistingServer, [switch] $Syncing, [ValidateRange(0, 100000)] [int] $SpeedLimit)
+        [switch] $Default, [switch] $UseExistingServer, [switch] $Syncing, [ValidateRange(0, 10000)] [int] $SpeedLimit)
     $body = @{ name = $Name; region = $Region; type = $Type; isDefault = [bool]$Default; existServer = [bool]$UseExistingServer; syncing = [bool]$Syncing }
     if ($Description) { $body.description = $Description }
     if ($PSBoundParameters.ContainsKey('SpeedLimit')) { $body.speedLimit = $SpeedLimit }

@@ -40,7 +40,7 @@ namespace HuaweiMigration.Client.Sms
         public bool? Syncing { get; set; }
         public bool? StartTargetServer { get; set; }
         public bool? StartNetworkCheck { get; set; }
-        /// <summary>Mbit/s; 0 is no limit.</summary>
+        /// <summary>Mbit/s, 0 (no limit) to 10000.</summary>
         public int? SpeedLimit { get; set; }
 
         /// <summary>The settings given here over <paramref name="current"/>'s: the whole project a PUT takes.</summary>
@@ -72,7 +72,7 @@ namespace HuaweiMigration.Client.Sms
             if (Type != null && Type != "MIGRATE_BLOCK" && Type != "MIGRATE_FILE") throw new ArgumentException("The migration type '" + Type + "' is neither MIGRATE_BLOCK nor MIGRATE_FILE.", nameof(Type));
             if (Description != null) InputValidation.NoControlCharacters(Description, "description");
             if (EnterpriseProject != null) InputValidation.NoControlCharacters(EnterpriseProject, "enterprise project");
-            if (SpeedLimit is int s && s < 0) throw new ArgumentException("The speed limit must be 0 (no limit) or more Mbit/s, was " + s + ".", nameof(SpeedLimit));
+            if (SpeedLimit is int s && (s < 0 || s > 10000)) throw new ArgumentException("The speed limit must be 0 (no limit) to 10000 Mbit/s, was " + s + ".", nameof(SpeedLimit));
         }
 
         /// <summary>

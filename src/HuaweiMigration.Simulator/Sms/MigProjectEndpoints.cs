@@ -11,7 +11,7 @@ namespace HuaweiMigration.Simulator.Sms;
 /// <summary>
 /// SMS migration projects (<c>/v3/migprojects</c>): list, show (no id in the answer, as in SDK 3.1.185 on), create
 /// (name, region and type required; names unique), update (the whole MigProject; nothing required), make default,
-/// delete (never the default project). Bodies with a field of the wrong type or a field MigProject does not have are
+/// delete (never the default project). Names are unique and the speed limit is 0 to 10000 Mbit/s, as the API reference states. Bodies with a field of the wrong type or a field MigProject does not have are
 /// refused.
 /// </summary>
 internal static class MigProjectEndpoints
@@ -149,7 +149,7 @@ internal static class MigProjectEndpoints
         if (root["speed_limit"] is JsonValue sl)
         {
             var speed = sl.GetValue<int>();
-            if (speed < 0) return "speed_limit";
+            if (speed is < 0 or > 10000) return "speed_limit";
             p.SpeedLimit = speed;
         }
         return null;

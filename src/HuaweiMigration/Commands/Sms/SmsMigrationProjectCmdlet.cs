@@ -47,9 +47,9 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         public SwitchParameter StartNetworkCheck { get; set; }
 
-        /// <summary><para type="description">The bandwidth limit of the project's migrations in Mbit/s; 0 is no limit.</para></summary>
+        /// <summary><para type="description">The bandwidth limit of the project's migrations in Mbit/s, 0 (no limit) to 10000.</para></summary>
         [Parameter]
-        [ValidateRange(0, 100000)]
+        [ValidateRange(0, 10000)]
         public int SpeedLimit { get; set; }
 
         /// <summary><para type="description">Make the project the account's default, into which newly started agents register their source servers (PUT /v3/migprojects/{id}/default).</para></summary>
