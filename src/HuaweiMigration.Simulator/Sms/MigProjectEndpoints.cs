@@ -11,7 +11,7 @@ namespace HuaweiMigration.Simulator.Sms;
 /// <summary>
 /// SMS migration projects (<c>/v3/migprojects</c>): list, show (no id in the answer, as in SDK 3.1.185 on), create
 /// (name, region and type required; names unique), update (the whole MigProject; nothing required), make default,
-/// delete (never the default project). Names are unique and the speed limit is 0 to 10000 Mbit/s, as the API reference states. Bodies with a field of the wrong type or a field MigProject does not have are
+/// delete (never the default project, nor one with servers: <see cref="MigProjectStore.HasServers"/>). Names are unique and the speed limit is 0 to 10000 Mbit/s, as the API reference states. Bodies with a field of the wrong type or a field MigProject does not have are
 /// refused.
 /// </summary>
 internal static class MigProjectEndpoints
@@ -100,6 +100,7 @@ internal static class MigProjectEndpoints
         {
             MigProjectResult.NotFound => NotFound(ctx),
             MigProjectResult.DefaultNotDeletable => Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: mig_project_id (the default migration project cannot be deleted)"),
+            MigProjectResult.HasServers => Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: mig_project_id (only projects that have no servers can be deleted)"),
             _ => Reply.Empty(ctx, 200),
         };
     }

@@ -52,6 +52,7 @@ internal enum MigProjectResult
     NotFound,
     NameTaken,
     DefaultNotDeletable,
+    HasServers,
 }
 
 /// <summary>
@@ -65,6 +66,12 @@ public sealed class MigProjectStore
     private int _next;
 
     internal MigProjectStore() => Seed();
+
+    /// <summary>
+    /// Whether a project still has source servers (set by whoever keeps the servers): the API deletes only projects
+    /// without servers. Null: no project has any.
+    /// </summary>
+    public Func<string, bool>? HasServers { get; set; }
 
     /// <summary>The id of the account's current default project (where new source servers register).</summary>
     public string DefaultId
@@ -199,6 +206,7 @@ public sealed class MigProjectStore
             var project = Find(id);
             if (project is null) return MigProjectResult.NotFound;
             if (project.IsDefault) return MigProjectResult.DefaultNotDeletable;
+            if (HasServers?.Invoke(id) == true) return MigProjectResult.HasServers;
             _projects.Remove(project);
             return MigProjectResult.Done;
         }

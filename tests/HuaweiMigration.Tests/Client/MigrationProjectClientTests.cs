@@ -131,6 +131,16 @@ namespace HuaweiMigration.Tests.Client
         }
 
         [Fact]
+        public async Task A_project_with_servers_is_not_deleted()
+        {
+            var id = _host.State.Sms.Projects.Add("wave-5");
+            _host.State.Sms.Projects.HasServers = p => p == id;
+            var refused = await Assert.ThrowsAnyAsync<HuaweiCloudApiException>(() => _client.DeleteMigrationProjectAsync(id, CancellationToken.None));
+            Assert.Contains("no servers", refused.Message);
+            Assert.NotNull(_host.State.Sms.Projects.Get(id));
+        }
+
+        [Fact]
         public async Task An_unknown_id_is_NotFound_and_a_taken_name_is_refused()
         {
             var missing = await Assert.ThrowsAnyAsync<HuaweiCloudApiException>(() => _client.GetMigrationProjectAsync("0123456789abcdef0123456789abcdef", CancellationToken.None));
