@@ -35,8 +35,8 @@ namespace HuaweiMigration.Client.Sms
 
     public sealed partial class SmsClient
     {
-        /// <summary>The page size of <c>GET /v3/vm/templates</c> (the API's default limit).</summary>
-        public const int TemplatePageSize = 50;
+        /// <summary>The largest page of <c>GET /v3/vm/templates</c> (the API reference: limit 0 to 100, 50 when not given).</summary>
+        public const int TemplatePageSize = 100;
 
         /// <summary>The most ids one <c>POST /v3/vm/templates/delete</c> carries.</summary>
         public const int MaxTemplateBatchDelete = 50;

@@ -126,7 +126,7 @@ namespace HuaweiMigration.Tests.Module
             var query = Sim.State.Requests.Last(q => q.Path == "/v3/vm/templates").Query;
             Assert.Equal("ap-southeast-1b", query["availability_zone"]);
             Assert.Equal("ap-southeast-1", query["region"]);
-            Assert.True(int.Parse(query["limit"]) <= 50);
+            Assert.True(int.Parse(query["limit"]) <= 100);
         }
 
         [Fact]
@@ -151,10 +151,12 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Lists_many_pages()
         {
-            for (var i = 0; i < 120; i++) Sim.State.Sms.Templates.Add("tpl-" + i.ToString("000"));
+            for (var i = 0; i < 250; i++) Sim.State.Sms.Templates.Add("tpl-" + i.ToString("000"));
             var r = Ps.Run("Get-SmsTemplate");
-            Assert.Equal(120, r.Objects<SmsTemplate>().Select(t => t.Id).Distinct().Count());
-            Assert.Equal(3, Sim.State.Requests.Count(q => q.Path == "/v3/vm/templates"));
+            Assert.Equal(250, r.Objects<SmsTemplate>().Select(t => t.Id).Distinct().Count());
+            var pages = Sim.State.Requests.Where(q => q.Path == "/v3/vm/templates").ToList();
+            Assert.Equal(3, pages.Count);
+            Assert.All(pages, p => Assert.Equal("100", p.Query["limit"]));
         }
 
         [Fact]
