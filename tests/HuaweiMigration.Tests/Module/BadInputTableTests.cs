@@ -158,6 +158,10 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("Get-SmsSourceServer -First 0")]
         [InlineData("Get-DcsMigrationTask -First 0")]
         [InlineData("Get-SmsTask -Id $ids -First 0")]
+        [InlineData("Get-SmsMigrationProject -First 0")]
+        [InlineData("Get-SmsMigrationProject -First 0 -Name 'def*'")]
+        [InlineData("Get-SmsTemplate -First 0 -Region ap-southeast-1")]
+        [InlineData("Get-SmsTemplate -Id $ids -First 0")]
         public void First_0_writes_nothing_and_sends_nothing(string script)
         {
             var ids = AddTasks(3, "RUNNING", "web");
