@@ -67,21 +67,25 @@ namespace HuaweiMigration.Client.Sms
                 if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("A migration project needs a name.", nameof(Name));
                 if (string.IsNullOrWhiteSpace(Region)) throw new ArgumentException("A migration project needs a region.", nameof(Region));
             }
-            if (Name != null) ResourceName(Name, "migration project name", nameof(Name));
+            if (Name != null) ResourceName(Name, "migration project name", nameof(Name), 100);
             if (Region != null) InputValidation.Region(Region);
             if (Type != null && Type != "MIGRATE_BLOCK" && Type != "MIGRATE_FILE") throw new ArgumentException("The migration type '" + Type + "' is neither MIGRATE_BLOCK nor MIGRATE_FILE.", nameof(Type));
-            if (Description != null) InputValidation.NoControlCharacters(Description, "description");
+            if (Description != null)
+            {
+                InputValidation.NoControlCharacters(Description, "description");
+                if (Description.Length > 255) throw new ArgumentException("The description is " + Description.Length + " characters long; at most 255 are allowed.", nameof(Description));
+            }
             if (EnterpriseProject != null) InputValidation.NoControlCharacters(EnterpriseProject, "enterprise project");
             if (SpeedLimit is int s && (s < 0 || s > 10000)) throw new ArgumentException("The speed limit must be 0 (no limit) to 10000 Mbit/s, was " + s + ".", nameof(SpeedLimit));
         }
 
         /// <summary>
-        /// Throws unless <paramref name="name"/> is 1 to 255 letters (Chinese ones included), digits, '_' and '-', as SMS
-        /// names its projects and templates.
+        /// Throws unless <paramref name="name"/> is 1 to <paramref name="maxLength"/> letters (Chinese ones included), digits,
+        /// '_' and '-', as SMS names its projects (at most 100) and templates (255).
         /// </summary>
-        internal static void ResourceName(string name, string what, string paramName)
+        internal static void ResourceName(string name, string what, string paramName, int maxLength = 255)
         {
-            if (name.Length == 0 || name.Length > 255) throw new ArgumentException("The " + what + " must be 1 to 255 characters long.", paramName);
+            if (name.Length == 0 || name.Length > maxLength) throw new ArgumentException("The " + what + " must be 1 to " + maxLength + " characters long.", paramName);
             foreach (var c in name)
             {
                 if (char.IsLetterOrDigit(c) && !char.IsControl(c) || c == '_' || c == '-') continue;

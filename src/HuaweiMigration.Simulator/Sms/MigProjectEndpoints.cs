@@ -32,7 +32,7 @@ internal static class MigProjectEndpoints
         ["speed_limit"] = JsonValueKind.Number,
     };
 
-    private static readonly System.Text.RegularExpressions.Regex Name = new(@"^[\p{L}\p{Nd}_-]{1,255}\z");
+    private static readonly System.Text.RegularExpressions.Regex Name = new(@"^[\p{L}\p{Nd}_-]{1,100}\z");
 
     public static Task List(HttpContext ctx, MigProjectStore store)
     {
@@ -140,7 +140,12 @@ internal static class MigProjectEndpoints
             if (type is not ("MIGRATE_BLOCK" or "MIGRATE_FILE")) return "type";
             p.Type = type;
         }
-        if (root["description"] is JsonValue d) p.Description = d.GetValue<string>();
+        if (root["description"] is JsonValue d)
+        {
+            var description = d.GetValue<string>();
+            if (description.Length > 255) return "description";
+            p.Description = description;
+        }
         if (root["enterprise_project"] is JsonValue e) p.EnterpriseProject = e.GetValue<string>();
         if (root["exist_server"] is JsonValue es) p.ExistServer = es.GetValue<bool>();
         if (root["use_public_ip"] is JsonValue up) p.UsePublicIp = up.GetValue<bool>();

@@ -146,6 +146,8 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("New-SmsMigrationProject -Name wave-1 -Region ap-southeast-1 -Type BLOCK", "ParameterArgumentValidationError", "MIGRATE_BLOCK")]
         [InlineData("New-SmsMigrationProject -Name wave-1 -Region ap-southeast-1 -SpeedLimit -1", "ParameterArgumentValidationError", "SpeedLimit")]
         [InlineData("New-SmsMigrationProject -Name wave-1 -Region ap-southeast-1 -SpeedLimit 10001", "ParameterArgumentValidationError", "10000")]
+        [InlineData("New-SmsMigrationProject -Name ('w' * 101) -Region ap-southeast-1", "InvalidSmsMigrationProject", "1 to 100 characters")]
+        [InlineData("New-SmsMigrationProject -Name wave-1 -Region ap-southeast-1 -Description ('d' * 256)", "InvalidSmsMigrationProject", "at most 255")]
         [InlineData("Set-SmsMigrationProject -Id \"p1`n\" -SpeedLimit 1", "InvalidSmsMigrationProjectId", "U+000A")]
         [InlineData("Set-SmsMigrationProject -Id p1 -Name 'a/b'", "InvalidSmsMigrationProject", "'/'")]
         [InlineData("Remove-SmsMigrationProject -Id '../x' -Confirm:$false", "InvalidSmsMigrationProjectId", "'.'")]
