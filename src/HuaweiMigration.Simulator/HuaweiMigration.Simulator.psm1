@@ -292,4 +292,41 @@ function Set-SimSmsLaunchFailure {
     foreach ($op in (Invoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body $body).operations) { $op }
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure
+function Add-SimSmsMigrationProject {
+    <#
+    .SYNOPSIS
+        Adds an SMS migration project to the simulator and returns its id; -Default makes it the default project.
+    .EXAMPLE
+        $id = Add-SimSmsMigrationProject $sim -Name wave-2 -Region ap-southeast-3 -SpeedLimit 100 -Default
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Name, [string] $Region = 'ap-southeast-1',
+        [ValidateSet('MIGRATE_BLOCK', 'MIGRATE_FILE')] [string] $Type = 'MIGRATE_BLOCK', [string] $Description,
+        [switch] $Default, [switch] $UseExistingServer, [switch] $Syncing, [ValidateRange(0, 10000)] [int] $SpeedLimit)
+    $body = @{ name = $Name; region = $Region; type = $Type; isDefault = [bool]$Default; existServer = [bool]$UseExistingServer; syncing = [bool]$Syncing }
+    if ($Description) { $body.description = $Description }
+    if ($PSBoundParameters.ContainsKey('SpeedLimit')) { $body.speedLimit = $SpeedLimit }
+    (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/migprojects" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
+}
+
+function Add-SimSmsTemplate {
+    <#
+    .SYNOPSIS
+        Adds an SMS template (a VPC, a subnet, a security group and a system disk) to the simulator and returns its id.
+    .DESCRIPTION
+        -TargetPassword is the password the simulator then answers with the template, as the real API does (a module
+        must never keep it); -TaskBound makes it a template tied to a task (is_template "false").
+    .EXAMPLE
+        $id = Add-SimSmsTemplate $sim -Name web-template -AvailabilityZone ap-southeast-1b
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Name, [string] $Region = 'ap-southeast-1',
+        [string] $AvailabilityZone = 'ap-southeast-1a', [string] $Flavor = 's6.large.2', [string] $TargetPassword, [switch] $TaskBound)
+    $body = @{ name = $Name; region = $Region; availabilityZone = $AvailabilityZone; flavor = $Flavor; isTemplate = -not $TaskBound }
+    if ($TargetPassword) { $body.targetPassword = $TargetPassword }
+    (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/templates" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
+}
+
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure, Add-SimSmsMigrationProject, Add-SimSmsTemplate

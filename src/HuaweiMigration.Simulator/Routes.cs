@@ -47,6 +47,18 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
+        Map("GET", "/v3/migprojects", ctx => MigProjectEndpoints.List(ctx, state.Sms.Projects));
+        Map("POST", "/v3/migprojects", ctx => MigProjectEndpoints.Create(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("GET", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Show(ctx, state.Sms.Projects));
+        Map("PUT", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Update(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("PUT", "/v3/migprojects/{mig_project_id}/default", ctx => MigProjectEndpoints.SetDefault(ctx, state.Sms.Projects));
+        Map("DELETE", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Delete(ctx, state.Sms.Projects));
+        Map("GET", "/v3/vm/templates", ctx => TemplateEndpoints.List(ctx, state.Sms.Templates));
+        Map("POST", "/v3/vm/templates", ctx => TemplateEndpoints.Create(ctx, state.Sms.Templates, Pipeline.Body(ctx)));
+        Map("GET", "/v3/vm/templates/{id}", ctx => TemplateEndpoints.Show(ctx, state.Sms.Templates));
+        Map("PUT", "/v3/vm/templates/{id}", ctx => TemplateEndpoints.Update(ctx, state.Sms.Templates, Pipeline.Body(ctx)));
+        Map("DELETE", "/v3/vm/templates/{id}", ctx => TemplateEndpoints.Delete(ctx, state.Sms.Templates));
+        Map("POST", "/v3/vm/templates/delete", ctx => TemplateEndpoints.BatchDelete(ctx, state.Sms.Templates, Pipeline.Body(ctx)));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));
@@ -58,6 +70,7 @@ internal static class Routes
         Map("GET", "/v2/{project_id}/migration-task/{task_id}/stats", ctx => DcsEndpoints.Stats(ctx, state.Dcs));
 
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
+        SetupControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
     }
 }
 

@@ -79,6 +79,8 @@ namespace HuaweiMigration.Internal
                 Models.SmsTask t => (Client.Sms.SmsTaskService.DescribeTask(t.Id, t), t.Id, "SMS"),
                 Models.DcsMigrationTask d => (Client.Dcs.DcsTaskService.DescribeTask(d.TaskId, d), d.TaskId, "DCS"),
                 Models.SmsSourceServer s => ("SMS source server " + (s.Name is { Length: > 0 } name ? "'" + name + "' (" + s.Id + ")" : s.Id), s.Id, "SMS"),
+                Models.SmsMigrationProject p => ("SMS migration project " + (p.Name is { Length: > 0 } name ? "'" + name + "' (" + p.Id + ")" : p.Id), p.Id, "SMS"),
+                Models.SmsTemplate t => ("SMS template " + (t.Name is { Length: > 0 } name ? "'" + name + "' (" + t.Id + ")" : t.Id), t.Id, "SMS"),
                 _ => (read.GetType().Name, (string?)null, "API"),
             };
             var message = what + ": the " + service + " service sent " + (fields.Count == 1 ? "a field" : fields.Count + " fields")

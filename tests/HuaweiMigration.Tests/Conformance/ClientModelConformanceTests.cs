@@ -37,6 +37,12 @@ namespace HuaweiMigration.Tests.Conformance
             ["ShowMigrationTaskStatsResponse"] = typeof(DcsMigrationProgress),
             ["ShowServerResponse"] = typeof(SmsSourceServer),
             ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
+            ["ListMigprojectsResponse"] = typeof(SmsMigrationProjectPage),
+            ["ShowMigprojectResponse"] = typeof(SmsMigrationProject),
+            ["CreateMigprojectResponse"] = typeof(SmsCreatedAnswer),
+            ["ListTemplatesResponse"] = typeof(SmsTemplatePage),
+            ["ShowTemplateResponse"] = typeof(SmsTemplateAnswer),
+            ["CreateTemplateResponse"] = typeof(SmsCreatedAnswer),
         };
 
         /// <summary>
@@ -47,6 +53,8 @@ namespace HuaweiMigration.Tests.Conformance
         {
             "SourceInstanceBody.password",
             "TargetInstanceBody.password",
+            // The target server's password SMS returns with every template (list rows and by id): never kept.
+            "TemplateResponseBody.target_password",
         };
 
         public static IEnumerable<object[]> Models() => Readers.Keys.Select(k => new object[] { k });

@@ -205,6 +205,78 @@ namespace HuaweiMigration.Tests.Conformance
                     var body = new JObject { ["task_id_list"] = new JArray(id) }.ToString();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v2/" + t._projectId + "/migration-tasks/delete", body) };
                 },
+                ["ListMigprojects"] = t =>
+                {
+                    t.AddProjects();
+                    return t.Pages("v3/migprojects", 2, "migprojects");
+                },
+                ["ShowMigproject"] = async t =>
+                {
+                    t.AddProjects();
+                    var ids = t._host.State.Sms.Projects.Ids;
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/migprojects/" + id)))).ToList();
+                },
+                ["CreateMigproject"] = async t => new List<(string, int, string)>
+                {
+                    await t.Send(HttpMethod.Post, "v3/migprojects", "{\"name\":\"wave-1\",\"region\":\"ap-southeast-3\",\"type\":\"MIGRATE_FILE\",\"description\":\"first\",\"enterprise_project\":\"0\"," +
+                        "\"exist_server\":true,\"use_public_ip\":false,\"syncing\":true,\"start_target_server\":true,\"start_network_check\":true,\"speed_limit\":100}"),
+                    await t.Send(HttpMethod.Post, "v3/migprojects", "{\"name\":\"wave-2\",\"region\":\"ap-southeast-1\",\"type\":\"MIGRATE_BLOCK\"}"),
+                },
+                ["UpdateMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Put, "v3/migprojects/" + id, "{\"name\":\"wave-9b\",\"region\":\"ap-southeast-1\",\"type\":\"MIGRATE_BLOCK\",\"speed_limit\":20,\"syncing\":true}"),
+                        await t.Send(HttpMethod.Put, "v3/migprojects/" + id, "{}"),
+                    };
+                },
+                ["UpdateDefaultMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Put, "v3/migprojects/" + id + "/default") };
+                },
+                ["DeleteMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v3/migprojects/" + id) };
+                },
+                ["ListTemplates"] = t =>
+                {
+                    t.AddTemplates();
+                    return t.Pages("v3/vm/templates", 2, "templates");
+                },
+                ["ShowTemplate"] = async t =>
+                {
+                    t.AddTemplates();
+                    await t.Send(HttpMethod.Post, "v3/vm/templates", "{\"template\":{\"name\":\"web-tpl\",\"is_template\":true,\"region\":\"ap-southeast-1\",\"projectid\":\"p1\",\"target_server_name\":\"web-target\",\"target_password\":\"Planted-Pw0rd!\",\"availability_zone\":\"ap-southeast-1a\",\"volumetype\":\"SSD\",\"data_volume_type\":\"SAS\",\"flavor\":\"s6.large.2\",\"image_id\":\"img-1\",\"vpc\":{\"id\":\"vpc-1\",\"name\":\"vpc\",\"cidr\":\"192.168.0.0/16\"},\"nics\":[{\"id\":\"sub-1\",\"name\":\"sub\",\"cidr\":\"192.168.1.0/24\",\"ip\":\"192.168.1.9\"}],\"security_groups\":[{\"id\":\"sg-1\",\"name\":\"sg\"}],\"publicip\":{\"type\":\"5_bgp\",\"bandwidth_size\":10,\"bandwidth_share_type\":\"PER\"},\"disk\":[{\"index\":0,\"name\":\"/dev/vda\",\"disktype\":\"SSD\",\"size\":40,\"id\":0,\"device_use\":\"BOOT\"}]}}");
+                    var ids = t._host.State.Sms.Templates.Ids;
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/vm/templates/" + id)))).ToList();
+                },
+                ["CreateTemplate"] = async t => new List<(string, int, string)>
+                {
+                    await t.Send(HttpMethod.Post, "v3/vm/templates", "{\"template\":{\"name\":\"web-tpl\",\"is_template\":true,\"region\":\"ap-southeast-1\",\"projectid\":\"p1\",\"target_server_name\":\"web-target\",\"target_password\":\"Planted-Pw0rd!\",\"availability_zone\":\"ap-southeast-1a\",\"volumetype\":\"SSD\",\"data_volume_type\":\"SAS\",\"flavor\":\"s6.large.2\",\"image_id\":\"img-1\",\"vpc\":{\"id\":\"vpc-1\",\"name\":\"vpc\",\"cidr\":\"192.168.0.0/16\"},\"nics\":[{\"id\":\"sub-1\",\"name\":\"sub\",\"cidr\":\"192.168.1.0/24\",\"ip\":\"192.168.1.9\"}],\"security_groups\":[{\"id\":\"sg-1\",\"name\":\"sg\"}],\"publicip\":{\"type\":\"5_bgp\",\"bandwidth_size\":10,\"bandwidth_share_type\":\"PER\"},\"disk\":[{\"index\":0,\"name\":\"/dev/vda\",\"disktype\":\"SSD\",\"size\":40,\"id\":0,\"device_use\":\"BOOT\"}]}}"),
+                    await t.Send(HttpMethod.Post, "v3/vm/templates", "{\"template\":{\"name\":\"bare\"}}"),
+                },
+                ["UpdateTemplate"] = async t =>
+                {
+                    var id = t._host.State.Sms.Templates.Add("tpl-9");
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Put, "v3/vm/templates/" + id, "{\"template\":{\"name\":\"tpl-9b\",\"flavor\":\"s6.xlarge.2\",\"publicip\":{\"type\":\"5_bgp\",\"bandwidth_size\":5}}}"),
+                    };
+                },
+                ["DeleteTemplate"] = async t =>
+                {
+                    var id = t._host.State.Sms.Templates.Add("tpl-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v3/vm/templates/" + id) };
+                },
+                ["DeleteTemplates"] = async t =>
+                {
+                    var a = t._host.State.Sms.Templates.Add("tpl-8");
+                    var b = t._host.State.Sms.Templates.Add("tpl-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/vm/templates/delete", "{\"ids\":[\"" + a + "\",\"" + b + "\"]}") };
+                },
             };
 
         private static string? OperationFor(string method, string pattern)
@@ -224,6 +296,20 @@ namespace HuaweiMigration.Tests.Conformance
                 answers.Add(answer);
                 if (answer.Item2 != 200 || ((JArray)JObject.Parse(answer.Item3)[listKey]!).Count < limit) return answers;
             }
+        }
+
+        private void AddProjects()
+        {
+            _host.State.Sms.Projects.Add("wave-a", region: "ap-southeast-3", type: "MIGRATE_FILE", description: "A", existServer: true, syncing: true, speedLimit: 50);
+            _host.State.Sms.Projects.Add("wave-b", usePublicIp: false, startTargetServer: true, startNetworkCheck: true);
+            _host.State.Sms.Projects.Add("wave-c", makeDefault: true);
+        }
+
+        private void AddTemplates()
+        {
+            _host.State.Sms.Templates.Add("tpl-a", targetPassword: "Seeded-Pw0rd!");
+            _host.State.Sms.Templates.Add("tpl-b", region: "ap-southeast-3", availabilityZone: "ap-southeast-3b", isTemplate: false);
+            _host.State.Sms.Templates.Add("tpl-c");
         }
 
         private async Task<List<string>> SmsIds()

@@ -20,6 +20,8 @@ namespace HuaweiMigration.Tests.Module
 
         private const string Bind = "ParameterArgumentValidationError";
         private const string Convert = "CannotConvertArgumentNoMessage";
+        private const string Tpl = "-Region ap-southeast-1 -AvailabilityZone ap-southeast-1a -Flavor s6.large.2 -Vpc @{ Id = 'vpc-1' } -SecurityGroup @{ Id = 'sg-1'; Name = 'sg' }";
+
         private const string Connect = "Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $endpoint ";
 
         /// <summary>(script, error id, category, a fragment of the message).</summary>
@@ -85,6 +87,22 @@ namespace HuaweiMigration.Tests.Module
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = \"08:00`n\"; End = '18:00'; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = '08:00'; End = \"18:00`r\"; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id \"t1`n\" -Rule @{ Start = '08:00'; End = '18:00'; Speed = 50 }", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            // SMS migration projects.
+            Row("Get-SmsMigrationProject -Id \"p1`n\"", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Get-SmsMigrationProject -Name 'a[b'", Bind, ErrorCategory.InvalidData, "not a valid wildcard pattern"),
+            Row("New-SmsMigrationProject -Name 'wave 1' -Region ap-southeast-1", "InvalidSmsMigrationProject", ErrorCategory.InvalidArgument, "only letters, digits"),
+            Row("New-SmsMigrationProject -Name \"wave-1`n\" -Region ap-southeast-1", Bind, ErrorCategory.InvalidData, "U+000A"),
+            Row("Set-SmsMigrationProject -Id \"p1`r\" -SpeedLimit 10", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "U+000D"),
+            Row("Set-SmsMigrationProject -Id " + Valid + " -Region 'ap southeast'", "InvalidSmsMigrationProject", ErrorCategory.InvalidArgument, "region"),
+            Row("Remove-SmsMigrationProject -Id '../x' -Confirm:$false", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "not allowed in an id"),
+            // SMS templates.
+            Row("Get-SmsTemplate -Id \"t1`n\"", "InvalidSmsTemplateId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Get-SmsTemplate -AvailabilityZone \"az1`e[2J\"", Bind, ErrorCategory.InvalidData, "availability zone"),
+            Row("New-SmsTemplate -Name web " + Tpl + " -Nic @{ Id = 'sub-1'; Name = 'sub' }", "InvalidSmsTemplate", ErrorCategory.InvalidArgument, "lacks the required key 'Cidr'"),
+            Row("New-SmsTemplate -Name web " + Tpl + " -Nic @{ Id = 'sub-1'; Name = 'sub'; Cidr = '10.0.0.0/24'; Gateway = 'x' }", "InvalidSmsTemplate", ErrorCategory.InvalidArgument, "'Gateway'"),
+            Row("New-SmsTemplate -Name web " + Tpl + " -Nic @{ Id = 's'; Name = 's'; Cidr = 'c' } -TargetPassword (Secure $planted) -Disk @{ Index = 0; Name = 'vda'; DiskType = 'SSD'; Size = '40GB' }", "InvalidSmsTemplate", ErrorCategory.InvalidArgument, "'Size' must be a whole number"),
+            Row("Set-SmsTemplate -Id " + Valid + " -PublicIp @{ Type = '5_bgp' } -TargetPassword (Secure $planted)", "InvalidSmsTemplate", ErrorCategory.InvalidArgument, "lacks the required key 'BandwidthSize'"),
+            Row("Remove-SmsTemplate -Id 'a/b' -Confirm:$false", "InvalidSmsTemplateId", ErrorCategory.InvalidArgument, "not allowed in an id"),
             // DCS.
             Row("Get-DcsMigrationTask -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationTask -Name '['", Bind, ErrorCategory.InvalidData, "not a valid wildcard pattern"),
@@ -140,6 +158,10 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("Get-SmsSourceServer -First 0")]
         [InlineData("Get-DcsMigrationTask -First 0")]
         [InlineData("Get-SmsTask -Id $ids -First 0")]
+        [InlineData("Get-SmsMigrationProject -First 0")]
+        [InlineData("Get-SmsMigrationProject -First 0 -Name 'def*'")]
+        [InlineData("Get-SmsTemplate -First 0 -Region ap-southeast-1")]
+        [InlineData("Get-SmsTemplate -Id $ids -First 0")]
         public void First_0_writes_nothing_and_sends_nothing(string script)
         {
             var ids = AddTasks(3, "RUNNING", "web");
