@@ -58,4 +58,51 @@ public sealed partial class SmsStore
             return _sources.Add(name, connected, state, osType, dataDisksGb, initTarget, migProjectId ?? DefaultMigProjectId).Id;
         }
     }
+    /// <summary>Whether a migration project with this id exists (placeholder: any id, until the project store exists).</summary>
+    internal bool MigProjectExists(string id) => id.Length is >= 1 and <= 36;
+
+    /// <summary>Renames the server and/or moves it to another project (UpdateServerName); false when it does not exist.</summary>
+    internal bool UpdateSource(string id, string? name, string? migProjectId)
+    {
+        lock (_lock)
+        {
+            AdvanceAll(DateTime.UtcNow);
+            var server = _sources.Find(id);
+            if (server is null) return false;
+            if (name is not null) server.Name = name;
+            if (migProjectId is not null) server.MigProjectId = migProjectId;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Deletes all the servers or none (DeleteServer, DeleteServers): every id must exist and have no task. On a
+    /// refusal, the id in the way and, when it has one, its task's id.
+    /// </summary>
+    internal (SmsActionResult Result, string? Id, string? TaskId) DeleteSources(IReadOnlyList<string> ids)
+    {
+        lock (_lock)
+        {
+            AdvanceAll(DateTime.UtcNow);
+            var servers = new List<SimSourceServer>();
+            foreach (var id in ids)
+            {
+                var server = _sources.Find(id);
+                if (server is null) return (SmsActionResult.NotFound, id, null);
+                if (server.Task is SmsTask task) return (SmsActionResult.RefusedDelete, id, task.Id);
+                servers.Add(server);
+            }
+            foreach (var server in servers.Distinct()) _sources.Remove(server);
+            return (SmsActionResult.Accepted, null, null);
+        }
+    }
+
+    /// <summary>The migration project of a source server, or null when it does not exist.</summary>
+    public string? GetSourceMigProject(string id)
+    {
+        lock (_lock)
+        {
+            return _sources.Find(id)?.MigProjectId;
+        }
+    }
 }
