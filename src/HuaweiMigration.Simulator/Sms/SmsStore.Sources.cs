@@ -8,9 +8,6 @@ namespace HuaweiMigration.Simulator.Sms;
 /// <summary>The store's source servers: registered on their own or with a task, kept until deleted.</summary>
 public sealed partial class SmsStore
 {
-    /// <summary>Placeholder for the account's default migration project until the project store exists.</summary>
-    public string DefaultMigProjectId => "0f8e1c2d3b4a49c8a7e6d5c4b3a29180";
-
     /// <summary>Source servers in registration order, filtered and paged as ListServers does.</summary>
     internal (int Count, List<JsonObject> Page) ListSources(Func<SimSourceServer, bool> filter, int offset, int limit)
     {
@@ -43,7 +40,7 @@ public sealed partial class SmsStore
     /// <param name="dataDisksGb">Its data disks' sizes in GB (1 to 32768 each), after a system disk of 40 GB.</param>
     /// <param name="initTarget">False: SMS has worked out no target for it, so its <c>init_target_server</c> is empty (no disks).</param>
     /// <param name="migProjectId">Its migration project; defaults to the account's default project.</param>
-    /// <exception cref="ArgumentException">An OS type other than WINDOWS or LINUX; a disk size out of range; an empty project id.</exception>
+    /// <exception cref="ArgumentException">An OS type other than WINDOWS or LINUX; a disk size out of range; a migration project that does not exist.</exception>
     public string AddSourceServer(string? name = null, bool connected = true, string? state = null, string? osType = null,
         IReadOnlyList<long>? dataDisksGb = null, bool initTarget = true, string? migProjectId = null)
     {
@@ -52,14 +49,14 @@ public sealed partial class SmsStore
         {
             throw new ArgumentException("Each data disk size must be 1 to 32768 (GB).");
         }
-        if (migProjectId is { Length: 0 }) throw new ArgumentException("'migProjectId' must not be empty.");
+        if (migProjectId is not null && !MigProjectExists(migProjectId)) throw new ArgumentException($"There is no migration project '{migProjectId}'.");
         lock (_lock)
         {
             return _sources.Add(name, connected, state, osType, dataDisksGb, initTarget, migProjectId ?? DefaultMigProjectId).Id;
         }
     }
-    /// <summary>Whether a migration project with this id exists (placeholder: any id, until the project store exists).</summary>
-    internal bool MigProjectExists(string id) => id.Length is >= 1 and <= 36;
+    /// <summary>Whether a migration project with this id exists.</summary>
+    internal bool MigProjectExists(string id) => Projects.Get(id) is not null;
 
     /// <summary>Renames the server and/or moves it to another project (UpdateServerName); false when it does not exist.</summary>
     internal bool UpdateSource(string id, string? name, string? migProjectId)

@@ -85,6 +85,14 @@ namespace HuaweiMigration.Tests.Module
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = \"08:00`n\"; End = '18:00'; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = '08:00'; End = \"18:00`r\"; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id \"t1`n\" -Rule @{ Start = '08:00'; End = '18:00'; Speed = 50 }", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            // SMS migration projects.
+            Row("Get-SmsMigrationProject -Id \"p1`n\"", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Get-SmsMigrationProject -Name 'a[b'", Bind, ErrorCategory.InvalidData, "not a valid wildcard pattern"),
+            Row("New-SmsMigrationProject -Name 'wave 1' -Region ap-southeast-1", "InvalidSmsMigrationProject", ErrorCategory.InvalidArgument, "only letters, digits"),
+            Row("New-SmsMigrationProject -Name \"wave-1`n\" -Region ap-southeast-1", Bind, ErrorCategory.InvalidData, "U+000A"),
+            Row("Set-SmsMigrationProject -Id \"p1`r\" -SpeedLimit 10", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "U+000D"),
+            Row("Set-SmsMigrationProject -Id " + Valid + " -Region 'ap southeast'", "InvalidSmsMigrationProject", ErrorCategory.InvalidArgument, "region"),
+            Row("Remove-SmsMigrationProject -Id '../x' -Confirm:$false", "InvalidSmsMigrationProjectId", ErrorCategory.InvalidArgument, "not allowed in an id"),
             // DCS.
             Row("Get-DcsMigrationTask -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationTask -Name '['", Bind, ErrorCategory.InvalidData, "not a valid wildcard pattern"),

@@ -98,6 +98,7 @@ namespace HuaweiMigration.Tests.Module
         [InlineData("HuaweiMigration.Models.SmsSourceServer")]
         [InlineData("HuaweiMigration.Models.SmsSpeedLimitRule")]
         [InlineData("HuaweiMigration.Models.DcsMigrationProgress")]
+        [InlineData("HuaweiMigration.Models.SmsMigrationProject")]
         public void Every_output_type_has_a_table_and_a_list_view(string typeName)
         {
             var formats = XDocument.Load(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Repo.ModuleManifest)!, "HuaweiMigration.format.ps1xml"));
