@@ -89,6 +89,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateApiId("migration project id", 64)]
+        [ArgumentCompleter(typeof(Completion.SmsMigrationProjectIdCompleter))]
         public string? MigrationProjectId { get; set; }
 
         /// <summary><para type="description">Only the server with this IP address (IPv4 or IPv6).</para></summary>

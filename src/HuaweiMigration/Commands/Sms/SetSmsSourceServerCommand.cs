@@ -46,6 +46,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateApiId("migration project id", 64)]
+        [ArgumentCompleter(typeof(Completion.SmsMigrationProjectIdCompleter))]
         public string? MigrationProjectId { get; set; }
 
         /// <summary><para type="description">Write each server as read back after the change.</para></summary>
