@@ -214,7 +214,12 @@ namespace HuaweiMigration.Client.Sms
                 if (item is SmsTask task && task.Id != null) Removed.Add(task.Id);
             }
 
-            public void WriteError(TaskError error) => _inner.WriteError(error);
+            /// <summary>A task already gone (deleted meanwhile) frees its server as well as a removal does: not an error here.</summary>
+            public void WriteError(TaskError error)
+            {
+                if (error.Exception.Kind == ApiErrorKind.NotFound) Removed.Add(error.Target);
+                else _inner.WriteError(error);
+            }
 
             public void WriteProgress(WaitProgress progress) => _inner.WriteProgress(progress);
 

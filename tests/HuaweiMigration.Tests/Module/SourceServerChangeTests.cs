@@ -168,6 +168,26 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_batch_the_API_refuses_is_deleted_one_server_at_a_time_and_only_the_one_in_the_way_fails()
+        {
+            var ids = Enumerable.Range(0, 3).Select(i => Sim.State.Sms.AddSourceServer("old-" + i)).ToArray();
+            // Between the read and the deletion the second server got a task (as New-SmsTask in another window would):
+            // the API refuses the batch, and that server alone.
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v3/sources/delete$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.2015", Count = 1 });
+            Sim.State.AddFault(new FaultRule { Method = "DELETE", PathPattern = "^/v3/sources/" + ids[1] + "$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.2015", Count = 1 });
+            var r = Ps.Run("Remove-SmsSourceServer -Id $args -Confirm:$false -PassThru", ids.Cast<object>().ToArray());
+            var error = r.SingleError();
+            Assert.Equal(ids[1], error.TargetObject);
+            Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+            Assert.Contains("old-1", error.ToString());
+            Assert.Equal(new[] { "old-0", "old-2" }, r.Objects<SmsSourceServer>().Select(s => s.Name).OrderBy(n => n));
+            var writes = WritesSent();
+            Assert.Equal("POST /v3/sources/delete", writes[0].Method + " " + writes[0].Path);
+            Assert.Equal(ids.OrderBy(i => i), writes.Skip(1).Select(w => Assert.IsType<string>(w.Method == "DELETE" ? w.Path.Substring("/v3/sources/".Length) : null)).OrderBy(i => i));
+            Assert.Equal(new[] { ids[1] }, Ps.Run("Get-SmsSourceServer").Objects<SmsSourceServer>().Select(s => s.Id));
+        }
+
+        [Fact]
         public void A_server_with_a_task_is_refused_naming_the_task_before_any_prompt_and_any_write()
         {
             var (server, task) = ServerWithTask("busy-01", "RUNNING");
