@@ -79,6 +79,12 @@ namespace HuaweiMigration.Client
         /// <summary>Throws unless the id is a usable SMS task id: 1–36 ASCII letters, digits and hyphens.</summary>
         public static string SmsTaskId(string? id) => Id(id, 36, "SMS task id");
 
+        /// <summary>Throws unless <paramref name="id"/> is an SMS source server id (1 to 64 ASCII letters, digits and hyphens).</summary>
+        public static string SmsSourceServerId(string? id) => Id(id, 64, "SMS source server id");
+
+        /// <summary>Throws unless <paramref name="id"/> is an SMS migration project id (1 to 64 ASCII letters, digits and hyphens).</summary>
+        public static string SmsMigrationProjectId(string? id) => Id(id, 64, "SMS migration project id");
+
         /// <summary>Throws unless the id is a usable DCS migration task id (1–64 characters, none that would change the path).</summary>
         public static string DcsTaskId(string? id) => Id(id, 64, "DCS migration task id");
 

@@ -47,6 +47,9 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
+        Map("PUT", "/v3/sources/{source_id}", ctx => SourceServerEndpoints.Update(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("DELETE", "/v3/sources/{source_id}", ctx => SourceServerEndpoints.Delete(ctx, state.Sms));
+        Map("POST", "/v3/sources/delete", ctx => SourceServerEndpoints.BatchDelete(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/migprojects", ctx => MigProjectEndpoints.List(ctx, state.Sms.Projects));
         Map("POST", "/v3/migprojects", ctx => MigProjectEndpoints.Create(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
         Map("GET", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Show(ctx, state.Sms.Projects));

@@ -117,4 +117,17 @@ Describe 'Seeding and faults' {
         try { Add-SimSmsTask $sim -SourceServerId $idle } catch { $refused = $_ }
         $refused.ErrorDetails.Message | Should -Match 'already the source of another task'
     }
+
+    It 'Add-SimSmsSourceServer registers servers with data disks, an OS, a project, or without a target layout' {
+        $id = Add-SimSmsSourceServer $sim -Name 'db-08' -OsType WINDOWS -DataDiskGB 100, 200
+        $server = Get-SmsSourceServer -Id $id
+        $server.OsType | Should -Be 'WINDOWS'
+        @($server.Disks).Count | Should -Be 3
+        @($server.InitTargetServer.Disks.Name) | Should -Be @($server.Disks.Name)
+        @((Get-SmsSourceServer -Id (Add-SimSmsSourceServer $sim -NoInitTarget)).InitTargetServer.Disks).Count | Should -Be 0
+        $offline = @(Add-SimSmsSourceServer $sim -Count 3 -Disconnected)
+        $offline.Count | Should -Be 3
+        (Get-SmsSourceServer -Id $offline[0]).State | Should -Be 'unavailable'
+        { Add-SimSmsSourceServer $sim -MigrationProjectId 'no-such-project' } | Should -Throw
+    }
 }

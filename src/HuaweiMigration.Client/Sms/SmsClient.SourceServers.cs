@@ -23,6 +23,15 @@ namespace HuaweiMigration.Client.Sms
 
         public bool? Connected { get; set; }
         public string? EnterpriseProjectId { get; set; }
+
+        /// <summary>Only servers of this migration project (the API's <c>migproject</c>).</summary>
+        public string? MigrationProjectId { get; set; }
+
+        /// <summary>Only the server with this IP address (the API's <c>ip</c>).</summary>
+        public string? IpAddress { get; set; }
+
+        /// <summary>Only servers at this stage (the API's <c>migration_cycle</c>: checking, setting, replicating, syncing, cutovering, cutovered).</summary>
+        public string? MigrationCycle { get; set; }
     }
 
     /// <summary>One page of <c>GET /v3/sources</c>.</summary>
@@ -42,6 +51,9 @@ namespace HuaweiMigration.Client.Sms
                 .AddQuery("name", string.IsNullOrEmpty(filter.NameQuery) ? null : filter.NameQuery)
                 .AddQuery("connected", filter.Connected.HasValue ? (filter.Connected.Value ? "true" : "false") : null)
                 .AddQuery("enterprise_project_id", filter.EnterpriseProjectId)
+                .AddQuery("migproject", filter.MigrationProjectId)
+                .AddQuery("ip", filter.IpAddress)
+                .AddQuery("migration_cycle", filter.MigrationCycle)
                 .AddQuery("limit", limit)
                 .AddQuery("offset", offset);
             var page = await SendAsync<SmsSourceServerPage>(request, cancellationToken).ConfigureAwait(false);
@@ -89,7 +101,7 @@ namespace HuaweiMigration.Client.Sms
         /// <summary><c>GET /v3/sources/{id}</c>: one server with its disks, networks and volume groups.</summary>
         public Task<SmsSourceServer> GetSourceServerAsync(string id, CancellationToken cancellationToken)
         {
-            InputValidation.Id(id, 64, "SMS source server id");
+            InputValidation.SmsSourceServerId(id);
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Get, "v3", "sources", id);
             return SendAsync<SmsSourceServer>(request, cancellationToken);
         }

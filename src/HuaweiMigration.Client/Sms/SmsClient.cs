@@ -207,50 +207,11 @@ namespace HuaweiMigration.Client.Sms
         /// or the failure). The API deletes a batch whole or not at all, so a batch it refuses (one task started
         /// meanwhile, say) is deleted one task at a time, and only the tasks that are really in the way fail.
         /// </summary>
-        public async Task<IReadOnlyDictionary<string, HuaweiCloudApiException?>> DeleteManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, HuaweiCloudApiException?>> DeleteManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
         {
-            if (ids.Count == 0 || ids.Count > MaxBatchDelete) throw new ArgumentOutOfRangeException(nameof(ids), ids.Count, "A batch deletion takes 1 to 50 ids.");
             foreach (var id in ids) InputValidation.SmsTaskId(id);
-            var result = new Dictionary<string, HuaweiCloudApiException?>(StringComparer.Ordinal);
-            if (ids.Count == 1)
-            {
-                result[ids[0]] = await OutcomeOf(DeleteAsync(ids[0], cancellationToken)).ConfigureAwait(false);
-                return result;
-            }
-            var outcomes = await new ActionSender<SmsTask, bool>(
-                Service,
-                "the batch deletion",
-                async (pending, ct) =>
-                {
-                    var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks", "delete")
-                    {
-                        JsonBody = new Newtonsoft.Json.Linq.JObject { ["ids"] = new Newtonsoft.Json.Linq.JArray(pending.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
-                        Idempotent = false,
-                    };
-                    await SendAsync(request, ct).ConfigureAwait(false);
-                    return pending.ToDictionary(id => id, _ => true, StringComparer.Ordinal);
-                },
-                (pending, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(pending, ct),
-                SmsActions.Delete.TookEffect,
-                (_, __) => true,
-                t => t.RawState,
-                RetryPolicy.Default,
-                _log).SendAsync(ids, cancellationToken).ConfigureAwait(false);
-
-            var refused = new List<string>();
-            foreach (var id in ids)
-            {
-                if (!outcomes.TryGetValue(id, out var outcome) || outcome.Error is null) result[id] = null;
-                else if (outcome.Error.OutcomeUnknown || outcome.Error.Kind == ApiErrorKind.Authentication || outcome.Error.Kind == ApiErrorKind.PermissionDenied) result[id] = outcome.Error;
-                else refused.Add(id);
-            }
-            if (refused.Count > 0)
-            {
-                _log.Verbose("SMS: the batch deletion of " + refused.Count + " tasks was refused; deleting them one at a time to see which are in the way.");
-                var single = refused.Select(async id => (id, error: await OutcomeOf(DeleteAsync(id, cancellationToken)).ConfigureAwait(false))).ToList();
-                foreach (var (id, error) in await Task.WhenAll(single).ConfigureAwait(false)) result[id] = error;
-            }
-            return result;
+            return DeleteBatchAsync<SmsTask>(ids, "tasks", DeleteAsync, new[] { "v3", "tasks", "delete" },
+                (pending, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(pending, ct), SmsActions.Delete.TookEffect, t => t.RawState, cancellationToken);
         }
 
         private static async Task<HuaweiCloudApiException?> OutcomeOf(Task action)
@@ -267,24 +228,7 @@ namespace HuaweiMigration.Client.Sms
         }
 
         private Task SendActionAsync(string id, string what, Func<ApiRequest> build, Func<SmsTask?, bool?> tookEffect, CancellationToken cancellationToken) =>
-            new ActionSender<SmsTask, bool>(
-                Service,
-                what,
-                async (ids, ct) =>
-                {
-                    var request = build();
-                    request.Idempotent = false;
-                    // The body is read as JSON though nothing in it is used: an unreadable answer leaves the outcome open.
-                    request.ResultType = typeof(Newtonsoft.Json.Linq.JToken);
-                    await SendAsync(request, ct).ConfigureAwait(false);
-                    return new Dictionary<string, bool> { [id] = true };
-                },
-                (ids, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(ids, ct),
-                tookEffect,
-                (_, __) => true,
-                t => t.RawState,
-                RetryPolicy.Default,
-                _log).SendOneAsync(id, cancellationToken);
+            SendWriteAsync(id, what, build, (ids, ct) => CreateRefresher(missesBeforeConfirm: 1).RefreshAsync(ids, ct), tookEffect, t => t.RawState, cancellationToken);
 
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>

@@ -181,7 +181,9 @@ internal static class SmsEndpoints
         var connected = q["connected"].ToString();
         if (connected.Length > 0 && connected is not ("true" or "false")) return Reply.SmsError(ctx, 400, "SMS.0205", "Invalid parameter: connected");
         var enterpriseProjectId = q["enterprise_project_id"].ToString();
+        var migProject = q["migproject"].ToString();
         var (count, page) = store.ListSources(s =>
+            (migProject.Length == 0 || s.MigProjectId == migProject) &&
             (name.Length == 0 || s.Name.Contains(name, StringComparison.OrdinalIgnoreCase)) &&
             (state.Length == 0 || s.State == state) &&
             (migrationCycle.Length == 0 || s.MigrationCycle == migrationCycle) &&

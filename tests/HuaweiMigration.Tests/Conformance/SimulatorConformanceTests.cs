@@ -29,7 +29,9 @@ namespace HuaweiMigration.Tests.Conformance
         public async Task InitializeAsync()
         {
             _host = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 120, DcsTaskCount = 30 });
-            _host.State.Sms.AddSourceServer("idle-connected");
+            _host.State.Sms.AddSourceServer("idle-connected", dataDisksGb: new long[] { 100, 250 });
+            _host.State.Sms.AddSourceServer("idle-windows", osType: "WINDOWS", dataDisksGb: new long[] { 50 });
+            _host.State.Sms.AddSourceServer("idle-no-target", initTarget: false);
             _host.State.Sms.AddSourceServer("idle-offline", connected: false);
             _http = new HttpClient { BaseAddress = _host.BaseUri };
             var login = new JObject
@@ -166,6 +168,31 @@ namespace HuaweiMigration.Tests.Conformance
                     var list = JObject.Parse((await t.Send(HttpMethod.Get, "v3/sources?limit=200&offset=0")).Item3);
                     var ids = list["source_servers"]!.Select(r => (string)r["id"]!).ToList();
                     return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/sources/" + id)))).ToList();
+                },
+                ["UpdateServerName"] = async t =>
+                {
+                    // A rename, a move to another project, both, and a task's source server renamed.
+                    var idle = t._host.State.Sms.AddSourceServer("to-rename", dataDisksGb: new long[] { 20 });
+                    var project = t._host.State.Sms.Projects.Add("wave-src");
+                    var list = JObject.Parse((await t.Send(HttpMethod.Get, "v3/sources?limit=1&offset=0")).Item3);
+                    var withTask = (string)list["source_servers"]![0]!["id"]!;
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Put, "v3/sources/" + idle, "{\"name\":\"renamed\"}"),
+                        await t.Send(HttpMethod.Put, "v3/sources/" + idle, "{\"migprojectid\":\"" + project + "\"}"),
+                        await t.Send(HttpMethod.Put, "v3/sources/" + idle, "{\"name\":\"renamed-again\",\"migprojectid\":\"" + project + "\"}"),
+                        await t.Send(HttpMethod.Put, "v3/sources/" + withTask, "{\"name\":\"task-source-renamed\"}"),
+                    };
+                },
+                ["DeleteServer"] = async t =>
+                {
+                    var idle = t._host.State.Sms.AddSourceServer("to-delete", connected: false);
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v3/sources/" + idle) };
+                },
+                ["DeleteServers"] = async t =>
+                {
+                    var ids = Enumerable.Range(0, 3).Select(i => t._host.State.Sms.AddSourceServer("to-delete-" + i)).ToList();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/sources/delete", new JObject { ["ids"] = new JArray(ids) }.ToString()) };
                 },
                 ["ListMigrationTask"] = t => t.Pages("v2/" + t._projectId + "/migration-tasks", 7, "migration_tasks"),
                 ["ShowMigrationTask"] = async t =>

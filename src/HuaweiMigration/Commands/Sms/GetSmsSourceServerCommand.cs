@@ -8,7 +8,7 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Gets the servers SMS agents run on (source servers).</para>
-    /// <para type="description">Lists source servers page by page (GET /v3/sources), writing each as it arrives, or gets them by -Id (GET /v3/sources/{id}) with their disks, networks and volume groups. Filters: -Name (wildcards, any of several), -State, -Connected, -EnterpriseProjectId; -First, -Skip and -IncludeTotalCount page. A source server piped into Get-SmsTask lists that server's tasks. An unknown id is a non-terminating ObjectNotFound error.</para>
+    /// <para type="description">Lists source servers page by page (GET /v3/sources), writing each as it arrives, or gets them by -Id (GET /v3/sources/{id}) with their disks, networks and volume groups. Filters: -Name (wildcards, any of several), -State, -Connected, -EnterpriseProjectId, -MigrationProjectId, -IPAddress and -MigrationCycle (sent to the API as migproject, ip and migration_cycle); -First, -Skip and -IncludeTotalCount page. A source server piped into Get-SmsTask lists that server's tasks. An unknown id is a non-terminating ObjectNotFound error.</para>
     /// </summary>
     /// <example>
     /// <para type="title">Find the agents that are offline</para>
@@ -23,6 +23,20 @@ namespace HuaweiMigration.Commands.Sms
     /// Get-SmsSourceServer -Name 'db-*', 'web-*' | Get-SmsTask
     /// </code>
     /// <para>Pipes each matching server into Get-SmsTask, which lists that server's tasks.</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">The servers of one wave, ready for their tasks</para>
+    /// <code>
+    /// Get-SmsSourceServer -MigrationProjectId 6f1e0000000040008000000000000001 -MigrationCycle checking -Connected $true
+    /// </code>
+    /// <para>Lists the connected servers of the migration project that have no task yet (still being checked).</para>
+    /// </example>
+    /// <example>
+    /// <para type="title">Find a server by its address</para>
+    /// <code>
+    /// Get-SmsSourceServer -IPAddress 192.168.10.21
+    /// </code>
+    /// <para>Asks the API for the server with that IP address.</para>
     /// </example>
     /// <example>
     /// <para type="title">One server in full</para>
@@ -71,6 +85,25 @@ namespace HuaweiMigration.Commands.Sms
         [Validation.ValidatePlainText("enterprise project id")]
         public string? EnterpriseProjectId { get; set; }
 
+        /// <summary><para type="description">Only servers of this migration project (its id, as Get-SmsMigrationProject writes it).</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        [Validation.ValidateApiId("migration project id", 64)]
+        [ArgumentCompleter(typeof(Completion.SmsMigrationProjectIdCompleter))]
+        public string? MigrationProjectId { get; set; }
+
+        /// <summary><para type="description">Only the server with this IP address (IPv4 or IPv6).</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        [Validation.ValidateIPAddress]
+        [Alias("Ip")]
+        public string? IPAddress { get; set; }
+
+        /// <summary><para type="description">Only servers at this stage of their migration: checking, setting, replicating, syncing, cutovering or cutovered.</para></summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("checking", "setting", "replicating", "syncing", "cutovering", "cutovered")]
+        public string? MigrationCycle { get; set; }
+
         private SmsClient? _client;
 
         private SmsClient Client => _client ??= new SmsClient(CurrentContext, Log);
@@ -91,6 +124,9 @@ namespace HuaweiMigration.Commands.Sms
                 States = Array.ConvertAll(State ?? Array.Empty<string>(), s => s.ToLowerInvariant()),
                 Connected = MyInvocation.BoundParameters.ContainsKey(nameof(Connected)) ? Connected : (bool?)null,
                 EnterpriseProjectId = EnterpriseProjectId,
+                MigrationProjectId = MigrationProjectId,
+                IpAddress = IPAddress,
+                MigrationCycle = MigrationCycle?.ToLowerInvariant(),
             };
             var paging = Paging();
             WriteListing(() => Client.EnumerateSourceServers(filter, paging, CancellationToken), "InvalidSmsSourceServerFilter");
