@@ -47,6 +47,12 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
+        Map("GET", "/v3/sources/overview", ctx => TriageEndpoints.Overview(ctx, state.Sms));
+        Map("GET", "/v3/errors", ctx => TriageEndpoints.ListErrors(ctx, state.Sms));
+        Map("GET", "/v3/tasks/{task_id}/consistency-result", ctx => TriageEndpoints.ConsistencyResult(ctx, state.Sms));
+        Map("GET", "/v3/tasks/{task_id}/configuration-setting", ctx => TriageEndpoints.ShowConfiguration(ctx, state.Sms));
+        Map("POST", "/v3/tasks/{task_id}/configuration-setting", ctx => TriageEndpoints.SetConfiguration(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("POST", "/v3/tasks/{task_id}/log", ctx => TriageEndpoints.CollectLog(ctx, state.Sms, Pipeline.Body(ctx)));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));

@@ -9,7 +9,7 @@ namespace HuaweiMigration.Simulator.Sms;
 /// A source server as SMS lists it (ListServers' SourceServersResponseBody) and shows it (ShowServerResponse). Every
 /// task's source is one; servers whose agent registered but that have no task yet are added on their own.
 /// </summary>
-internal sealed class SimSourceServer
+internal sealed partial class SimSourceServer
 {
     public string Id { get; init; } = string.Empty;
     public string Name { get; init; } = string.Empty;
@@ -22,7 +22,7 @@ internal sealed class SimSourceServer
     public long DiskSizeGb { get; init; } = 40;
 
     /// <summary>The server's state when it has no task.</summary>
-    public string IdleState { get; init; } = "waiting";
+    public string IdleState { get; set; } = "waiting";
 
     /// <summary>The task that migrates it, if any.</summary>
     public SmsTask? Task { get; init; }
@@ -121,7 +121,7 @@ internal sealed class SimSourceServer
             ["project_name"] = t.Region,
             ["project_id"] = SimulatorCredentials.ProjectIdFor(t.Region),
             ["target_server"] = new JsonObject { ["vm_id"] = t.State == "READY" ? "" : t.TargetServerId, ["name"] = t.TargetName },
-            ["log_collect_status"] = "INIT",
+            ["log_collect_status"] = t.LogCollectStatus(now),
             ["exist_server"] = true,
             ["use_public_ip"] = true,
             ["clone_server"] = t.HasCloneServer ? new JsonObject { ["vm_id"] = "clone-" + t.Id.Substring(0, 8), ["name"] = t.Name + "-clone", ["clone_state"] = "RUNNING", ["clone_error"] = null, ["error_msg"] = null } : null,
@@ -132,8 +132,8 @@ internal sealed class SimSourceServer
             o["remain_seconds"] = t.State == "RUNNING" ? 600 : 0;
             o["estimate_complete_time"] = t.State == "RUNNING" ? Reply.ToEpochMs(now.AddMinutes(10)) : null;
             o["compress_rate"] = 1.0;
-            o["log_bucket"] = null;
-            o["log_upload_time"] = null;
+            o["log_bucket"] = t.LogBucket;
+            o["log_upload_time"] = t.LogUploadStarted is DateTime uploaded ? Reply.ToEpochMs(uploaded) : null;
             o["log_expire"] = null;
             o["log_share_url"] = null;
         }
