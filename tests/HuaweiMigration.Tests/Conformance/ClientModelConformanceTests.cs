@@ -37,6 +37,10 @@ namespace HuaweiMigration.Tests.Conformance
             ["ShowMigrationTaskStatsResponse"] = typeof(DcsMigrationProgress),
             ["ShowServerResponse"] = typeof(SmsSourceServer),
             ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
+            ["ShowOverviewResponse"] = typeof(SmsOverview),
+            ["ListErrorServersResponse"] = typeof(SmsMigrationErrorPage),
+            ["ShowConsistencyResultResponse"] = typeof(SmsConsistencyResult),
+            ["ShowConfigSettingResponse"] = typeof(SmsTaskConfiguration),
         };
 
         /// <summary>
