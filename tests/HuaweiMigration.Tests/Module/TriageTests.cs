@@ -275,5 +275,23 @@ namespace HuaweiMigration.Tests.Module
             Assert.Contains("SMS task " + id, error.ToString());
             Assert.Equal(id, error.TargetObject);
         }
+        [Fact]
+        public void A_reseed_forgets_settings_results_log_uploads_and_errors()
+        {
+            Sim.State.Reseed(6, null);
+            var id = Sim.State.Sms.Ids[0];
+            var idle = Sim.State.Sms.AddSourceServer("idle");
+            Sim.State.Sms.SetSourceServerError(idle, "{}");
+            Sim.State.Sms.SetConsistencyResults(id, new[] { "r" });
+            Assert.True(Ps.Run("Set-SmsTaskConfiguration $args[0] @{ LINUX_CPU_LIMIT = 5 }; Send-SmsTaskLog $args[0] support-logs -Confirm:$false", id).Errors.Count == 0);
+            var before = Ps.Run("Get-SmsMigrationError").Objects<SmsMigrationError>().Count();
+
+            Sim.State.Reseed(6, null);
+            Assert.Equal(id, Sim.State.Sms.Ids[0]); // the same seeded task, as a fresh simulator has it
+            Assert.Empty(Sim.State.Sms.GetConfiguration(id)!);
+            Assert.Equal((null, "INIT"), Sim.State.Sms.GetLogCollection(id));
+            Assert.Empty(Ps.Run("Get-SmsConsistencyResult $args[0]", id).Objects<SmsConsistencyResult>().Single().ResultList);
+            Assert.Equal(before - 1, Ps.Run("Get-SmsMigrationError").Objects<SmsMigrationError>().Count());
+        }
     }
 }
