@@ -293,5 +293,19 @@ namespace HuaweiMigration.Tests.Module
             Assert.Empty(Ps.Run("Get-SmsConsistencyResult $args[0]", id).Objects<SmsConsistencyResult>().Single().ResultList);
             Assert.Equal(before - 1, Ps.Run("Get-SmsMigrationError").Objects<SmsMigrationError>().Count());
         }
+        [Fact]
+        public void Failing_servers_pipe_into_Get_SmsSourceServer_and_setting_names_complete()
+        {
+            var broken = Sim.State.Sms.AddSourceServer("broken");
+            Sim.State.Sms.AddSourceServer("fine");
+            Sim.State.Sms.SetSourceServerError(broken, "{\"error_code\":\"SMS.6509\"}");
+            var r = Ps.Run("Get-SmsMigrationError | Get-SmsSourceServer");
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(broken, Assert.Single(r.Objects<SmsSourceServer>()).Id);
+
+            var completed = Ps.Run("(TabExpansion2 -inputScript $args[0] -cursorColumn $args[0].Length).CompletionMatches | ForEach-Object { $_.CompletionText }", "Get-SmsTaskConfiguration -Id t1 -Key LINUX_");
+            Assert.Equal(new[] { "LINUX_BLOCK_CACHE_SIZE", "LINUX_BLOCK_COMPRESS_THREAD_NUM", "LINUX_CPU_LIMIT", "LINUX_IO_LIMIT", "LINUX_MEM_LIMIT" },
+                completed.Output.Select(o => o.ToString()).OrderBy(x => x, StringComparer.Ordinal));
+        }
     }
 }
