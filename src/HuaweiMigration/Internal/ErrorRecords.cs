@@ -79,6 +79,7 @@ namespace HuaweiMigration.Internal
                 Models.SmsTask t => (Client.Sms.SmsTaskService.DescribeTask(t.Id, t), t.Id, "SMS"),
                 Models.DcsMigrationTask d => (Client.Dcs.DcsTaskService.DescribeTask(d.TaskId, d), d.TaskId, "DCS"),
                 Models.SmsSourceServer s => ("SMS source server " + (s.Name is { Length: > 0 } name ? "'" + name + "' (" + s.Id + ")" : s.Id), s.Id, "SMS"),
+                Models.SmsMigrationError e => ("The error of SMS source server " + (e.Name is { Length: > 0 } name ? "'" + name + "' (" + e.Id + ")" : e.Id), e.Id, "SMS"),
                 _ => (read.GetType().Name, (string?)null, "API"),
             };
             var message = what + ": the " + service + " service sent " + (fields.Count == 1 ? "a field" : fields.Count + " fields")
