@@ -69,14 +69,44 @@ namespace HuaweiMigration.Models
         public override string ToString() => Name + ": " + (ErrorCode is null ? ErrorJson : ErrorCode + " " + ErrorMessage);
     }
 
-    /// <summary>The consistency check results of an SMS task (<c>GET /v3/tasks/{id}/consistency-result</c>).</summary>
+    /// <summary>
+    /// The consistency check results of an SMS task (<c>GET /v3/tasks/{id}/consistency-result</c>): the texts the
+    /// service keeps (<see cref="ResultList"/>), and those that are JSON read into <see cref="Checks"/>.
+    /// </summary>
     public class SmsConsistencyResult : ApiObject
     {
         public string? TaskId { get; set; }
         /// <summary>The results as the service sent them, one text per check.</summary>
         public ApiList<string> ResultList { get; set; } = new ApiList<string>();
 
+        /// <summary>The results of <see cref="ResultList"/> that are JSON, read: when each check finished, its outcome and its directories.</summary>
+        public ApiList<SmsConsistencyCheck> Checks { get; internal set; } = new ApiList<SmsConsistencyCheck>();
+
         public override string ToString() => TaskId + ": " + ResultList.Count + (ResultList.Count == 1 ? " result" : " results");
+    }
+
+    /// <summary>One consistency check of a task: when it finished, its outcome, and what it found per directory.</summary>
+    public class SmsConsistencyCheck : ApiObject
+    {
+        [EpochMilliseconds] public DateTime? FinishedTime { get; set; }
+        public string? CheckResult { get; set; }
+        /// <summary>Each directory checked.</summary>
+        public ApiList<SmsConsistencyDirectory> ConsistencyResult { get; set; } = new ApiList<SmsConsistencyDirectory>();
+
+        public override string ToString() => (CheckResult ?? "checked") + (ConsistencyResult.Count == 0 ? string.Empty : ": " + ConsistencyResult);
+    }
+
+    /// <summary>What a consistency check found in one directory (the SDK's ConsistencyResult).</summary>
+    public class SmsConsistencyDirectory : ApiObject
+    {
+        public string? DirCheck { get; set; }
+        public int? NumTotalFiles { get; set; }
+        public int? NumDifferentFiles { get; set; }
+        public int? NumTargetMissFiles { get; set; }
+        public int? NumTargetMoreFiles { get; set; }
+
+        public override string ToString() =>
+            DirCheck + " " + NumDifferentFiles + " of " + NumTotalFiles + " differ, " + NumTargetMissFiles + " missing, " + NumTargetMoreFiles + " extra";
     }
 
     /// <summary>

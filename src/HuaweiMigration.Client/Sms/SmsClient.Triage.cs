@@ -100,7 +100,33 @@ namespace HuaweiMigration.Client.Sms
             var result = await SendAsync<SmsConsistencyResult>(request, cancellationToken).ConfigureAwait(false);
             result.TaskId ??= id;
             result.ResultList ??= new ApiList<string>();
+            foreach (var text in result.ResultList)
+            {
+                if (ReadConsistencyCheck(text) is SmsConsistencyCheck check) result.Checks.Add(check);
+            }
             return result;
+        }
+
+        /// <summary>
+        /// One text of result_list read as a check ({finished_time, check_result, consistency_result: [...]}, or one
+        /// directory's ConsistencyResult on its own); null for text that is not such JSON, which stays in ResultList only.
+        /// </summary>
+        internal static SmsConsistencyCheck? ReadConsistencyCheck(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try
+            {
+                if (!(JToken.Parse(text!) is JObject json)) return null;
+                if (json["dir_check"] != null && json["consistency_result"] == null)
+                {
+                    return new SmsConsistencyCheck { ConsistencyResult = { json.ToObject<SmsConsistencyDirectory>(Json.ApiJson.Serializer)! } };
+                }
+                return json.ToObject<SmsConsistencyCheck>(Json.ApiJson.Serializer);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
 
         // OBS bucket names: 3 to 63 lowercase letters, digits, hyphens and periods, starting and ending with a letter or digit.

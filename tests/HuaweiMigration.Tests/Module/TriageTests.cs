@@ -138,15 +138,27 @@ namespace HuaweiMigration.Tests.Module
         public void Consistency_results_come_per_task_from_the_pipeline_and_an_unknown_task_is_ObjectNotFound()
         {
             var ids = AddTasks(2, "MIGRATE_SUCCESS", "checked");
-            Sim.State.Sms.SetConsistencyResults(ids[0], new[] { "{\"dir_check\":\"/data\",\"num_total_files\":10,\"num_different_files\":0}", "{\"dir_check\":\"/etc\"}" });
+            Sim.State.Sms.SetConsistencyResults(ids[0], new[]
+            {
+                "{\"finished_time\":1700000000000,\"check_result\":\"FAILED\",\"consistency_result\":[{\"dir_check\":\"/data\",\"num_total_files\":10,\"num_different_files\":2,\"num_target_miss_files\":1,\"num_target_more_files\":0}]}",
+                "{\"dir_check\":\"/etc\",\"num_total_files\":5,\"num_different_files\":0,\"num_target_miss_files\":0,\"num_target_more_files\":0}",
+                "check skipped: agent busy",
+            });
             Sim.State.ClearRequests();
 
             var r = Ps.Run("Get-SmsTask -State MIGRATE_SUCCESS | Get-SmsConsistencyResult; Get-SmsConsistencyResult -Id 0123456789abcdef0123456789abcdef");
             var results = r.Objects<SmsConsistencyResult>().ToList();
             Assert.Equal(ids, results.Select(x => x.TaskId));
-            Assert.Equal(2, results[0].ResultList.Count);
+            Assert.Equal(3, results[0].ResultList.Count);
             Assert.Contains("/data", results[0].ResultList[0]);
+            Assert.Equal("check skipped: agent busy", results[0].ResultList[2]);
+            // The texts that are JSON, read; the one that is not stays in ResultList only.
+            Assert.Equal(2, results[0].Checks.Count);
+            Assert.Equal(("FAILED", new DateTime(2023, 11, 14, 22, 13, 20, DateTimeKind.Utc)), (results[0].Checks[0].CheckResult, results[0].Checks[0].FinishedTime!.Value));
+            Assert.Equal("/data 2 of 10 differ, 1 missing, 0 extra", results[0].Checks[0].ConsistencyResult.Single().ToString());
+            Assert.Equal("/etc", results[0].Checks[1].ConsistencyResult.Single().DirCheck);
             Assert.Empty(results[1].ResultList);
+            Assert.Empty(results[1].Checks);
             var missing = r.SingleError();
             Assert.Equal(ErrorCategory.ObjectNotFound, missing.CategoryInfo.Category);
             Assert.Contains("No SMS task has the id '0123456789abcdef0123456789abcdef'", missing.ToString());
