@@ -50,6 +50,12 @@
         'Wait-DcsMigrationTask'
         'Test-SmsTaskNetwork'
         'Wait-SmsTask'
+        'Get-SmsOverview'
+        'Get-SmsMigrationError'
+        'Get-SmsConsistencyResult'
+        'Get-SmsTaskConfiguration'
+        'Set-SmsTaskConfiguration'
+        'Send-SmsTaskLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -62,6 +62,12 @@ internal static class Routes
         Map("PUT", "/v3/vm/templates/{id}", ctx => TemplateEndpoints.Update(ctx, state.Sms.Templates, Pipeline.Body(ctx)));
         Map("DELETE", "/v3/vm/templates/{id}", ctx => TemplateEndpoints.Delete(ctx, state.Sms.Templates));
         Map("POST", "/v3/vm/templates/delete", ctx => TemplateEndpoints.BatchDelete(ctx, state.Sms.Templates, Pipeline.Body(ctx)));
+        Map("GET", "/v3/sources/overview", ctx => TriageEndpoints.Overview(ctx, state.Sms));
+        Map("GET", "/v3/errors", ctx => TriageEndpoints.ListErrors(ctx, state.Sms));
+        Map("GET", "/v3/tasks/{task_id}/consistency-result", ctx => TriageEndpoints.ConsistencyResult(ctx, state.Sms));
+        Map("GET", "/v3/tasks/{task_id}/configuration-setting", ctx => TriageEndpoints.ShowConfiguration(ctx, state.Sms));
+        Map("POST", "/v3/tasks/{task_id}/configuration-setting", ctx => TriageEndpoints.SetConfiguration(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("POST", "/v3/tasks/{task_id}/log", ctx => TriageEndpoints.CollectLog(ctx, state.Sms, Pipeline.Body(ctx)));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));

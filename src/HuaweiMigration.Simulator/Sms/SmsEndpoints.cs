@@ -204,11 +204,11 @@ internal static class SmsEndpoints
         return server is null ? Reply.SmsError(ctx, 404, "SMS.0404", "The source server does not exist.") : Reply.Json(ctx, 200, server);
     }
 
-    private static Task NotFound(HttpContext ctx) => Reply.SmsError(ctx, 404, "SMS.0404", "The task does not exist.");
+    internal static Task NotFound(HttpContext ctx) => Reply.SmsError(ctx, 404, "SMS.0404", "The task does not exist.");
 
-    private static string TaskId(HttpContext ctx) => ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+    internal static string TaskId(HttpContext ctx) => ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
 
-    private static bool ValidId(string id) => id.Length is >= 1 and <= 36;
+    internal static bool ValidId(string id) => id.Length is >= 1 and <= 36;
 
     /// <summary>Integers only, as the real service validates them; only an absent parameter takes the default.</summary>
     internal static bool TryRange(Microsoft.Extensions.Primitives.StringValues raw, int fallback, int min, int max, out int value)

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace HuaweiMigration.Simulator.Sms;
 
 /// <summary>One simulated SMS migration task. Mutated only under the owning <see cref="SmsStore"/>'s lock.</summary>
-internal sealed class SmsTask
+internal sealed partial class SmsTask
 {
     public const string Gone = "__GONE__";
 
@@ -113,7 +113,7 @@ internal sealed class SmsTask
         }
         else
         {
-            o["log_collect_status"] = "INIT";
+            o["log_collect_status"] = LogCollectStatus(now);
             o["syncing"] = State == "SYNCING";
             o["special_config"] = SpecialConfigJson();
         }

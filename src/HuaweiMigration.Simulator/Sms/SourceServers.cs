@@ -11,7 +11,7 @@ namespace HuaweiMigration.Simulator.Sms;
 /// it is deleted: a task takes it as its source and, when the task is deleted, leaves it idle again. Mutated only
 /// under the owning <see cref="SmsStore"/>'s lock.
 /// </summary>
-internal sealed class SimSourceServer
+internal sealed partial class SimSourceServer
 {
     private const long GiB = 1024L * 1024 * 1024;
     private bool? _connected;
@@ -208,7 +208,7 @@ internal sealed class SimSourceServer
             ["project_name"] = t.Region,
             ["project_id"] = SimulatorCredentials.ProjectIdFor(t.Region),
             ["target_server"] = new JsonObject { ["vm_id"] = t.State == "READY" ? "" : t.TargetServerId, ["name"] = t.TargetName },
-            ["log_collect_status"] = "INIT",
+            ["log_collect_status"] = t.LogCollectStatus(now),
             ["exist_server"] = true,
             ["use_public_ip"] = true,
             ["clone_server"] = t.HasCloneServer ? new JsonObject { ["vm_id"] = "clone-" + t.Id.Substring(0, 8), ["name"] = t.Name + "-clone", ["clone_state"] = "RUNNING", ["clone_error"] = null, ["error_msg"] = null } : null,
@@ -219,8 +219,8 @@ internal sealed class SimSourceServer
             o["remain_seconds"] = t.State == "RUNNING" ? 600 : 0;
             o["estimate_complete_time"] = t.State == "RUNNING" ? Reply.ToEpochMs(now.AddMinutes(10)) : null;
             o["compress_rate"] = 1.0;
-            o["log_bucket"] = null;
-            o["log_upload_time"] = null;
+            o["log_bucket"] = t.LogBucket;
+            o["log_upload_time"] = t.LogUploadStarted is DateTime uploaded ? Reply.ToEpochMs(uploaded) : null;
             o["log_expire"] = null;
             o["log_share_url"] = null;
         }

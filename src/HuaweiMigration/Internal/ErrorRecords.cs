@@ -81,6 +81,7 @@ namespace HuaweiMigration.Internal
                 Models.SmsSourceServer s => ("SMS source server " + (s.Name is { Length: > 0 } name ? "'" + name + "' (" + s.Id + ")" : s.Id), s.Id, "SMS"),
                 Models.SmsMigrationProject p => ("SMS migration project " + (p.Name is { Length: > 0 } name ? "'" + name + "' (" + p.Id + ")" : p.Id), p.Id, "SMS"),
                 Models.SmsTemplate t => ("SMS template " + (t.Name is { Length: > 0 } name ? "'" + name + "' (" + t.Id + ")" : t.Id), t.Id, "SMS"),
+                Models.SmsMigrationError e => ("The error of SMS source server " + (e.Name is { Length: > 0 } name ? "'" + name + "' (" + e.Id + ")" : e.Id), e.Id, "SMS"),
                 _ => (read.GetType().Name, (string?)null, "API"),
             };
             var message = what + ": the " + service + " service sent " + (fields.Count == 1 ? "a field" : fields.Count + " fields")

@@ -43,6 +43,10 @@ namespace HuaweiMigration.Tests.Conformance
             ["ListTemplatesResponse"] = typeof(SmsTemplatePage),
             ["ShowTemplateResponse"] = typeof(SmsTemplateAnswer),
             ["CreateTemplateResponse"] = typeof(SmsCreatedAnswer),
+            ["ShowOverviewResponse"] = typeof(SmsOverview),
+            ["ListErrorServersResponse"] = typeof(SmsMigrationErrorPage),
+            ["ShowConsistencyResultResponse"] = typeof(SmsConsistencyResult),
+            ["ShowConfigSettingResponse"] = typeof(SmsTaskConfiguration),
         };
 
         /// <summary>

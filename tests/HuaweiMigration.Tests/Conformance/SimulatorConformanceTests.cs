@@ -59,6 +59,22 @@ namespace HuaweiMigration.Tests.Conformance
             _http.DefaultRequestHeaders.Add("X-Auth-Token", answer.Headers.GetValues("X-Subject-Token").Single());
             _projectId = (string)JObject.Parse(await answer.Content.ReadAsStringAsync())["token"]!["project"]!["id"]!;
             await LaunchSome();
+            await TriageSome();
+        }
+
+        /// <summary>
+        /// Log uploads on some tasks (one done, one still uploading) and an idle server in error, so the task and
+        /// source answers of every case also show the log fields filled and the error list has both kinds of row.
+        /// </summary>
+        private async Task TriageSome()
+        {
+            var ids = await SmsIds();
+            _host.State.Sms.LogUploadDuration = TimeSpan.Zero;
+            await Send(HttpMethod.Post, "v3/tasks/" + ids[0] + "/log", "{\"log_bucket\":\"support-logs\"}");
+            _host.State.Sms.LogUploadDuration = TimeSpan.FromHours(1);
+            await Send(HttpMethod.Post, "v3/tasks/" + ids[1] + "/log", "{\"log_bucket\":\"support-logs\"}");
+            var sources = JObject.Parse((await Send(HttpMethod.Get, "v3/sources?limit=200&offset=0&name=idle-connected")).Item3);
+            _host.State.Sms.SetSourceServerError((string)sources["source_servers"]![0]!["id"]!, "{\"error_code\":\"SMS.6509\",\"error_msg\":\"disk\",\"error_param\":[\"/dev/vdb\"]}");
         }
 
         /// <summary>
@@ -225,6 +241,44 @@ namespace HuaweiMigration.Tests.Conformance
                 {
                     var ids = await t.DcsIds(_ => true);
                     return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v2/" + t._projectId + "/migration-task/" + id + "/stats")))).ToList();
+                },
+                ["ShowOverview"] = async t => new List<(string, int, string)> { await t.Send(HttpMethod.Get, "v3/sources/overview") },
+                ["ListErrorServers"] = t => t.Pages("v3/errors", 7, "migration_errors"),
+                ["ShowConsistencyResult"] = async t =>
+                {
+                    var ids = await t.SmsIds();
+                    t._host.State.Sms.SetConsistencyResults(ids[2], new[] { "{\"dir_check\":\"/\",\"num_total_files\":10}", "plain text" });
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Get, "v3/tasks/" + ids[2] + "/consistency-result"),
+                        await t.Send(HttpMethod.Get, "v3/tasks/" + ids[3] + "/consistency-result"),
+                    };
+                },
+                ["ShowConfigSetting"] = async t =>
+                {
+                    var ids = await t.SmsIds();
+                    await t.Send(HttpMethod.Post, "v3/tasks/" + ids[4] + "/configuration-setting",
+                        "{\"configurations\":[{\"config_key\":\"MIGRATE_EXCLUDE_DIR\",\"config_value\":\"/tmp,/var/cache\"},{\"config_key\":\"LINUX_CPU_LIMIT\",\"config_value\":\"50\",\"config_status\":\"\"}]}");
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Get, "v3/tasks/" + ids[4] + "/configuration-setting"),
+                        await t.Send(HttpMethod.Get, "v3/tasks/" + ids[4] + "/configuration-setting?config_key=LINUX_CPU_LIMIT"),
+                        await t.Send(HttpMethod.Get, "v3/tasks/" + ids[5] + "/configuration-setting"),
+                    };
+                },
+                ["UploadSpecialConfigurationSetting"] = async t =>
+                {
+                    var ids = await t.SmsIds();
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Post, "v3/tasks/" + ids[6] + "/configuration-setting", "{\"configurations\":[{\"config_key\":\"SYNC_EXCLUDE_DIR\",\"config_value\":\"/var/log\"}]}"),
+                        await t.Send(HttpMethod.Post, "v3/tasks/" + ids[6] + "/configuration-setting", "{\"configurations\":[]}"),
+                    };
+                },
+                ["CollectLog"] = async t =>
+                {
+                    var ids = await t.SmsIds();
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/tasks/" + ids[7] + "/log", "{\"log_bucket\":\"support-logs\"}") };
                 },
                 ["DeleteMigrationTask"] = async t =>
                 {

@@ -124,6 +124,17 @@ namespace HuaweiMigration.Tests.Module
             Row("Wait-DcsMigrationTask -Id \"d1`n\" -Timeout 1", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationProgress -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationProgress -Id d1 -ProjectId '../p'", "InvalidProjectId", ErrorCategory.InvalidArgument, "not allowed"),
+            // SMS triage.
+            Row("Get-SmsOverview -NoSuchParameter", "NamedParameterNotFound", ErrorCategory.InvalidArgument, "NoSuchParameter"),
+            Row("Get-SmsMigrationError -EnterpriseProjectId \"0`n\"", Bind, ErrorCategory.InvalidData, "enterprise project id"),
+            Row("Get-SmsConsistencyResult -Id \"t1`n\"", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Get-SmsTaskConfiguration -Id " + Valid + " -Key NO_SUCH_KEY", "InvalidSmsConfigurationKey", ErrorCategory.InvalidArgument, "Unknown setting 'NO_SUCH_KEY'"),
+            Row("Get-SmsTaskConfiguration -Id " + Valid + " -Key \"LINUX_CPU_LIMIT`n\"", "InvalidSmsConfigurationKey", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Set-SmsTaskConfiguration -Id " + Valid + " -Configuration @{ MigrateExcludeDirs = '/tmp' }", "InvalidSmsTaskConfiguration", ErrorCategory.InvalidArgument, "Unknown setting 'MigrateExcludeDirs'"),
+            Row("Set-SmsTaskConfiguration -Id " + Valid + " -Configuration @{ SYNC_EXCLUDE_DIR = \"/var/log`n\" }", "InvalidSmsTaskConfiguration", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Set-SmsTaskConfiguration -Id \"t1`n\" -Configuration @{ LINUX_CPU_LIMIT = 50 }", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Send-SmsTaskLog -Id " + Valid + " -BucketName Support_Logs", "InvalidObsBucketName", ErrorCategory.InvalidArgument, "not an OBS bucket name"),
+            Row("Send-SmsTaskLog -Id \"t1`n\" -BucketName support-logs -Confirm:$false", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
         };
 
         private static object[] Row(string script, string errorId, ErrorCategory category, string message) => new object[] { script, errorId, category, message };

@@ -45,22 +45,7 @@ namespace HuaweiMigration.Commands.Sms
         {
             foreach (var id in Id)
             {
-                ForItem(id, "InvalidSmsTaskId", () =>
-                {
-                    try
-                    {
-                        WriteObject(Await(Client.GetSpeedLimitAsync(id, CancellationToken)), enumerateCollection: true);
-                    }
-                    catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
-                    {
-                        WriteApiError(ex, id, "No SMS task has the id '" + id + "'. " + ex.Message);
-                    }
-                    catch (HuaweiCloudApiException ex)
-                    {
-                        // Any other failure names the task too (by id: that is all this command knows of it).
-                        WriteApiError(ex, id, "SMS task " + id + ": " + ex.Said);
-                    }
-                });
+                this.ForSmsTask(id, () => WriteObject(Await(Client.GetSpeedLimitAsync(id, CancellationToken)), enumerateCollection: true));
             }
         }
     }

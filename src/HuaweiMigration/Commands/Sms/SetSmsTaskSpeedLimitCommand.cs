@@ -68,25 +68,12 @@ namespace HuaweiMigration.Commands.Sms
         {
             foreach (var id in Id)
             {
-                ForItem(id, "InvalidSmsTaskId", () =>
+                this.ForSmsTask(id, () =>
                 {
-                    InputValidation.SmsTaskId(id);
                     var what = Rule.Length == 0 ? "Clear the speed limit schedule" : "Set the speed limit schedule (" + string.Join(", ", Rule.Select(r => r.ToString())) + ")";
                     if (!ShouldProcess("SMS task " + id, what)) return;
-                    try
-                    {
-                        Await(Client.SetSpeedLimitAsync(id, Rule, CancellationToken));
-                        if (PassThru) WriteObject(Await(Client.GetSpeedLimitAsync(id, CancellationToken)), enumerateCollection: true);
-                    }
-                    catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)
-                    {
-                        WriteApiError(ex, id, "No SMS task has the id '" + id + "'. " + ex.Message);
-                    }
-                    catch (HuaweiCloudApiException ex)
-                    {
-                        // Any other failure names the task too (by id: that is all this command knows of it).
-                        WriteApiError(ex, id, "SMS task " + id + ": " + ex.Said);
-                    }
+                    Await(Client.SetSpeedLimitAsync(id, Rule, CancellationToken));
+                    if (PassThru) WriteObject(Await(Client.GetSpeedLimitAsync(id, CancellationToken)), enumerateCollection: true);
                 });
             }
         }
