@@ -47,6 +47,8 @@ internal static class Routes
         Map("POST", "/v3/tasks/{task_id}/speed-limit", ctx => SmsEndpoints.SetSpeedLimit(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/sources", ctx => SmsEndpoints.ListSources(ctx, state.Sms));
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
+        Map("POST", "/v3/tasks", ctx => TaskCreateEndpoints.Create(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("PUT", "/v3/tasks/{task_id}", ctx => TaskCreateEndpoints.Update(ctx, state.Sms, Pipeline.Body(ctx)));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));

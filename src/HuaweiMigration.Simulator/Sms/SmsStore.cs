@@ -21,7 +21,7 @@ internal enum SmsActionResult
 /// The simulated SMS tasks. State changes "by themselves" are due times applied lazily whenever a task is read,
 /// so tests see deterministic behaviour without background timers.
 /// </summary>
-public sealed class SmsStore
+public sealed partial class SmsStore
 {
 
     private readonly object _lock = new();
