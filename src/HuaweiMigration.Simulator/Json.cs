@@ -61,7 +61,11 @@ internal static class Reply
     public static Task ServiceError(HttpContext ctx, int status, string code, string message)
     {
         var path = ctx.Request.Path.Value ?? "/";
-        if (path.StartsWith("/v3/tasks", StringComparison.Ordinal)) return SmsError(ctx, status, code, message);
+        if (path.StartsWith("/v3/tasks", StringComparison.Ordinal) || path.StartsWith("/v3/sources", StringComparison.Ordinal)
+            || path.StartsWith("/v3/migprojects", StringComparison.Ordinal) || path.StartsWith("/v3/vm/", StringComparison.Ordinal))
+        {
+            return SmsError(ctx, status, code, message);
+        }
         if (path.StartsWith("/v2/", StringComparison.Ordinal)) return DcsError(ctx, status, code, message);
         if (path.StartsWith("/v3/auth", StringComparison.Ordinal) || path.StartsWith("/v3/projects", StringComparison.Ordinal))
         {

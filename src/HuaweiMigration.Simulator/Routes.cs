@@ -49,6 +49,12 @@ internal static class Routes
         Map("GET", "/v3/sources/{source_id}", ctx => SmsEndpoints.ShowSource(ctx, state.Sms));
         Map("POST", "/v3/tasks", ctx => TaskCreateEndpoints.Create(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("PUT", "/v3/tasks/{task_id}", ctx => TaskCreateEndpoints.Update(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("GET", "/v3/migprojects", ctx => MigProjectEndpoints.List(ctx, state.Sms.Projects));
+        Map("POST", "/v3/migprojects", ctx => MigProjectEndpoints.Create(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("GET", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Show(ctx, state.Sms.Projects));
+        Map("PUT", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Update(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
+        Map("PUT", "/v3/migprojects/{mig_project_id}/default", ctx => MigProjectEndpoints.SetDefault(ctx, state.Sms.Projects));
+        Map("DELETE", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Delete(ctx, state.Sms.Projects));
 
         // DCS v2
         Map("GET", "/v2/{project_id}/migration-tasks", ctx => DcsEndpoints.List(ctx, state.Dcs));

@@ -28,8 +28,8 @@ namespace HuaweiMigration.Client.Sms
         /// <summary>The target server's name; null: the task name.</summary>
         public string? TargetServerName { get; set; }
 
-        /// <summary>MIGRATE_BLOCK or MIGRATE_FILE (PostTask requires it).</summary>
-        public string Type { get; set; } = "MIGRATE_BLOCK";
+        /// <summary>MIGRATE_BLOCK or MIGRATE_FILE (PostTask requires it; null sends MIGRATE_BLOCK).</summary>
+        public string? Type { get; set; }
 
         /// <summary>0 low, 1 standard, 2 high; null: not sent (the API's default, 1).</summary>
         public int? Priority { get; set; }
@@ -224,7 +224,7 @@ namespace HuaweiMigration.Client.Sms
             var body = new JObject
             {
                 ["name"] = name,
-                ["type"] = task.Type,
+                ["type"] = task.Type ?? "MIGRATE_BLOCK",
                 ["region_id"] = task.RegionId,
                 ["region_name"] = task.RegionName,
                 ["project_id"] = task.ProjectId,

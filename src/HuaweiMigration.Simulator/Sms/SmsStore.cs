@@ -39,6 +39,15 @@ public sealed partial class SmsStore
         _sources = new SourceServerPool(seed);
     }
 
+    /// <summary>The migration projects (one default project, "default", after every seed).</summary>
+    public MigProjectStore Projects { get; } = new();
+
+    /// <summary>The templates of target servers (none after a seed).</summary>
+    public TemplateStore Templates { get; } = new();
+
+    /// <summary>The id of the current default migration project, where new source servers register.</summary>
+    public string DefaultMigProjectId => Projects.DefaultId;
+
     /// <summary>Number of tasks that still exist.</summary>
     public int Count
     {
@@ -78,6 +87,8 @@ public sealed partial class SmsStore
         {
             _tasks.Clear();
             _sources.Clear();
+            Projects.Seed();
+            Templates.Clear();
             _random = new Random(_seed);
             // Anchored to the day rather than a fixed date so the history looks recent; the same all day long.
             var epoch = DateTime.UtcNow.Date.AddDays(-7);

@@ -37,6 +37,9 @@ namespace HuaweiMigration.Tests.Conformance
             ["ShowMigrationTaskStatsResponse"] = typeof(DcsMigrationProgress),
             ["ShowServerResponse"] = typeof(SmsSourceServer),
             ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
+            ["ListMigprojectsResponse"] = typeof(SmsMigrationProjectPage),
+            ["ShowMigprojectResponse"] = typeof(SmsMigrationProject),
+            ["CreateMigprojectResponse"] = typeof(SmsCreatedAnswer),
         };
 
         /// <summary>

@@ -205,6 +205,42 @@ namespace HuaweiMigration.Tests.Conformance
                     var body = new JObject { ["task_id_list"] = new JArray(id) }.ToString();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v2/" + t._projectId + "/migration-tasks/delete", body) };
                 },
+                ["ListMigprojects"] = t =>
+                {
+                    t.AddProjects();
+                    return t.Pages("v3/migprojects", 2, "migprojects");
+                },
+                ["ShowMigproject"] = async t =>
+                {
+                    t.AddProjects();
+                    var ids = t._host.State.Sms.Projects.Ids;
+                    return (await Task.WhenAll(ids.Select(id => t.Send(HttpMethod.Get, "v3/migprojects/" + id)))).ToList();
+                },
+                ["CreateMigproject"] = async t => new List<(string, int, string)>
+                {
+                    await t.Send(HttpMethod.Post, "v3/migprojects", "{\"name\":\"wave-1\",\"region\":\"ap-southeast-3\",\"type\":\"MIGRATE_FILE\",\"description\":\"first\",\"enterprise_project\":\"0\"," +
+                        "\"exist_server\":true,\"use_public_ip\":false,\"syncing\":true,\"start_target_server\":true,\"start_network_check\":true,\"speed_limit\":100}"),
+                    await t.Send(HttpMethod.Post, "v3/migprojects", "{\"name\":\"wave-2\",\"region\":\"ap-southeast-1\",\"type\":\"MIGRATE_BLOCK\"}"),
+                },
+                ["UpdateMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)>
+                    {
+                        await t.Send(HttpMethod.Put, "v3/migprojects/" + id, "{\"name\":\"wave-9b\",\"region\":\"ap-southeast-1\",\"type\":\"MIGRATE_BLOCK\",\"speed_limit\":20,\"syncing\":true}"),
+                        await t.Send(HttpMethod.Put, "v3/migprojects/" + id, "{}"),
+                    };
+                },
+                ["UpdateDefaultMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Put, "v3/migprojects/" + id + "/default") };
+                },
+                ["DeleteMigproject"] = async t =>
+                {
+                    var id = t._host.State.Sms.Projects.Add("wave-9");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Delete, "v3/migprojects/" + id) };
+                },
             };
 
         private static string? OperationFor(string method, string pattern)
@@ -224,6 +260,13 @@ namespace HuaweiMigration.Tests.Conformance
                 answers.Add(answer);
                 if (answer.Item2 != 200 || ((JArray)JObject.Parse(answer.Item3)[listKey]!).Count < limit) return answers;
             }
+        }
+
+        private void AddProjects()
+        {
+            _host.State.Sms.Projects.Add("wave-a", region: "ap-southeast-3", type: "MIGRATE_FILE", description: "A", existServer: true, syncing: true, speedLimit: 50);
+            _host.State.Sms.Projects.Add("wave-b", usePublicIp: false, startTargetServer: true, startNetworkCheck: true);
+            _host.State.Sms.Projects.Add("wave-c", makeDefault: true);
         }
 
         private async Task<List<string>> SmsIds()

@@ -169,6 +169,8 @@ namespace HuaweiMigration.Commands.Sms
         private readonly ConcurrentQueue<(string SourceId, string? TaskId, Exception? Error)> _done = new ConcurrentQueue<(string, string?, Exception?)>();
         private BoundedRunner<SmsNewTask>? _runner;
         private SmsNewTask? _defaults;
+        private bool _projectRead;
+        private SmsMigrationProject? _project;
         private CmdletJob? _start;
         private SmsListRows? _rows;
 
@@ -179,6 +181,7 @@ namespace HuaweiMigration.Commands.Sms
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("-Wait waits for the tasks -Start starts: give -Start too.", "Wait", "WaitWithoutStart", null));
             }
+            _defaults = Defaults();
             _runner = new BoundedRunner<SmsNewTask>(ThrottleLimit, CancellationToken);
             if (Start) _start = CreateStartJob();
         }
@@ -213,6 +216,7 @@ namespace HuaweiMigration.Commands.Sms
             var what = "Create an SMS migration task" + (task.Name is null ? string.Empty : " '" + task.Name + "'")
                 + (task.TargetServerId != null ? " onto ECS " + task.TargetServerId : " with a new ECS from template " + task.TemplateId);
             if (!ShouldProcess("SMS source server " + task.SourceServerId, what)) return;
+            ApplyProject(task);
             _runner!.Submit(task, async (t, ct) =>
             {
                 try
@@ -240,11 +244,12 @@ namespace HuaweiMigration.Commands.Sms
             base.EndProcessing();
         }
 
-        /// <summary>The task this input asks for: the parameters over the project's defaults and the connection's region and project.</summary>
+        /// <summary>The task this input asks for: the parameters given, the connection's region and project (the migration project's settings come later, <see cref="ApplyProject"/>).</summary>
         private SmsNewTask NewTask()
         {
-            var d = _defaults ??= Defaults();
+            var d = _defaults!;
             var bound = MyInvocation.BoundParameters;
+            bool? Given(string name, SwitchParameter value) => bound.ContainsKey(name) ? value.IsPresent : (bool?)null;
             return new SmsNewTask
             {
                 SourceServerId = SourceServerId,
@@ -252,22 +257,56 @@ namespace HuaweiMigration.Commands.Sms
                 TargetServerId = TargetServerId,
                 TemplateId = TemplateId,
                 TargetServerName = TargetServerName,
-                Type = Type ?? d.Type,
+                Type = Type,
                 Priority = Priority switch { "Low" => 0, "Standard" => 1, "High" => 2, _ => (int?)null },
                 RegionId = d.RegionId,
                 RegionName = d.RegionName,
                 ProjectId = d.ProjectId,
                 ProjectName = d.ProjectName,
-                UsePublicIp = bound.ContainsKey(nameof(UsePublicIp)) ? UsePublicIp.IsPresent : d.UsePublicIp,
-                Syncing = bound.ContainsKey(nameof(Syncing)) ? Syncing.IsPresent : d.Syncing,
-                StartTargetServer = bound.ContainsKey(nameof(StartTargetServer)) ? StartTargetServer.IsPresent : d.StartTargetServer,
-                StartNetworkCheck = bound.ContainsKey(nameof(StartNetworkCheck)) ? StartNetworkCheck.IsPresent : d.StartNetworkCheck,
-                SpeedLimit = bound.ContainsKey(nameof(SpeedLimit)) ? SpeedLimit : d.SpeedLimit,
+                UsePublicIp = Given(nameof(UsePublicIp), UsePublicIp),
+                Syncing = Given(nameof(Syncing), Syncing),
+                StartTargetServer = Given(nameof(StartTargetServer), StartTargetServer),
+                StartNetworkCheck = Given(nameof(StartNetworkCheck), StartNetworkCheck),
+                SpeedLimit = bound.ContainsKey(nameof(SpeedLimit)) ? SpeedLimit : (int?)null,
                 MigrationIp = MigrationIp,
-                AutoStart = bound.ContainsKey(nameof(AutoStart)) ? AutoStart.IsPresent : (bool?)null,
-                ConsistencyCheck = bound.ContainsKey(nameof(ConsistencyCheck)) ? ConsistencyCheck.IsPresent : (bool?)null,
-                NeedMigrationTest = bound.ContainsKey(nameof(NeedMigrationTest)) ? NeedMigrationTest.IsPresent : (bool?)null,
+                AutoStart = Given(nameof(AutoStart), AutoStart),
+                ConsistencyCheck = Given(nameof(ConsistencyCheck), ConsistencyCheck),
+                NeedMigrationTest = Given(nameof(NeedMigrationTest), NeedMigrationTest),
             };
+        }
+
+        /// <summary>
+        /// The migration project's settings where no parameter gave them: -MigrationProjectId's project, else the
+        /// account's default one; read once, for the first task that is to be created (-WhatIf reads nothing).
+        /// </summary>
+        private void ApplyProject(SmsNewTask task)
+        {
+            if (!_projectRead)
+            {
+                _projectRead = true;
+                try
+                {
+                    _project = MigrationProjectId != null
+                        ? Await(Sms.GetMigrationProjectAsync(MigrationProjectId, CancellationToken))
+                        : Await(Sms.GetDefaultMigrationProjectAsync(CancellationToken));
+                }
+                catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound && MigrationProjectId != null)
+                {
+                    ThrowTerminatingError(ErrorRecords.FromApi(ex, MigrationProjectId, "No SMS migration project has the id '" + MigrationProjectId + "'. " + ex.Message));
+                }
+                catch (HuaweiCloudApiException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.FromApi(ex, MigrationProjectId, "The migration project's settings could not be read: " + ex.Said));
+                }
+                if (_project != null) WriteVerbose("New SMS tasks take their defaults from migration project " + _project + ".");
+            }
+            var p = _project;
+            task.Type ??= p?.Type is "MIGRATE_BLOCK" or "MIGRATE_FILE" ? p.Type : "MIGRATE_BLOCK";
+            task.UsePublicIp ??= p?.UsePublicIp;
+            task.Syncing ??= p?.Syncing;
+            task.StartTargetServer ??= p?.StartTargetServer;
+            task.StartNetworkCheck ??= p?.StartNetworkCheck;
+            task.SpeedLimit ??= p?.SpeedLimit;
         }
 
         /// <summary>What every task of this command shares: the target's region and project, and the migration project's settings.</summary>
