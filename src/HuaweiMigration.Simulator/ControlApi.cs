@@ -176,15 +176,29 @@ internal static class ControlApi
             }
             return Reply.Json(ctx, 200, LaunchFailureJson(id, Array.Empty<string>()));
         });
+        // Registers source servers with no task: {"count", "name", "connected", "state", "osType", "dataDisks": [GB...],
+        // "initTarget": false (an empty init_target_server), "migProjectId"}, each optional; answers {"ids"}.
         map("POST", "/_sim/sms/sources", ctx =>
         {
             var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
-            var count = Int(Get(o, "count")) ?? 1;
-            if (count < 1 || count > SimulatorOptions.MaxSeed) return Reply.Error(ctx, 400, "SIM.0400", "count must be between 1 and " + SimulatorOptions.MaxSeed + ".");
             var ids = new JsonArray();
-            for (var i = 0; i < count; i++)
+            try
             {
-                ids.Add(state.Sms.AddSourceServer(count == 1 ? Str(Get(o, "name")) : null, Get(o, "connected")?.GetValue<bool>() ?? true, Str(Get(o, "state"))));
+                Known(o, SourceServerAddFields);
+                var count = Int(Get(o, "count")) ?? 1;
+                if (count < 1 || count > SimulatorOptions.MaxSeed) throw new FormatException("count must be between 1 and " + SimulatorOptions.MaxSeed + ".");
+                var disks = Get(o, "dataDisks") is JsonNode d
+                    ? (d as JsonArray ?? throw new FormatException("'dataDisks' is a list of sizes in GB.")).Select(n => n?.GetValue<long>() ?? throw new FormatException("'dataDisks' is a list of sizes in GB.")).ToList()
+                    : null;
+                for (var i = 0; i < count; i++)
+                {
+                    ids.Add(state.Sms.AddSourceServer(count == 1 ? Str(Get(o, "name")) : null, Get(o, "connected")?.GetValue<bool>() ?? true, Str(Get(o, "state")),
+                        Str(Get(o, "osType")), disks, Get(o, "initTarget")?.GetValue<bool>() ?? true, Str(Get(o, "migProjectId"))));
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+            {
+                return Reply.Error(ctx, 400, "SIM.0400", ex.Message);
             }
             return Reply.Json(ctx, 200, new JsonObject { ["ids"] = ids });
         });
@@ -252,6 +266,7 @@ internal static class ControlApi
     private static readonly string[] LaunchFailureFields = { "operations" };
     private static readonly string[] SmsTaskFields = { "name", "state", "failOnStart", "failLaunches", "progress", "sourceServer" };
     private static readonly string[] SourceServerFields = { "id", "name", "ip" };
+    private static readonly string[] SourceServerAddFields = { "count", "name", "connected", "state", "osType", "dataDisks", "initTarget", "migProjectId" };
 
     private static readonly string LaunchWords = string.Join(", ", SmsLaunch.Operations) + " or \"" + SmsLaunch.Every + "\"";
 

@@ -240,6 +240,35 @@ function Add-SimSmsTask {
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/tasks" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
+function Add-SimSmsSourceServer {
+    <#
+    .SYNOPSIS
+        Registers SMS source servers with no task (as if their agents had started) and returns their ids.
+    .DESCRIPTION
+        -Disconnected registers them with their agent offline (state 'unavailable'). -DataDiskGB gives each data disk's
+        size after the 40 GB system disk; the server's init_target_server then proposes the same disks for the target,
+        unless -NoInitTarget, which leaves it empty (a server New-SmsTask refuses). -OsType WINDOWS or LINUX (else
+        chosen at random); -MigrationProjectId defaults to the account's default project; -Count registers several
+        (named src-NNNN; -Name only with one).
+    .EXAMPLE
+        $id = Add-SimSmsSourceServer $sim -Name db-07 -OsType LINUX -DataDiskGB 100, 200
+    .EXAMPLE
+        $ids = Add-SimSmsSourceServer $sim -Count 120 -Disconnected
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [ValidateNotNullOrEmpty()] [string] $Name, [ValidateRange(1, 100000)] [int] $Count = 1,
+        [switch] $Disconnected, [ValidateNotNullOrEmpty()] [string] $State, [ValidateSet('WINDOWS', 'LINUX')] [string] $OsType,
+        [ValidateRange(1, 32768)] [long[]] $DataDiskGB, [switch] $NoInitTarget, [ValidateNotNullOrEmpty()] [string] $MigrationProjectId)
+    $body = @{ count = $Count; connected = -not $Disconnected; initTarget = -not $NoInitTarget }
+    if ($Name) { $body.name = $Name }
+    if ($State) { $body.state = $State }
+    if ($OsType) { $body.osType = $OsType }
+    if ($DataDiskGB) { $body.dataDisks = @($DataDiskGB) }
+    if ($MigrationProjectId) { $body.migProjectId = $MigrationProjectId }
+    foreach ($id in (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/sources" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).ids) { $id }
+}
+
 function Add-SimDcsTask {
     <# .SYNOPSIS Adds a DCS migration task to the simulator and returns its id. #>
     [CmdletBinding()]
@@ -292,4 +321,4 @@ function Set-SimSmsLaunchFailure {
     foreach ($op in (Invoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body $body).operations) { $op }
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimSmsSourceServer, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure

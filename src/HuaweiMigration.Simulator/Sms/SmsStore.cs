@@ -29,14 +29,14 @@ public sealed partial class SmsStore
     private readonly SimulatorTimings _timings;
     private readonly int _seed;
     private Random _random;
-    private readonly SourceServerPool _sources;
+    private readonly SourceServerRegistry _sources;
 
     internal SmsStore(SimulatorTimings timings, int seed)
     {
         _timings = timings;
         _seed = seed;
         _random = new Random(seed);
-        _sources = new SourceServerPool(seed);
+        _sources = new SourceServerRegistry(seed);
     }
 
     /// <summary>The migration projects (one default project, "default", after every seed).</summary>
@@ -95,7 +95,9 @@ public sealed partial class SmsStore
             for (var i = 0; i < count; i++)
             {
                 var name = "mig-task-" + (i + 1).ToString("D4", CultureInfo.InvariantCulture);
-                _tasks.Add(Create(name, SmsTask.SeedStates[i % SmsTask.SeedStates.Count], epoch.AddMinutes(97 * i), false));
+                var task = Create(name, SmsTask.SeedStates[i % SmsTask.SeedStates.Count], epoch.AddMinutes(97 * i), false);
+                _tasks.Add(task);
+                _sources.Register(task.Source);
             }
         }
     }
@@ -106,9 +108,11 @@ public sealed partial class SmsStore
     /// <param name="failOnStart">A start then leads to MIGRATE_FAIL instead of RUNNING.</param>
     /// <param name="failLaunches">Launch operations whose launches end in their failure state (see <see cref="SetLaunchFailures"/>).</param>
     /// <param name="source">
-    /// The task's source server (id, name, ip; each optional). An id of a server added on its own (<see cref="AddSourceServer"/>)
-    /// makes that server the task's source: it takes the server's name, address and OS unless given, and no longer
-    /// lists apart. An id another task's source already has is refused.
+    /// The task's source server (id, name, ip; each optional). An id of a registered server (<see cref="AddSourceServer"/>,
+    /// or the source of a deleted task) makes that server the task's source: the task has its name, address, OS and
+    /// disks (a name or ip given here renames or readdresses the server), and the server stays registered, idle, when
+    /// the task is deleted. Any other id registers a new server with the task. An id whose server already has a task
+    /// is refused.
     /// </param>
     /// <param name="progress">The migration's progress in percent (0 to 100), as the task's sub-tasks and source server show it.</param>
     /// <exception cref="ArgumentException">A word of <paramref name="failLaunches"/> is not a launch operation nor "*"; a progress out of range; a source server id in use.</exception>
@@ -119,29 +123,30 @@ public sealed partial class SmsStore
         if (progress is double p && (double.IsNaN(p) || p < 0 || p > 100)) throw new ArgumentException($"'progress' must be 0 to 100 (percent), was {p}.");
         lock (_lock)
         {
+            AdvanceAll(DateTime.UtcNow);
             var sourceId = source?.Id;
+            var registered = sourceId is null ? null : _sources.Find(sourceId);
             if (sourceId is not null)
             {
                 if (sourceId.Length == 0) throw new ArgumentException("'sourceServer.id' must not be empty.");
-                if (_tasks.Any(t => t.State != SmsTask.Gone && string.Equals(t.SourceServerId, sourceId, StringComparison.OrdinalIgnoreCase)))
+                if (registered?.Task is SmsTask other)
                 {
-                    throw new ArgumentException($"Source server '{sourceId}' is already the source of another task.");
+                    throw new ArgumentException($"Source server '{sourceId}' is already the source of another task ('{other.Id}').");
                 }
             }
             name ??= "mig-task-" + (_tasks.Count + 1).ToString("D4", CultureInfo.InvariantCulture);
             var task = Create(name, state ?? "READY", DateTime.UtcNow, failOnStart);
             task.FailLaunches.UnionWith(fail);
             if (progress is double percent) task.Progress = percent / 100;
-            if (sourceId is not null)
+            if (registered is not null)
             {
-                task.SourceServerId = sourceId;
-                if (_sources.Take(sourceId) is SimSourceServer idle)
-                {
-                    task.SourceName = idle.Name;
-                    task.SourceIp = idle.Ip;
-                    task.OsType = idle.OsType;
-                    task.OsVersion = idle.OsVersion;
-                }
+                task.Source = registered;
+                registered.Task = task;
+            }
+            else
+            {
+                if (sourceId is not null) task.SourceServerId = sourceId;
+                _sources.Register(task.Source);
             }
             if (source?.Name is string sourceName) task.SourceName = sourceName;
             if (source?.Ip is string sourceIp) task.SourceIp = sourceIp;
@@ -242,28 +247,6 @@ public sealed partial class SmsStore
         }
     }
 
-    /// <summary>Source servers: each task's, then the idle ones, filtered and paged as ListServers does.</summary>
-    internal (int Count, List<JsonObject> Page) ListSources(Func<SimSourceServer, bool> filter, int offset, int limit)
-    {
-        lock (_lock)
-        {
-            var now = DateTime.UtcNow;
-            AdvanceAll(now);
-            var matching = AllSources().Where(filter).ToList();
-            return (matching.Count, matching.Skip(offset).Take(limit).Select(s => s.ToJson(show: false, now)).ToList());
-        }
-    }
-
-    internal JsonObject? ShowSource(string id)
-    {
-        lock (_lock)
-        {
-            var now = DateTime.UtcNow;
-            AdvanceAll(now);
-            return AllSources().FirstOrDefault(s => s.Id == id)?.ToJson(show: true, now);
-        }
-    }
-
     /// <summary>A task's speed-limit rules, or null when the task does not exist.</summary>
     internal List<(string Start, string End, int Speed, double? Threshold)>? GetSpeedLimits(string id)
     {
@@ -284,17 +267,6 @@ public sealed partial class SmsStore
             return true;
         }
     }
-
-    /// <summary>Adds a source server with no task (its agent registered); returns its id.</summary>
-    public string AddSourceServer(string? name = null, bool connected = true, string? state = null)
-    {
-        lock (_lock)
-        {
-            return _sources.Add(name, connected, state);
-        }
-    }
-
-    private IEnumerable<SimSourceServer> AllSources() => _tasks.Where(t => t.State != SmsTask.Gone).Select(t => t.AsSourceServer()).Concat(_sources.Idle);
 
     internal JsonObject? Show(string id)
     {
@@ -470,6 +442,7 @@ public sealed partial class SmsStore
         if (task.State == SmsTask.Gone)
         {
             _tasks.Remove(task);
+            task.Source.Release();
         }
     }
 
@@ -560,6 +533,9 @@ public sealed partial class SmsStore
             SubTaskBaseId = 100000 + r.Next(0, 900000),
         };
         task.TargetName = task.SourceName + "-target";
+        task.Source.AddDate = created;
+        task.Source.MigProjectId = DefaultMigProjectId;
+        task.Source.Task = task;
         task.HasCloneServer = r.Next(8) == 0;
 
         // Seeded history: started an hour after creation, part-way through unless READY or finished.

@@ -13,8 +13,11 @@ internal sealed class SmsTask
     public string Id { get; set; } = string.Empty;
     public string Name { get; set; } = string.Empty;
     public string Type { get; set; } = "MIGRATE_FILE";
-    public string OsType { get; set; } = "LINUX";
-    public string OsVersion { get; set; } = "CENTOS_7_9_64BIT";
+    /// <summary>The task's source server (registered in the store; it outlives the task). Its OS is the task's.</summary>
+    public SimSourceServer Source { get; set; } = new();
+
+    public string OsType { get => Source.OsType; set => Source.OsType = value; }
+    public string OsVersion { get => Source.OsVersion; set => Source.OsVersion = value; }
     public string State { get; set; } = "READY";
 
     /// <summary>How many stops moved the task (RUNNING or SYNCING → ABORTING): more than one after one pause is a resent stop.</summary>
@@ -33,13 +36,14 @@ internal sealed class SmsTask
     public string? ErrorJson { get; set; }
     public string EnterpriseProjectId { get; set; } = "0";
     public string Region { get; set; } = SimulatorCredentials.DefaultRegion;
-    public string SourceServerId { get; set; } = string.Empty;
-    public string SourceIp { get; set; } = string.Empty;
-    public string SourceName { get; set; } = string.Empty;
+    public string SourceServerId { get => Source.Id; set => Source.Id = value; }
+    public string SourceIp { get => Source.Ip; set => Source.Ip = value; }
+    public string SourceName { get => Source.Name; set => Source.Name = value; }
     public string TargetServerId { get; set; } = string.Empty;
     public string TargetIp { get; set; } = string.Empty;
     public string TargetName { get; set; } = string.Empty;
-    public long DiskSizeGb { get; set; } = 40;
+    /// <summary>The source server's system disk in GB (its data disks are the server's own).</summary>
+    public long DiskSizeGb { get => Source.DiskSizeGb; set => Source.DiskSizeGb = value; }
     public bool HasCloneServer { get; set; }
     public long SubTaskBaseId { get; set; }
 
@@ -308,21 +312,6 @@ internal sealed class SmsTask
         "SYNCING" or "SYNC_SUCCESS" => "syncing",
         "MIGRATE_SUCCESS" => "cutovered",
         _ => "replicating",
-    };
-
-    /// <summary>The task's source server, as ListServers and ShowServer answer it.</summary>
-    public SimSourceServer AsSourceServer() => new SimSourceServer
-    {
-        Id = SourceServerId,
-        Name = SourceName,
-        Ip = SourceIp,
-        OsType = OsType,
-        OsVersion = OsVersion,
-        Connected = State != "READY",
-        EnterpriseProjectId = EnterpriseProjectId,
-        AddDate = CreateDate,
-        DiskSizeGb = DiskSizeGb,
-        Task = this,
     };
 
     private JsonObject TargetServerJson(bool show)

@@ -6,32 +6,66 @@ using System.Text.Json.Nodes;
 namespace HuaweiMigration.Simulator.Sms;
 
 /// <summary>
-/// A source server as SMS lists it (ListServers' SourceServersResponseBody) and shows it (ShowServerResponse). Every
-/// task's source is one; servers whose agent registered but that have no task yet are added on their own.
+/// A source server as SMS lists it (ListServers' SourceServersResponseBody) and shows it (ShowServerResponse). It is
+/// registered when its agent starts (or with the task that migrates it, for seeded tasks) and stays registered until
+/// it is deleted: a task takes it as its source and, when the task is deleted, leaves it idle again. Mutated only
+/// under the owning <see cref="SmsStore"/>'s lock.
 /// </summary>
 internal sealed class SimSourceServer
 {
-    public string Id { get; init; } = string.Empty;
-    public string Name { get; init; } = string.Empty;
-    public string Ip { get; init; } = string.Empty;
-    public string OsType { get; init; } = "LINUX";
-    public string OsVersion { get; init; } = "CENTOS_7_9_64BIT";
-    public bool Connected { get; init; } = true;
-    public string EnterpriseProjectId { get; init; } = "0";
-    public DateTime AddDate { get; init; }
-    public long DiskSizeGb { get; init; } = 40;
+    private const long GiB = 1024L * 1024 * 1024;
+    private bool? _connected;
+
+    public string Id { get; set; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
+    public string Ip { get; set; } = string.Empty;
+    public string OsType { get; set; } = "LINUX";
+    public string OsVersion { get; set; } = "CENTOS_7_9_64BIT";
+    public string EnterpriseProjectId { get; set; } = "0";
+
+    /// <summary>The migration project the server belongs to (ListServers' <c>migproject</c> filter).</summary>
+    public string MigProjectId { get; set; } = string.Empty;
+    public DateTime AddDate { get; set; }
+
+    /// <summary>The system disk, in GB.</summary>
+    public long DiskSizeGb { get; set; } = 40;
+
+    /// <summary>The data disks' sizes, in GB, in disk order.</summary>
+    public List<long> DataDisksGb { get; set; } = new();
+
+    /// <summary>Whether SMS worked out a target for it: <c>init_target_server</c> mirrors its disks; otherwise it is empty.</summary>
+    public bool HasInitTarget { get; set; } = true;
 
     /// <summary>The server's state when it has no task.</summary>
-    public string IdleState { get; init; } = "waiting";
+    public string IdleState { get; set; } = "waiting";
 
     /// <summary>The task that migrates it, if any.</summary>
-    public SmsTask? Task { get; init; }
+    public SmsTask? Task { get; set; }
+
+    /// <summary>
+    /// Whether its agent is connected: as registered; a server that came with a seeded task (never registered on its
+    /// own) shows connected once its task left READY, as before.
+    /// </summary>
+    public bool Connected
+    {
+        get => _connected ?? (Task is null || Task.State != "READY");
+        set => _connected = value;
+    }
+
+    /// <summary>Its task is gone: the server stays, idle, waiting if its agent is connected and unavailable if not.</summary>
+    public void Release()
+    {
+        var connected = Connected;
+        _connected = connected;
+        IdleState = connected ? "waiting" : "unavailable";
+        Task = null;
+    }
 
     public string State => Task is null ? IdleState : Task.SourceServerState();
 
     public string MigrationCycle => Task?.SourceMigrationCycle() ?? "checking";
 
-    private long TotalBytes => DiskSizeGb * 1024L * 1024 * 1024;
+    private long TotalBytes => (DiskSizeGb + DataDisksGb.Sum()) * GiB;
 
     public JsonObject ToJson(bool show, DateTime now)
     {
@@ -60,7 +94,7 @@ internal sealed class SimSourceServer
             ["totalsize"] = TotalBytes,
             ["last_visit_time"] = Reply.ToEpochMs(Connected ? now : AddDate),
             ["stage_action_time"] = Reply.ToEpochMs(AddDate),
-            ["init_target_server"] = new JsonObject { ["disks"] = new JsonArray(), ["volume_groups"] = new JsonArray() },
+            ["init_target_server"] = InitTargetServerJson(),
             ["start_type"] = "MANUAL",
             ["has_tc"] = false,
             ["enterprise_project_id"] = EnterpriseProjectId,
@@ -71,23 +105,7 @@ internal sealed class SimSourceServer
             o["agent_version"] = "24.3.0";
             o["hostname"] = Name;
             o["firmware"] = "BIOS";
-            o["disks"] = new JsonArray(new JsonObject
-            {
-                ["name"] = OsType == "WINDOWS" ? "Disk 0" : "/dev/vda",
-                ["partition_style"] = "MBR",
-                ["device_use"] = "BOOT",
-                ["size"] = TotalBytes,
-                ["used_size"] = TotalBytes / 3,
-                ["physical_volumes"] = new JsonArray(new JsonObject
-                {
-                    ["device_use"] = "OS", ["file_system"] = OsType == "WINDOWS" ? "NTFS" : "ext4", ["index"] = 0, ["mount_point"] = OsType == "WINDOWS" ? "C:" : "/",
-                    ["name"] = OsType == "WINDOWS" ? "C:" : "/dev/vda1", ["size"] = TotalBytes, ["used_size"] = TotalBytes / 3, ["inode_size"] = 256,
-                    ["inode_nums"] = 2621440, ["uuid"] = "9a1e" + Id.Substring(0, 8), ["size_per_cluster"] = 4096,
-                }),
-                ["os_disk"] = true,
-                ["relation_name"] = null,
-                ["inode_size"] = 256,
-            });
+            o["disks"] = new JsonArray(Disks().Select(d => (JsonNode?)d.ShowJson(Id)).ToArray());
             o["btrfs_list"] = new JsonArray();
             o["networks"] = new JsonArray(new JsonObject
             {
@@ -101,6 +119,75 @@ internal sealed class SimSourceServer
             o["is_consistency_result_exist"] = false;
         }
         return o;
+    }
+
+    /// <summary>
+    /// What SMS proposes for the target (InitTargetServer), as the console copies it into a new task: one disk per
+    /// source disk, of the same name, size, use and partitions; no volume groups (the simulated servers have no LVM).
+    /// Empty when SMS has not worked one out.
+    /// </summary>
+    private JsonObject InitTargetServerJson() => new()
+    {
+        ["disks"] = HasInitTarget ? new JsonArray(Disks().Select(d => (JsonNode?)d.InitTargetJson(Id)).ToArray()) : new JsonArray(),
+        ["volume_groups"] = new JsonArray(),
+    };
+
+    /// <summary>The system disk, then the data disks.</summary>
+    private IEnumerable<SimDisk> Disks()
+    {
+        var windows = OsType == "WINDOWS";
+        var system = DiskSizeGb * GiB;
+        yield return new SimDisk(0, windows ? "Disk 0" : "/dev/vda", "BOOT", "MBR", system, system / 3, true,
+            windows ? "C:" : "/dev/vda1", "OS", windows ? "NTFS" : "ext4", windows ? "C:" : "/");
+        for (var i = 0; i < DataDisksGb.Count; i++)
+        {
+            var size = DataDisksGb[i] * GiB;
+            var n = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var letter = ((char)('D' + i)).ToString() + ":";
+            var device = "/dev/vd" + (char)('b' + i);
+            yield return new SimDisk(i + 1, windows ? "Disk " + n : device, "NORMAL", "GPT", size, size / 5, false,
+                windows ? letter : device + "1", "NORMAL", windows ? "NTFS" : "ext4", windows ? letter : "/data" + n);
+        }
+    }
+
+    /// <summary>One disk with one partition.</summary>
+    private sealed record SimDisk(int Index, string Name, string Use, string PartitionStyle, long Size, long Used, bool OsDisk,
+        string VolumeName, string VolumeUse, string FileSystem, string MountPoint)
+    {
+        private string Uuid(string serverId) => "9a1e" + serverId.Substring(0, Math.Min(8, serverId.Length)) + (Index == 0 ? "" : "-" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>ShowServer's ServerDisk.</summary>
+        public JsonObject ShowJson(string serverId) => new()
+        {
+            ["name"] = Name,
+            ["partition_style"] = PartitionStyle,
+            ["device_use"] = Use,
+            ["size"] = Size,
+            ["used_size"] = Used,
+            ["physical_volumes"] = new JsonArray(new JsonObject
+            {
+                ["device_use"] = VolumeUse, ["file_system"] = FileSystem, ["index"] = 0, ["mount_point"] = MountPoint,
+                ["name"] = VolumeName, ["size"] = Size, ["used_size"] = Used, ["inode_size"] = 256,
+                ["inode_nums"] = 2621440, ["uuid"] = Uuid(serverId), ["size_per_cluster"] = 4096,
+            }),
+            ["os_disk"] = OsDisk,
+            ["relation_name"] = null,
+            ["inode_size"] = 256,
+        };
+
+        /// <summary>InitTargetServer's DiskIntargetServer: the same disk and partition, for the target.</summary>
+        public JsonObject InitTargetJson(string serverId) => new()
+        {
+            ["name"] = Name,
+            ["size"] = Size,
+            ["used_size"] = Used,
+            ["device_use"] = Use,
+            ["physical_volumes"] = new JsonArray(new JsonObject
+            {
+                ["device_use"] = VolumeUse, ["file_system"] = FileSystem, ["index"] = 0, ["mount_point"] = MountPoint,
+                ["name"] = VolumeName, ["size"] = Size, ["used_size"] = Used, ["inode_size"] = 256, ["uuid"] = Uuid(serverId),
+            }),
+        };
     }
 
     private JsonObject CurrentTask(bool show, DateTime now)
@@ -141,52 +228,55 @@ internal sealed class SimSourceServer
     }
 }
 
-/// <summary>The servers that are not the source of any task (their agent registered, nothing is migrating them).</summary>
-internal sealed class SourceServerPool
+/// <summary>Every registered source server, in the order they registered (ListServers' order).</summary>
+internal sealed class SourceServerRegistry
 {
-    private readonly List<SimSourceServer> _idle = new();
+    private readonly List<SimSourceServer> _servers = new();
     private readonly int _seed;
     private Random _random;
 
-    public SourceServerPool(int seed)
+    public SourceServerRegistry(int seed)
     {
         _seed = seed;
         _random = new Random(seed ^ 0x5eed);
     }
 
-    /// <summary>Forgets every server and restarts the seeded random, as if the pool had just been made.</summary>
+    /// <summary>Forgets every server and restarts the seeded random, as if the registry had just been made.</summary>
     public void Clear()
     {
-        _idle.Clear();
+        _servers.Clear();
         _random = new Random(_seed ^ 0x5eed);
     }
 
-    public IReadOnlyList<SimSourceServer> Idle => _idle;
+    public IReadOnlyList<SimSourceServer> All => _servers;
 
-    /// <summary>Removes the server with this id from the pool and returns it (it becomes a task's source), or null.</summary>
-    public SimSourceServer? Take(string id)
-    {
-        var index = _idle.FindIndex(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (index < 0) return null;
-        var server = _idle[index];
-        _idle.RemoveAt(index);
-        return server;
-    }
+    public SimSourceServer? Find(string id) => _servers.Find(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    public string Add(string? name, bool connected, string? state)
+    /// <summary>Registers a server that came with a task.</summary>
+    public void Register(SimSourceServer server) => _servers.Add(server);
+
+    public bool Remove(SimSourceServer server) => _servers.Remove(server);
+
+    /// <summary>Registers a server on its own (its agent started); see <see cref="SmsStore.AddSourceServer"/>.</summary>
+    public SimSourceServer Add(string? name, bool connected, string? state, string? osType, IReadOnlyList<long>? dataDisksGb, bool initTarget, string migProjectId)
     {
-        var id = Guid.NewGuid().ToString("N");
-        _idle.Add(new SimSourceServer
+        var server = new SimSourceServer
         {
-            Id = id,
-            Name = name ?? "src-" + _idle.Count.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+            Id = Guid.NewGuid().ToString("N"),
+            Name = name ?? "src-" + _servers.Count(s => s.Task is null).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
             Ip = "172.16." + _random.Next(0, 250) + "." + _random.Next(2, 254),
             Connected = connected,
             IdleState = state ?? (connected ? "waiting" : "unavailable"),
             AddDate = DateTime.UtcNow.AddDays(-_random.Next(1, 30)),
             OsType = _random.Next(4) == 0 ? "WINDOWS" : "LINUX",
-        });
-        return id;
+            DataDisksGb = dataDisksGb?.ToList() ?? new List<long>(),
+            HasInitTarget = initTarget,
+            MigProjectId = migProjectId,
+        };
+        if (osType is not null) server.OsType = osType;
+        server.OsVersion = server.OsType == "WINDOWS" ? "WINDOWS2019_SERVER_DATACENTER_64BIT" : "CENTOS_7_9_64BIT";
+        _servers.Add(server);
+        return server;
     }
 }
 

@@ -29,7 +29,9 @@ namespace HuaweiMigration.Tests.Conformance
         public async Task InitializeAsync()
         {
             _host = await SimulatorHost.StartAsync(new SimulatorOptions { SmsTaskCount = 120, DcsTaskCount = 30 });
-            _host.State.Sms.AddSourceServer("idle-connected");
+            _host.State.Sms.AddSourceServer("idle-connected", dataDisksGb: new long[] { 100, 250 });
+            _host.State.Sms.AddSourceServer("idle-windows", osType: "WINDOWS", dataDisksGb: new long[] { 50 });
+            _host.State.Sms.AddSourceServer("idle-no-target", initTarget: false);
             _host.State.Sms.AddSourceServer("idle-offline", connected: false);
             _http = new HttpClient { BaseAddress = _host.BaseUri };
             var login = new JObject
