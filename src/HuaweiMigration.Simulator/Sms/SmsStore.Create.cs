@@ -18,10 +18,10 @@ public sealed partial class SmsStore
         {
             var now = DateTime.UtcNow;
             AdvanceAll(now);
-            var existing = _tasks.FirstOrDefault(t => t.State != SmsTask.Gone && string.Equals(t.SourceServerId, spec.SourceServerId, StringComparison.OrdinalIgnoreCase));
-            if (existing is not null) return (SmsCreateOutcome.HasTask, existing.Id);
-            var server = AllSources().FirstOrDefault(s => string.Equals(s.Id, spec.SourceServerId, StringComparison.OrdinalIgnoreCase))?.ToJson(show: true, now);
-            if (server is null) return (SmsCreateOutcome.NoSuchSource, null);
+            var registered = _sources.Find(spec.SourceServerId);
+            if (registered is null) return (SmsCreateOutcome.NoSuchSource, null);
+            if (registered.Task is { } existing && existing.State != SmsTask.Gone) return (SmsCreateOutcome.HasTask, existing.Id);
+            var server = registered.ToJson(show: true, now);
             if (!(server["connected"] is JsonValue c && c.TryGetValue<bool>(out var connected) && connected)) return (SmsCreateOutcome.NotConnected, null);
             var init = server["init_target_server"] as JsonObject;
             if (!SameLayout(init?["disks"] as JsonArray, spec.Disks) || !SameLayout(init?["volume_groups"] as JsonArray, spec.VolumeGroups)) return (SmsCreateOutcome.LayoutMismatch, null);

@@ -8,9 +8,6 @@ namespace HuaweiMigration.Simulator.Sms;
 /// <summary>The store's source servers: registered on their own or with a task, kept until deleted.</summary>
 public sealed partial class SmsStore
 {
-    /// <summary>Placeholder for the account's default migration project until the project store exists.</summary>
-    public string DefaultMigProjectId => "0f8e1c2d3b4a49c8a7e6d5c4b3a29180";
-
     /// <summary>Source servers in registration order, filtered and paged as ListServers does.</summary>
     internal (int Count, List<JsonObject> Page) ListSources(Func<SimSourceServer, bool> filter, int offset, int limit)
     {
