@@ -194,8 +194,7 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks") { JsonBody = body.ToString(Newtonsoft.Json.Formatting.None), Idempotent = false };
             try
             {
-                var answer = await SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
-                var newId = answer?["id"]?.Type == JTokenType.String ? (string?)answer["id"] : null;
+                var newId = (await SendAsync<SmsCreatedAnswer>(request, cancellationToken).ConfigureAwait(false))?.Id;
                 if (string.IsNullOrEmpty(newId))
                 {
                     throw new HuaweiCloudApiException("The SMS answer to creating a task for source server " + described + " has no task id.", ApiErrorKind.InvalidResponse, service: Service);

@@ -40,6 +40,8 @@ namespace HuaweiMigration.Tests.Conformance
             ["ListMigprojectsResponse"] = typeof(SmsMigrationProjectPage),
             ["ShowMigprojectResponse"] = typeof(SmsMigrationProject),
             ["CreateMigprojectResponse"] = typeof(SmsCreatedAnswer),
+            ["CreateTaskResponse"] = typeof(SmsCreatedAnswer),
+            ["UpdateTaskResponse"] = typeof(SmsCreatedAnswer),
         };
 
         /// <summary>

@@ -85,6 +85,12 @@ namespace HuaweiMigration.Tests.Module
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = \"08:00`n\"; End = '18:00'; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id " + Valid + " -Rule @{ Start = '08:00'; End = \"18:00`r\"; Speed = 50 }", "InvalidSmsSpeedLimit", ErrorCategory.InvalidArgument, "HH:MM"),
             Row("Set-SmsTaskSpeedLimit -Id \"t1`n\" -Rule @{ Start = '08:00'; End = '18:00'; Speed = 50 }", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("New-SmsTask -SourceServerId \"s1`n\" -TemplateId tpl-1", Bind, ErrorCategory.InvalidData, "source server id"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId '../tpl'", Bind, ErrorCategory.InvalidData, "template id"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Name 'web/01'", "InvalidSmsTaskName", ErrorCategory.InvalidArgument, "1 to 255 letters"),
+            Row("New-SmsTask -SourceServerId s1", "SmsTaskTargetMissing", ErrorCategory.InvalidArgument, "-TargetServerId"),
+            Row("Set-SmsTask -Id \"t1`n\" -SpeedLimit 10", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Set-SmsTask -Id " + Valid + " -Name \"web-01`n\"", "InvalidSmsTaskName", ErrorCategory.InvalidArgument, "1 to 255 letters"),
             // DCS.
             Row("Get-DcsMigrationTask -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationTask -Name '['", Bind, ErrorCategory.InvalidData, "not a valid wildcard pattern"),
