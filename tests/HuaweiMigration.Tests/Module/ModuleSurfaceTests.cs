@@ -33,7 +33,7 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Every_cmdlet_declares_its_output_type()
         {
-            Assert.Equal(25, Cmdlets().Count);
+            Assert.Equal(27, Cmdlets().Count);
             Assert.All(Cmdlets(), c => Assert.True(c.Type.GetCustomAttributes<OutputTypeAttribute>().Any(), c.Type.Name + " has no [OutputType]"));
         }
 
@@ -43,7 +43,7 @@ namespace HuaweiMigration.Tests.Module
             var changing = Cmdlets().Where(c => ChangingVerbs.Contains(c.Cmdlet.VerbName)).ToList();
             Assert.Equal(new[]
                 {
-                    "Clear-SmsTaskSnapshot", "Invoke-SmsTaskAction", "Remove-DcsMigrationTask", "Remove-SmsTask", "Restart-DcsMigrationTask", "Restart-SmsTask", "Set-SmsTaskSpeedLimit", "Start-SmsCloneTest", "Start-SmsCutover", "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask",
+                    "Clear-SmsTaskSnapshot", "Invoke-SmsTaskAction", "New-SmsTask", "Remove-DcsMigrationTask", "Remove-SmsTask", "Restart-DcsMigrationTask", "Restart-SmsTask", "Set-SmsTask", "Set-SmsTaskSpeedLimit", "Start-SmsCloneTest", "Start-SmsCutover", "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask",
                 },
                 changing.Select(c => c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(changing, c => Assert.True(c.Cmdlet.SupportsShouldProcess, c.Type.Name + " does not support ShouldProcess"));

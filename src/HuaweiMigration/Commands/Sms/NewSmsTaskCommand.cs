@@ -33,7 +33,7 @@ namespace HuaweiMigration.Commands.Sms
     /// <example>
     /// <para type="title">Run a wave script again</para>
     /// <code>
-    /// Get-SmsSourceServer -MigrationProjectId $wave | New-SmsTask -TemplateId $templateId -MigrationProjectId $wave -SkipExisting
+    /// Get-SmsSourceServer -Name 'web-*' | New-SmsTask -TemplateId $templateId -MigrationProjectId $wave -SkipExisting
     /// </code>
     /// <para>Servers that already have a task get their task written instead of an error; nothing is created for them.</para>
     /// </example>
