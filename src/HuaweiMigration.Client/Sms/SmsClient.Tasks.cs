@@ -190,25 +190,37 @@ namespace HuaweiMigration.Client.Sms
                 throw new SmsTaskRefusedException(SmsTaskRefusalReason.NoTargetLayout,
                     "SMS source server " + described + " has no target layout yet (its init_target_server has no disks), so the target's disks cannot be given. Wait until the agent has reported the server's disks.", source);
             }
-            var body = PostTaskBody(task, name, init);
-            var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks") { JsonBody = body.ToString(Newtonsoft.Json.Formatting.None), Idempotent = false };
-            try
+            var body = PostTaskBody(task, name, init).ToString(Newtonsoft.Json.Formatting.None);
+            for (var attempt = 1; ; attempt++)
             {
-                var newId = (await SendAsync<SmsCreatedAnswer>(request, cancellationToken).ConfigureAwait(false))?.Id;
-                if (string.IsNullOrEmpty(newId))
+                var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "tasks") { JsonBody = body, Idempotent = false };
+                try
                 {
-                    throw new HuaweiCloudApiException("The SMS answer to creating a task for source server " + described + " has no task id.", ApiErrorKind.InvalidResponse, service: Service);
+                    var newId = (await SendAsync<SmsCreatedAnswer>(request, cancellationToken).ConfigureAwait(false))?.Id;
+                    if (string.IsNullOrEmpty(newId))
+                    {
+                        throw new HuaweiCloudApiException("The SMS answer to creating a task for source server " + described + " has no task id.", ApiErrorKind.InvalidResponse, service: Service);
+                    }
+                    return newId!;
                 }
-                return newId!;
-            }
-            catch (HuaweiCloudApiException ex) when (ex.OutcomeUnknown || ex.MaybeApplied)
-            {
-                // Whether the task was made is open: look, never send it twice.
-                var made = await FindTaskOfSourceServerAsync(id, cancellationToken).ConfigureAwait(false);
-                if (made != null && string.Equals(made.Name, name, StringComparison.Ordinal)) return made.Id;
-                throw;
+                catch (HuaweiCloudApiException ex) when (ex.MaybeApplied || ex.OutcomeUnknown)
+                {
+                    // Whether the task was made is open: look, and send again only when it was not (never twice once it was).
+                    var made = await FindTaskOfSourceServerAsync(id, cancellationToken).ConfigureAwait(false);
+                    if (made != null && string.Equals(made.Name, name, StringComparison.Ordinal))
+                    {
+                        _log.Verbose("SMS: the answer to creating task '" + name + "' was lost, but the task was made (" + made.Id + ").");
+                        return made.Id;
+                    }
+                    if (made != null || attempt >= MaxCreateAttempts) throw;
+                    _log.Verbose("SMS: creating task '" + name + "' failed (" + ex.Message + ") and no task was made; sending it again.");
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+
+        /// <summary>How many times a creation is sent at most when its answers are lost and the task was not made.</summary>
+        private const int MaxCreateAttempts = 3;
 
         /// <summary>PostTask: the required keys, the target from the server's <c>init_target_server</c>, and only the options given.</summary>
         internal static JObject PostTaskBody(SmsNewTask task, string name, SmsInitTargetServer init)

@@ -89,6 +89,8 @@ namespace HuaweiMigration.Tests.Module
             Row("New-SmsTask -SourceServerId s1 -TemplateId '../tpl'", Bind, ErrorCategory.InvalidData, "template id"),
             Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Name 'web/01'", "InvalidSmsTaskName", ErrorCategory.InvalidArgument, "1 to 255 letters"),
             Row("New-SmsTask -SourceServerId s1", "SmsTaskTargetMissing", ErrorCategory.InvalidArgument, "-TargetServerId"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Region \"ap-southeast-3`n\"", "InvalidRegion", ErrorCategory.InvalidArgument, "not a region name"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Region ap-southeast-3", "TargetProjectUnknown", ErrorCategory.InvalidArgument, "-ProjectId"),
             Row("Set-SmsTask -Id \"t1`n\" -SpeedLimit 10", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Set-SmsTask -Id " + Valid + " -Name \"web-01`n\"", "InvalidSmsTaskName", ErrorCategory.InvalidArgument, "1 to 255 letters"),
             // DCS.

@@ -250,6 +250,40 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void A_creation_whose_answer_is_lost_is_never_sent_twice_once_it_took_effect()
+        {
+            var ids = AddServers(2);
+            // The first creation is made but its answer is cut: the client looks, finds the task and does not send it again.
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v3/tasks$", Kind = FaultKind.CutBody });
+            var cut = Ps.Run("New-SmsTask -SourceServerId $args[0] -TemplateId tpl-1", ids[0]);
+            Assert.True(cut.Errors.Count == 0, cut.Describe());
+            Assert.Equal("web-00", Assert.Single(cut.Objects<SmsTask>()).Name);
+            Assert.Single(Posts);
+            Assert.Equal(1, Sim.State.Sms.Count);
+
+            // A 500 before the task was made: the client looks, finds none, and sends it again once.
+            Sim.State.ClearRequests();
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v3/tasks$", Kind = FaultKind.Error, StatusCode = 500 });
+            var failed = Ps.Run("New-SmsTask -SourceServerId $args[0] -TemplateId tpl-1", ids[1]);
+            Assert.True(failed.Errors.Count == 0, failed.Describe());
+            Assert.Equal("web-01", Assert.Single(failed.Objects<SmsTask>()).Name);
+            Assert.Equal(2, Posts.Length);
+            Assert.Equal(2, Sim.State.Sms.Count);
+        }
+
+        [Fact]
+        public void Wait_without_Start_is_refused_before_any_request()
+        {
+            var id = AddServers(1).Single();
+            Sim.State.ClearRequests();
+            var r = Ps.Run("New-SmsTask -SourceServerId $args[0] -TemplateId tpl-1 -Wait", id);
+            var error = r.Terminating is IContainsErrorRecord t ? t.ErrorRecord : r.SingleError();
+            Assert.Equal("WaitWithoutStart", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Empty(Sim.State.Requests);
+        }
+
+        [Fact]
         public void The_simulator_refuses_what_the_API_refuses()
         {
             var id = AddServers(1).Single();
