@@ -272,6 +272,19 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Without_a_connection_it_says_to_connect_and_sends_nothing()
+        {
+            AddServers(1);
+            Sim.State.ClearRequests();
+            using var ps = new HuaweiMigration.Tests.Infrastructure.PsSession();
+            var r = ps.Run("New-SmsTask -SourceServerId 0123456789abcdef -TemplateId tpl-1");
+            var error = r.Terminating is IContainsErrorRecord t ? t.ErrorRecord : r.SingleError();
+            Assert.Equal("HuaweiCloudNotConnected", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("Connect-HuaweiCloud", error.ToString());
+            Assert.Empty(Sim.State.Requests);
+        }
+
+        [Fact]
         public void Wait_without_Start_is_refused_before_any_request()
         {
             var id = AddServers(1).Single();
