@@ -170,17 +170,18 @@ namespace HuaweiMigration.Client.Sms
             var id = task.SourceServerId;
             var source = await GetSourceServerAsync(id, cancellationToken).ConfigureAwait(false);
             var described = Describe(source, id);
-            if (source.Connected != true)
-            {
-                throw new SmsTaskRefusedException(SmsTaskRefusalReason.NotConnected,
-                    "SMS source server " + described + " is not connected: its agent is offline, so no task can be created for it. Start the SMS agent on the server.", source);
-            }
-            // The server's task is in its answer (current_task): no second request to look for it.
+            // The server's task is in its answer (current_task): no second request to look for it. It comes first, so a wave
+            // run again finds its tasks even where an agent went offline since.
             if (source.CurrentTask is { Id: { Length: > 0 } } existing)
             {
                 throw new SmsTaskRefusedException(SmsTaskRefusalReason.HasTask,
                     "SMS source server " + described + " already has a task: SMS task " + (existing.Name is { Length: > 0 } n ? "'" + n + "' (" + existing.Id + ")" : existing.Id)
                     + ". Use -SkipExisting to write it instead.", source, existing);
+            }
+            if (source.Connected != true)
+            {
+                throw new SmsTaskRefusedException(SmsTaskRefusalReason.NotConnected,
+                    "SMS source server " + described + " is not connected: its agent is offline, so no task can be created for it. Start the SMS agent on the server.", source);
             }
             var name = task.Name ?? source.Name ?? string.Empty;
             RefuseBadName(name, described, task.Name is null ? source : null);

@@ -175,6 +175,30 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Start_without_Wait_starts_each_new_task_and_writes_it()
+        {
+            var id = AddServers(1).Single();
+            var r = Ps.Run("New-SmsTask -SourceServerId $args[0] -TemplateId tpl-1 -Start", id);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            var task = Assert.Single(r.Objects<SmsTask>());
+            Assert.Equal(SmsTaskState.RUNNING, task.State);
+            var start = Assert.Single(Actions(task.Id));
+            Assert.Equal("start", (string?)JObject.Parse(start.Body!)["operation"]);
+            Assert.True(Assert.Single(Posts).Sequence < start.Sequence);
+        }
+
+        [Fact]
+        public void SkipExisting_writes_the_task_of_a_server_whose_agent_went_offline_since()
+        {
+            var id = Sim.State.Sms.AddSourceServer("gone-quiet", connected: false);
+            var existing = Sim.State.Sms.Add(name: "gone-quiet", state: "MIGRATE_SUCCESS", source: new HuaweiMigration.Simulator.Sms.SmsTaskSource(id, null, null));
+            var r = Ps.Run("New-SmsTask -SourceServerId $args[0] -TemplateId tpl-1 -SkipExisting", id);
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            Assert.Equal(existing, Assert.Single(r.Objects<SmsTask>()).Id);
+            Assert.Empty(Posts);
+        }
+
+        [Fact]
         public void A_server_that_is_not_connected_is_refused_naming_it_and_the_others_go_on()
         {
             var offline = Sim.State.Sms.AddSourceServer("db-offline", connected: false);
