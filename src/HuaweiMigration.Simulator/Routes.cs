@@ -50,6 +50,8 @@ internal static class Routes
         Map("PUT", "/v3/sources/{source_id}", ctx => SourceServerEndpoints.Update(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("DELETE", "/v3/sources/{source_id}", ctx => SourceServerEndpoints.Delete(ctx, state.Sms));
         Map("POST", "/v3/sources/delete", ctx => SourceServerEndpoints.BatchDelete(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("POST", "/v3/tasks", ctx => TaskCreateEndpoints.Create(ctx, state.Sms, Pipeline.Body(ctx)));
+        Map("PUT", "/v3/tasks/{task_id}", ctx => TaskCreateEndpoints.Update(ctx, state.Sms, Pipeline.Body(ctx)));
         Map("GET", "/v3/migprojects", ctx => MigProjectEndpoints.List(ctx, state.Sms.Projects));
         Map("POST", "/v3/migprojects", ctx => MigProjectEndpoints.Create(ctx, state.Sms.Projects, Pipeline.Body(ctx)));
         Map("GET", "/v3/migprojects/{mig_project_id}", ctx => MigProjectEndpoints.Show(ctx, state.Sms.Projects));

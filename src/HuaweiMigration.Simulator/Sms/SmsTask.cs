@@ -117,8 +117,12 @@ internal sealed partial class SmsTask
             o["syncing"] = State == "SYNCING";
             o["special_config"] = SpecialConfigJson();
         }
+        Created?.Apply(o, show, State);
         return o;
     }
+
+    /// <summary>The settings given by POST /v3/tasks, for a task created that way; null for a seeded one.</summary>
+    public SmsTaskSettings? Created { get; set; }
 
     /// <summary>The bandwidth schedule (speed-limit API), in the order it was set.</summary>
     public List<(string Start, string End, int Speed, double? Threshold)> SpeedLimits { get; set; } = new();

@@ -47,6 +47,8 @@ namespace HuaweiMigration.Tests.Conformance
             ["ListErrorServersResponse"] = typeof(SmsMigrationErrorPage),
             ["ShowConsistencyResultResponse"] = typeof(SmsConsistencyResult),
             ["ShowConfigSettingResponse"] = typeof(SmsTaskConfiguration),
+            ["CreateTaskResponse"] = typeof(SmsCreatedAnswer),
+            ["UpdateTaskResponse"] = typeof(SmsCreatedAnswer),
         };
 
         /// <summary>

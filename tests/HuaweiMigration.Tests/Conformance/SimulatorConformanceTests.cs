@@ -209,6 +209,36 @@ namespace HuaweiMigration.Tests.Conformance
                 {
                     var ids = Enumerable.Range(0, 3).Select(i => t._host.State.Sms.AddSourceServer("to-delete-" + i)).ToList();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/sources/delete", new JObject { ["ids"] = new JArray(ids) }.ToString()) };
+                ["CreateTask"] = async t =>
+                {
+                    // A connected source server without a task, its target layout copied from init_target_server.
+                    var list = JObject.Parse((await t.Send(HttpMethod.Get, "v3/sources?limit=200&offset=0&connected=true")).Item3);
+                    var id = (string)list["source_servers"]!.First(s => s["current_task"]?.Type is null or JTokenType.Null)["id"]!;
+                    var init = JObject.Parse((await t.Send(HttpMethod.Get, "v3/sources/" + id)).Item3)["init_target_server"]!;
+                    var body = new JObject
+                    {
+                        ["name"] = "conformance-1", ["type"] = "MIGRATE_BLOCK", ["region_id"] = "ap-southeast-1", ["region_name"] = "AP-Hong Kong",
+                        ["project_id"] = t._projectId, ["project_name"] = "ap-southeast-1", ["source_server"] = new JObject { ["id"] = id },
+                        ["target_server"] = new JObject { ["vm_id"] = "", ["name"] = "conformance-1", ["disks"] = init["disks"]!.DeepClone(), ["volume_groups"] = init["volume_groups"]!.DeepClone() },
+                        ["exist_server"] = false, ["vm_template_id"] = "tpl-1", ["priority"] = 2, ["syncing"] = true,
+                    };
+                    var created = await t.Send(HttpMethod.Post, "v3/tasks", body.ToString());
+                    var answers = new List<(string, int, string)> { created };
+                    // The new task's own answers keep the models' shapes too.
+                    if (created.Item2 == 200)
+                    {
+                        var newId = (string)JObject.Parse(created.Item3)["id"]!;
+                        var show = await t.Send(HttpMethod.Get, "v3/tasks/" + newId);
+                        var shown = SdkShapes.Instance.Validate(JToken.Parse(show.Item3), "ShowTaskResponse", show.Item1);
+                        if (shown.Count > 0) answers.Add((show.Item1 + ": " + string.Join("; ", shown), 500, show.Item3));
+                    }
+                    return answers;
+                },
+                ["UpdateTask"] = async t =>
+                {
+                    var id = await t.SmsIdIn("READY");
+                    var body = new JObject { ["name"] = "renamed-by-conformance", ["type"] = "MIGRATE_FILE", ["speed_limit"] = 100, ["migration_ip"] = "10.0.0.9" };
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Put, "v3/tasks/" + id, body.ToString()) };
                 },
                 ["ListMigrationTask"] = t => t.Pages("v2/" + t._projectId + "/migration-tasks", 7, "migration_tasks"),
                 ["ShowMigrationTask"] = async t =>
