@@ -32,6 +32,7 @@ Describe 'Set a wave up, as the README shows it' {
 
     It 'step 1 makes the project (the default now) and the template' {
         . $steps[1]
+        $script:project = $project; $script:template = $template   # as in one script: the later steps use them
         $project.Name | Should -Be 'wave-3'
         $project.IsDefault | Should -BeTrue
         $template.Name | Should -Be 'wave-3-web'
@@ -41,9 +42,10 @@ Describe 'Set a wave up, as the README shows it' {
     It 'step 2 gives each of 40 registered servers a started task' {
         # The agents start: 40 servers register into the default project (the wave's), two more elsewhere or offline.
         $other = New-SmsMigrationProject -Name 'not-this-wave' -Region ap-southeast-1
-        1..40 | ForEach-Object { $null = Add-SimSmsSourceServer $sim -Name ('web-{0:00}' -f $_) -DataDiskGb 100 }
+        1..40 | ForEach-Object { $null = Add-SimSmsSourceServer $sim -Name ('web-{0:00}' -f $_) -DataDiskGB 100 }
         $null = Add-SimSmsSourceServer $sim -Name 'elsewhere-01' -MigrationProjectId $other.Id
-        $null = Add-SimSmsSourceServer $sim -Name 'offline-01' -Connected:$false
+        $null = Add-SimSmsSourceServer $sim -Name 'legacy-db' -State error -MigrationProjectId $other.Id
+        $null = Add-SimSmsSourceServer $sim -Name 'offline-01' -Disconnected
         Clear-SimRequest $sim
 
         . $steps[2]
@@ -53,8 +55,8 @@ Describe 'Set a wave up, as the README shows it' {
         ($tasks.Name | Sort-Object) | Should -Be (1..40 | ForEach-Object { 'web-{0:00}' -f $_ })
         $tasks.State | Where-Object { $_ -notin 'RUNNING', 'MIGRATE_SUCCESS' } | Should -BeNullOrEmpty
         $log = Get-SimRequest $sim
-        (Writes $log 'POST' '^/v3/tasks$').Count | Should -Be 40
-        (Writes $log 'POST' '^/v3/tasks/[^/]+/action$').Count | Should -Be 40
+        @(Writes $log 'POST' '^/v3/tasks$').Count | Should -Be 40
+        @(Writes $log 'POST' '^/v3/tasks/[^/]+/action$').Count | Should -Be 40
         (Get-SmsSourceServer -Name 'elsewhere-01' | Get-SmsTask) | Should -BeNullOrEmpty
     }
 
@@ -70,11 +72,12 @@ Describe 'Set a wave up, as the README shows it' {
         Get-SmsSourceServer -Name 'web-08' | Should -BeNullOrEmpty
         { Get-SmsTask -Id $removedTask.Id -ErrorAction Stop } | Should -Throw
         $log = Get-SimRequest $sim
-        (Writes $log 'DELETE' "^/v3/tasks/$($removedTask.Id)$").Count + (Writes $log 'POST' '^/v3/tasks/delete$').Count | Should -Be 1
-        (Writes $log 'GET' '^/v3/sources/overview$').Count | Should -Be 1
-        (Writes $log 'GET' '^/v3/errors$').Count | Should -BeGreaterThan 0
-        $overview = Get-SmsOverview
-        $overview.Total | Should -Be 41 -Because '40 wave servers and 2 others, less the removed one'
+        @(Writes $log 'DELETE' "^/v3/tasks/$($removedTask.Id)$").Count + @(Writes $log 'POST' '^/v3/tasks/delete$').Count | Should -Be 1
+        @(Writes $log 'GET' '^/v3/sources/overview$').Count | Should -Be 1
+        @(Writes $log 'GET' '^/v3/errors$').Count | Should -BeGreaterThan 0
+        $out | Should -Match 'legacy-db' -Because 'the server in error is listed with its error'
+        (Get-SmsOverview).Total | Should -Be @(Get-SmsSourceServer).Count
+        (Get-SmsOverview).Total | Should -Be 42 -Because '40 wave servers and 3 others, less the removed one'
     }
 
     It 'run again, it makes nothing new and starts nothing twice' {
@@ -83,8 +86,8 @@ Describe 'Set a wave up, as the README shows it' {
         . $steps[2]
         $tasks.Count | Should -Be 39 -Because 'web-08 is gone; the other 39 keep their tasks'
         $log = Get-SimRequest $sim
-        (Writes $log 'POST' '^/v3/(tasks|migprojects|vm/templates)$').Count | Should -Be 0
-        (Writes $log 'POST' '^/v3/tasks/[^/]+/action$').Count | Should -Be 0
-        (Writes $log 'PUT' '^/v3/migprojects/').Count | Should -Be 0
+        @(Writes $log 'POST' '^/v3/(tasks|migprojects|vm/templates)$').Count | Should -Be 0
+        @(Writes $log 'POST' '^/v3/tasks/[^/]+/action$').Count | Should -Be 0
+        @(Writes $log 'PUT' '^/v3/migprojects/').Count | Should -Be 0
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class SmsStore
         lock (_lock)
         {
             AdvanceAll(DateTime.UtcNow);
-            var counts = AllSources().GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var counts = _sources.All.GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var o = new JsonObject();
             foreach (var state in OverviewStates) o[state] = counts.TryGetValue(state, out var n) ? n : 0;
             return o;
@@ -43,7 +43,7 @@ public sealed partial class SmsStore
         lock (_lock)
         {
             AdvanceAll(DateTime.UtcNow);
-            var failing = AllSources()
+            var failing = _sources.All
                 .Where(s => s.State == "error" || s.Task?.State is "MIGRATE_FAIL" or "SYNC_FAIL")
                 .Where(s => enterpriseProjectId.Length == 0 || s.EnterpriseProjectId == enterpriseProjectId)
                 .ToList();
@@ -71,7 +71,7 @@ public sealed partial class SmsStore
         {
             var now = DateTime.UtcNow;
             AdvanceAll(now);
-            if (_sources.Idle.FirstOrDefault(s => s.Id == sourceId) is SimSourceServer idle)
+            if (_sources.All.FirstOrDefault(s => s.Id == sourceId && s.Task is null) is SimSourceServer idle)
             {
                 idle.IdleState = "error";
                 idle.ErrorJson = errorJson;

@@ -209,6 +209,7 @@ namespace HuaweiMigration.Tests.Conformance
                 {
                     var ids = Enumerable.Range(0, 3).Select(i => t._host.State.Sms.AddSourceServer("to-delete-" + i)).ToList();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v3/sources/delete", new JObject { ["ids"] = new JArray(ids) }.ToString()) };
+                },
                 ["CreateTask"] = async t =>
                 {
                     // A connected source server without a task, its target layout copied from init_target_server.

@@ -64,6 +64,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateApiId("template id", 64)]
+        [ArgumentCompleter(typeof(Completion.SmsTemplateIdCompleter))]
         public string? TemplateId { get; set; }
 
         /// <summary><para type="description">The target server's name. Default: the task name.</para></summary>
@@ -76,6 +77,7 @@ namespace HuaweiMigration.Commands.Sms
         [Parameter]
         [ValidateNotNullOrEmpty]
         [Validation.ValidateApiId("migration project id", 64)]
+        [ArgumentCompleter(typeof(Completion.SmsMigrationProjectIdCompleter))]
         public string? MigrationProjectId { get; set; }
 
         /// <summary><para type="description">MIGRATE_BLOCK (block-level) or MIGRATE_FILE (file-level). Default: the project's.</para></summary>
