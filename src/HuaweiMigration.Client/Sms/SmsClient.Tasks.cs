@@ -186,7 +186,7 @@ namespace HuaweiMigration.Client.Sms
             var name = task.Name ?? source.Name ?? string.Empty;
             RefuseBadName(name, described, task.Name is null ? source : null);
             var init = source.InitTargetServer;
-            if (init is null || init.Disks.Count == 0)
+            if (init?.Disks is not { Count: > 0 })
             {
                 throw new SmsTaskRefusedException(SmsTaskRefusalReason.NoTargetLayout,
                     "SMS source server " + described + " has no target layout yet (its init_target_server has no disks), so the target's disks cannot be given. Wait until the agent has reported the server's disks.", source);
@@ -230,8 +230,8 @@ namespace HuaweiMigration.Client.Sms
             {
                 ["vm_id"] = task.TargetServerId ?? string.Empty,
                 ["name"] = task.TargetServerName ?? name,
-                ["disks"] = new JArray(init.Disks.Select(d => (object)TargetDisk(d)).ToArray()),
-                ["volume_groups"] = new JArray(init.VolumeGroups.Select(v => (object)VolumeGroup(v)).ToArray()),
+                ["disks"] = new JArray(init.Disks.Where(d => d != null).Select(d => (object)TargetDisk(d)).ToArray()),
+                ["volume_groups"] = new JArray((init.VolumeGroups ?? new ApiList<SmsVolumeGroup>()).Select(v => (object)VolumeGroup(v)).ToArray()),
             };
             var body = new JObject
             {

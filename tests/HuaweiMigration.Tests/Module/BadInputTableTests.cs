@@ -118,6 +118,10 @@ namespace HuaweiMigration.Tests.Module
             Row("New-SmsTask -SourceServerId s1", "SmsTaskTargetMissing", ErrorCategory.InvalidArgument, "-TargetServerId"),
             Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Region \"ap-southeast-3`n\"", "InvalidRegion", ErrorCategory.InvalidArgument, "not a region name"),
             Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -Region ap-southeast-3", "TargetProjectUnknown", ErrorCategory.InvalidArgument, "-ProjectId"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -TargetServerId vm-1", "AmbiguousSmsTaskTarget", ErrorCategory.InvalidArgument, "not both"),
+            Row("New-SmsTask -SourceServerId s1 -TemplateId tpl-1 -MigrationIp 10.0.0.300", Bind, ErrorCategory.InvalidData, "10.0.0.300"),
+            Row("Set-SmsTask -Id " + Valid + " -MigrationIp 'eip-of-web'", Bind, ErrorCategory.InvalidData, "eip-of-web"),
+            Row("Set-SmsTemplate -Id " + Valid + " -Confirm:$false", "NoSmsTemplateChange", ErrorCategory.InvalidArgument, "Nothing to change"),
             Row("Set-SmsTask -Id \"t1`n\" -SpeedLimit 10", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Set-SmsTask -Id " + Valid + " -Name \"web-01`n\"", "InvalidSmsTaskName", ErrorCategory.InvalidArgument, "1 to 255 letters"),
             // DCS.

@@ -55,10 +55,12 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(40, Posts.Length);
             Assert.Equal(40, Sim.State.Requests.Count(q => q.Method == "POST" && q.Path.EndsWith("/action", StringComparison.Ordinal)));
             // Waiting for 40 tasks polls the list, not each task.
-            Assert.True(Sim.State.Requests.Count(q => q.Method == "GET" && q.Path == "/v3/tasks") <= 12, "the wait read the tasks one by one");
+            // (A bound loose enough for a busy machine, whose slower answers mean more polls; one by one would be 40 a poll.)
+            Assert.True(Sim.State.Requests.Count(q => q.Method == "GET" && q.Path == "/v3/tasks") <= 30, "the wait read the tasks one by one");
 
             var sent = Posts.Select(p => p.Timestamp).OrderBy(t => t).ToArray();
-            Assert.True(sent[7] - sent[0] < TimeSpan.FromSeconds(0.9), "the first eight creations were not in flight together: " + (sent[7] - sent[0]));
+            // Concurrent: one at a time, eight creations held 1 s each take 7 s to go out; the bound leaves a busy machine room.
+            Assert.True(sent[7] - sent[0] < TimeSpan.FromSeconds(5), "the first eight creations were not sent concurrently: " + (sent[7] - sent[0]));
             Assert.True(sent[8] - sent[0] >= TimeSpan.FromSeconds(0.95), "a ninth creation went out while eight were in flight: " + (sent[8] - sent[0]));
 
             foreach (var post in Posts)

@@ -114,7 +114,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">The target's IP address to migrate to: an EIP over the internet, a private IP over a direct line.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [Validation.ValidatePlainText("migration IP")]
+        [Validation.ValidateIPAddress]
         public string? MigrationIp { get; set; }
 
         /// <summary><para type="description">Let the service start the task by itself once it is ready (auto_start).</para></summary>
@@ -183,6 +183,11 @@ namespace HuaweiMigration.Commands.Sms
             {
                 ThrowTerminatingError(ErrorRecords.InvalidArgument("-Wait waits for the tasks -Start starts: give -Start too.", "Wait", "WaitWithoutStart", null));
             }
+            if (TargetServerId != null && TemplateId != null)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "Give one target: -TargetServerId (migrate onto an existing ECS) or -TemplateId (a new ECS from a template), not both.", "TemplateId", "AmbiguousSmsTaskTarget", TemplateId));
+            }
             _defaults = Defaults();
             _runner = new BoundedRunner<SmsNewTask>(ThrottleLimit, CancellationToken);
             if (Start) _start = CreateStartJob();
@@ -225,8 +230,9 @@ namespace HuaweiMigration.Commands.Sms
                 {
                     _done.Enqueue((t.SourceServerId, await Sms.CreateTaskAsync(t, ct).ConfigureAwait(false), null));
                 }
-                catch (Exception ex) when (ex is HuaweiCloudApiException || ex is ArgumentException || ex is SmsTaskRefusedException)
+                catch (Exception ex) when (!(ex is OperationCanceledException))
                 {
+                    // Whatever goes wrong costs only this server, and is said (TakeDone): nothing is dropped in silence.
                     _done.Enqueue((t.SourceServerId, null, ex));
                 }
             });
@@ -308,6 +314,11 @@ namespace HuaweiMigration.Commands.Sms
             task.Syncing ??= p?.Syncing;
             task.StartTargetServer ??= p?.StartTargetServer;
             task.StartNetworkCheck ??= p?.StartNetworkCheck;
+            if (task.SpeedLimit is null && p?.SpeedLimit is int projectLimit && (projectLimit < 0 || projectLimit > 1000))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                    "Migration project " + p + " limits speed to " + projectLimit + " Mbit/s, beyond a task's 0 to 1000: give -SpeedLimit.", "SpeedLimit", "InvalidSmsTaskSpeedLimit", MigrationProjectId));
+            }
             task.SpeedLimit ??= p?.SpeedLimit;
         }
 
@@ -372,6 +383,12 @@ namespace HuaweiMigration.Commands.Sms
                         break;
                     case ArgumentException argument:
                         WriteError(ErrorRecords.InvalidArgument(argument, "InvalidSmsTask", sourceId));
+                        break;
+                    default:
+                        WriteError(new ErrorRecord(error, "SmsTaskCreationFailed", ErrorCategory.InvalidResult, sourceId)
+                        {
+                            ErrorDetails = new ErrorDetails("SMS source server " + sourceId + ": its task could not be created: the module met an unexpected " + error.GetType().Name + " (a defect worth reporting); the other servers go on."),
+                        });
                         break;
                 }
             }

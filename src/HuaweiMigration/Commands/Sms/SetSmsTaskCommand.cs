@@ -56,7 +56,7 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary><para type="description">The target's IP address to migrate to: an EIP over the internet, a private IP over a direct line.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [Validation.ValidatePlainText("migration IP")]
+        [Validation.ValidateIPAddress]
         public string? MigrationIp { get; set; }
 
         /// <summary><para type="description">Not settable after creation: the SDK's PutTaskReq has no syncing. Refused before any request; use New-SmsTask -Syncing.</para></summary>

@@ -82,6 +82,10 @@ namespace HuaweiMigration.Commands.Sms
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            if (!MyInvocation.BoundParameters.Keys.Any(k => !NotSettings.Contains(k) && !CommonParameters.Contains(k) && !OptionalCommonParameters.Contains(k)))
+            {
+                ThrowTerminatingError(Internal.ErrorRecords.InvalidArgument("Nothing to change: give at least one setting (-Name, -Flavor, -Vpc, -Nic, …).", null, "NoSmsTemplateChange", null));
+            }
             // The same settings for every template: refused once, before any request.
             try
             {
@@ -102,7 +106,7 @@ namespace HuaweiMigration.Commands.Sms
                 ForItem(id, "InvalidSmsTemplateId", () =>
                 {
                     Client.Sms.SmsClient.TemplateId(id);
-                    if (!ShouldProcess("SMS template " + id, given.Count == 0 ? "Send its name again" : "Set " + Described(given))) return;
+                    if (!ShouldProcess("SMS template " + id, "Set " + Described(given))) return;
                     try
                     {
                         Await(Sms.UpdateTemplateAsync(id, settings, CancellationToken));
