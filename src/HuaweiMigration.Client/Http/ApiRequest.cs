@@ -41,7 +41,19 @@ namespace HuaweiMigration.Client.Http
         public string? JsonBody { get; set; }
 
         /// <summary>True when the body holds a secret (password token request): it is never logged.</summary>
-        public bool SensitiveBody { get; set; }
+        public bool SensitiveBody
+        {
+            get => _sensitiveBody || Secrets.Count > 0;
+            set => _sensitiveBody = value;
+        }
+
+        private bool _sensitiveBody;
+
+        /// <summary>
+        /// The secrets the body carries (a password): the body is never logged, and an answer that quotes one of them
+        /// (an error echoing the request) has it cut out before any of its text is shown, as header values are.
+        /// </summary>
+        public List<string> Secrets { get; } = new List<string>();
 
         public AuthScope Scope { get; set; } = AuthScope.Domain;
 

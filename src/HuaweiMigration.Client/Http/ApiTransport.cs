@@ -238,7 +238,8 @@ namespace HuaweiMigration.Client.Http
         {
             public object? CredentialState { get; set; }
 
-            public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; set; }
+            /// <summary>The headers sent and the request's own secrets (<see cref="ApiRequest.Secrets"/>), read when a text is scrubbed.</summary>
+            public IEnumerable<KeyValuePair<string, string>>? Headers { get; set; }
         }
 
         /// <summary>A request the HTTP library would not send, told without quoting anything it was given.</summary>
@@ -274,7 +275,9 @@ namespace HuaweiMigration.Client.Http
 
             var outgoing = new OutgoingRequest(request.Method.ToString().ToUpperInvariant(), uri, body, request.Scope, domainId, projectId);
             foreach (var h in request.Headers) outgoing.SetHeader(h.Key, h.Value);
-            attempt.Headers = outgoing.Headers;
+            // Read lazily: the credential adds its headers below. A secret the body carries is hidden like a header value.
+            attempt.Headers = Hidden(request, outgoing);
+            var hidden = attempt.Headers;
             if (credential != null && request.Scope != AuthScope.Anonymous)
             {
                 if (credential.Disposed) throw ApiCredential.DisconnectedError(null);
@@ -342,14 +345,14 @@ namespace HuaweiMigration.Client.Http
                 var timedOut = response.ResponseStatus == ResponseStatus.TimedOut;
                 if (log.DebugEnabled) log.Debug(string.Format(CultureInfo.InvariantCulture, "< no answer after {0} ms ({1})", watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: no answer after {1} ms ({2}).", request.Service, watch.ElapsedMilliseconds, timedOut ? "timed out" : "connection failed"));
-                var reason = LibraryErrors.Scrub(response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer", outgoing.Headers);
+                var reason = LibraryErrors.Scrub(response.ErrorException?.GetBaseException().Message ?? response.ErrorMessage ?? "no answer", hidden);
                 throw new HuaweiCloudApiException(
                     timedOut
                         ? string.Format(CultureInfo.InvariantCulture, "The {0} service did not answer {1} {2} within {3:0.#} seconds.", request.Service, outgoing.Method, uri.AbsolutePath, timeout.TotalSeconds)
                         : string.Format(CultureInfo.InvariantCulture, "Could not reach the {0} service at {1}: {2}", request.Service, uri.GetLeftPart(UriPartial.Authority), reason),
                     timedOut ? ApiErrorKind.Timeout : ApiErrorKind.Connection,
                     service: request.Service,
-                    innerException: LibraryErrors.Keep(response.ErrorException, outgoing.Headers))
+                    innerException: LibraryErrors.Keep(response.ErrorException, hidden))
                 {
                     NotSent = !timedOut && IsConnectFailure(response.ErrorException),
                 };
@@ -363,7 +366,7 @@ namespace HuaweiMigration.Client.Http
             if (log.DebugEnabled)
             {
                 log.Debug(string.Format(CultureInfo.InvariantCulture, "< {0} {1} ({2} ms)", status,
-                    ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription ?? response.StatusCode.ToString(), outgoing.Headers)) ?? string.Empty, watch.ElapsedMilliseconds));
+                    ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription ?? response.StatusCode.ToString(), hidden)) ?? string.Empty, watch.ElapsedMilliseconds));
                 foreach (var h in headers)
                 {
                     log.Debug("< " + h.Key + ": " + (LoggableHeaders.Contains(h.Key) ? h.Value : "***"));
@@ -382,18 +385,23 @@ namespace HuaweiMigration.Client.Http
             }
             // A proxy's error page may echo the request's headers (a token, a signature): what was sent is cut out
             // of the answer before any of it becomes a message.
-            var error = ToException(request.Service, status, ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription, outgoing.Headers)),
-                LibraryErrors.Scrub(content, outgoing.Headers), requestId);
+            var error = ToException(request.Service, status, ServerText.Clean(LibraryErrors.Scrub(response.StatusDescription, hidden)),
+                LibraryErrors.Scrub(content, hidden), requestId);
             error.RetryAfter = headers.TryGetValue("Retry-After", out var retryAfter) ? ParseRetryAfter(retryAfter) : null;
             throw error;
         }
 
+        /// <summary>What no text of an answer may show: the values of the headers sent (read when used) and the body's secrets.</summary>
+        private static IEnumerable<KeyValuePair<string, string>> Hidden(ApiRequest request, OutgoingRequest outgoing) =>
+            outgoing.Headers.Concat(request.Secrets.Select(secret => new KeyValuePair<string, string>("body secret", secret)));
+
         /// <summary>A failure while the body was read: too large, unreadable, cut short, or too slow.</summary>
         private static HuaweiCloudApiException BodyFailure(ApiRequest request, OutgoingRequest outgoing, Uri uri, BodyCapture answer, Exception ex, Stopwatch watch, IApiLog log)
         {
+            var hidden = Hidden(request, outgoing);
             var requestId = answer.RequestId;
             var suffix = requestId is null ? "." : "; request id " + requestId + ".";
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers))));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0}: HTTP {1}, but its body failed after {2} bytes in {3} ms ({4}).", request.Service, answer.Status, answer.BytesRead, watch.ElapsedMilliseconds, ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, hidden))));
             var tooLarge = Find<ResponseTooLargeException>(ex);
             if (tooLarge != null)
             {
@@ -408,7 +416,7 @@ namespace HuaweiMigration.Client.Http
             if (json != null)
             {
                 return new HuaweiCloudApiException(
-                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + ServerText.Clean(LibraryErrors.Scrub(json.Message, outgoing.Headers)) + ")" + suffix,
+                    "The " + request.Service + " service sent an answer that could not be read as JSON (" + ServerText.Clean(LibraryErrors.Scrub(json.Message, hidden)) + ")" + suffix,
                     ApiErrorKind.InvalidResponse, answer.Status, requestId: requestId, service: request.Service, innerException: json)
                 {
                     Truncated = json is AnswerEndedEarlyException,
@@ -421,7 +429,7 @@ namespace HuaweiMigration.Client.Http
                     ApiErrorKind.Timeout, service: request.Service, requestId: requestId, innerException: ex);
             }
             return new HuaweiCloudApiException(
-                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, outgoing.Headers)) + ")" + suffix,
+                "The " + request.Service + " service's answer was cut off after " + answer.BytesRead + " bytes (" + ServerText.Clean(LibraryErrors.Scrub(ex.GetBaseException().Message, hidden)) + ")" + suffix,
                 ApiErrorKind.Connection, requestId: requestId, service: request.Service, innerException: ex);
         }
 

@@ -62,6 +62,8 @@ namespace HuaweiMigration.Client.Iam
             var request = Request(Method.Post, "v3", "auth", "tokens").AddQuery("nocatalog", "true");
             request.JsonBody = body.ToString(Newtonsoft.Json.Formatting.None);
             request.SensitiveBody = true;
+            // An IAM error that quoted the body it refused would show the password: it is cut out like a header value.
+            if (body.SelectToken("auth.identity.password.user.password") is JValue { Type: JTokenType.String } password) request.Secrets.Add((string)password!);
             request.Scope = AuthScope.Anonymous;
             _log.Verbose("IAM: asking for a token for user '" + credential.UserName + "' in " + (projectId ?? region) + ".");
             var response = await _transport.SendAsync(request, null, null, null, _log, cancellationToken).ConfigureAwait(false);

@@ -103,9 +103,9 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "vm", "templates")
             {
                 JsonBody = body.ToString(Newtonsoft.Json.Formatting.None),
-                SensitiveBody = settings.TargetPassword != null,
                 Idempotent = false,
             };
+            HideSecret(request, body["template"]);
             var answer = await SendAsync<SmsCreatedAnswer>(request, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(answer.Id))
             {
@@ -130,10 +130,10 @@ namespace HuaweiMigration.Client.Sms
             var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Put, "v3", "vm", "templates", id)
             {
                 JsonBody = new JObject { ["template"] = template }.ToString(Newtonsoft.Json.Formatting.None),
-                SensitiveBody = changes.TargetPassword != null,
                 Idempotent = false,
                 ResultType = typeof(JToken),
             };
+            HideSecret(request, template);
             await SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -179,6 +179,12 @@ namespace HuaweiMigration.Client.Sms
                 foreach (var (id, e) in await Task.WhenAll(single).ConfigureAwait(false)) result[id] = e;
             }
             return result;
+        }
+
+        /// <summary>The target password a template body carries is one of the request's secrets: never logged, cut out of any answer that quotes it.</summary>
+        private static void HideSecret(ApiRequest request, JToken? template)
+        {
+            if (template?["target_password"] is JValue { Type: JTokenType.String } password) request.Secrets.Add((string)password!);
         }
     }
 }

@@ -26,5 +26,25 @@ namespace HuaweiMigration.Tests.Module
             Assert.DoesNotContain("MIIhostile-token", shown);
             Assert.Contains("***", shown);
         }
+
+        [Fact]
+        public void A_password_echoed_by_IAM_with_the_body_it_refused_is_not_shown()
+        {
+            Server.Map("POST", "^/v3/auth/tokens$", async ctx =>
+            {
+                using var reader = new System.IO.StreamReader(ctx.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                var password = (string)Newtonsoft.Json.Linq.JObject.Parse(body).SelectToken("auth.identity.password.user.password")!;
+                await HostileServer.Json(ctx, "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: " + password + " in " + body.Replace("\"", "'") + "\"}", 401);
+            });
+            Ps.Set("cred", PsSession.Credential("sim-user", "Echoed-Passw0rd!"));
+
+            var r = Ps.Run("Connect-HuaweiCloud -Region " + HostileServer.Region + " -Endpoint $endpoint -IamEndpoint $endpoint -Credential $cred -DomainName d -Debug -Verbose");
+
+            Assert.True(r.Errors.Count > 0 || r.Terminating != null, r.Describe());
+            var shown = r.AllText() + r.Describe() + string.Join("\n", r.Errors.Select(e => e + "\n" + e.Exception + "\n" + e.ErrorDetails?.Message));
+            Assert.DoesNotContain("Echoed-Passw0rd!", shown);
+            Assert.Contains("Incorrect IAM authentication information", shown);
+        }
     }
 }

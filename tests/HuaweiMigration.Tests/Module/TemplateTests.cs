@@ -214,6 +214,21 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void An_error_that_echoes_the_request_body_never_shows_the_password()
+        {
+            // A service that quotes the body it refused: the password it quotes must not reach any message.
+            Sim.State.AddFault(new FaultRule
+            {
+                Method = "POST", PathPattern = "^/v3/vm/templates$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.0201",
+                ErrorMessage = "Invalid body: {\"template\":{\"name\":\"web-tpl\",\"target_password\":\"" + _planted + "\"}} target_password=" + _planted,
+            });
+            var r = Ps.Run("New-SmsTemplate -Name web-tpl -Region ap-southeast-1 -AvailabilityZone ap-southeast-1a -Flavor s6.large.2 " + Parts + " -TargetPassword (Secure $planted) -Verbose -Debug");
+            var error = r.SingleError();
+            Assert.Equal("SMS.0201", error.FullyQualifiedErrorId.Split(',')[0]);
+            NowhereIn(r);
+        }
+
+        [Fact]
         public void Remove_deletes_one_with_DELETE_and_many_in_one_batch_and_an_unknown_id_fails_alone()
         {
             var ids = Enumerable.Range(1, 4).Select(i => Sim.State.Sms.Templates.Add("tpl-" + i)).ToArray();
