@@ -123,7 +123,7 @@ namespace HuaweiMigration.Client.Sms
         public const int MigrationProjectPageSize = 100;
 
         /// <summary>Throws unless <paramref name="id"/> can be a migration project id.</summary>
-        public static string MigrationProjectId(string? id) => InputValidation.Id(id, 36, "SMS migration project id");
+        public static string MigrationProjectId(string? id) => InputValidation.Id(id, 64, "SMS migration project id");
 
         /// <summary><c>GET /v3/migprojects</c>: one page.</summary>
         public async Task<SmsMigrationProjectPage> ListMigrationProjectsPageAsync(long offset, int limit, CancellationToken cancellationToken)

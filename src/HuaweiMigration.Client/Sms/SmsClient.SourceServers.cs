@@ -52,7 +52,8 @@ namespace HuaweiMigration.Client.Sms
                 .AddQuery("connected", filter.Connected.HasValue ? (filter.Connected.Value ? "true" : "false") : null)
                 .AddQuery("enterprise_project_id", filter.EnterpriseProjectId)
                 .AddQuery("migproject", filter.MigrationProjectId)
-                .AddQuery("ip", filter.IpAddress)
+                // The API filters IPv4 and IPv6 addresses with separate parameters.
+                .AddQuery(filter.IpAddress?.IndexOf(':') >= 0 ? "ipv6" : "ip", filter.IpAddress)
                 .AddQuery("migration_cycle", filter.MigrationCycle)
                 .AddQuery("limit", limit)
                 .AddQuery("offset", offset);

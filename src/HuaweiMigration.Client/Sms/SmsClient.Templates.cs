@@ -42,7 +42,7 @@ namespace HuaweiMigration.Client.Sms
         public const int MaxTemplateBatchDelete = 50;
 
         /// <summary>Throws unless <paramref name="id"/> can be a template id.</summary>
-        public static string TemplateId(string? id) => InputValidation.Id(id, 36, "SMS template id");
+        public static string TemplateId(string? id) => InputValidation.Id(id, 64, "SMS template id");
 
         /// <summary><c>GET /v3/vm/templates</c>: one page.</summary>
         public async Task<SmsTemplatePage> ListTemplatesPageAsync(SmsTemplateFilter filter, long offset, int limit, CancellationToken cancellationToken)

@@ -382,5 +382,16 @@ namespace HuaweiMigration.Tests.Module
             answer.EnsureSuccessStatusCode();
             return answer.Headers.GetValues("X-Subject-Token").Single();
         }
+
+        [Fact]
+        public void Priority_and_type_are_taken_in_any_case_as_PowerShell_does()
+        {
+            AddServers(1);
+            var r = Ps.Run("Get-SmsSourceServer | New-SmsTask -TemplateId tpl-0001 -Priority high -Type migrate_file");
+            Assert.True(r.Errors.Count == 0, r.Describe());
+            var body = CheckedPostTask(Assert.Single(Posts));
+            Assert.Equal(2, (int)body["priority"]!);
+            Assert.Equal("MIGRATE_FILE", (string?)body["type"]);
+        }
     }
 }

@@ -63,6 +63,8 @@ namespace HuaweiMigration.Tests.Module
             var byIp = Ps.Run("Get-SmsSourceServer -IPAddress $args[0]", ip);
             Assert.Equal(new[] { inWave }, byIp.Objects<SmsSourceServer>().Select(s => s.Id));
             Assert.Contains(Sim.State.Requests, q => q.Path == "/v3/sources" && q.Query.TryGetValue("ip", out var i) && i == ip);
+            Ps.Run("Get-SmsSourceServer -IPAddress 'fd00::21'");
+            Assert.Contains(Sim.State.Requests, q => q.Path == "/v3/sources" && q.Query.TryGetValue("ipv6", out var v6) && v6 == "fd00::21" && !q.Query.ContainsKey("ip"));
 
             var replicating = Ps.Run("Get-SmsSourceServer -MigrationCycle Replicating");
             Assert.Equal(new[] { busy }, replicating.Objects<SmsSourceServer>().Select(s => s.Id));

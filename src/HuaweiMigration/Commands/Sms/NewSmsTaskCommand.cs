@@ -13,7 +13,7 @@ namespace HuaweiMigration.Commands.Sms
 {
     /// <summary>
     /// <para type="synopsis">Creates the SMS migration task of a registered source server: gives it a target and the task's settings.</para>
-    /// <para type="description">For each source server, reads it once (GET /v3/sources/{id}) and sends POST /v3/tasks with the target: an existing ECS (-TargetServerId) or a new one from a template (-TemplateId). The target's disks and volume groups are the source server's init_target_server ones, as the console gives them. A migration project's settings (-MigrationProjectId, else the account's default project) are the defaults of -Type, -UsePublicIp, -Syncing, -StartTargetServer, -StartNetworkCheck and -SpeedLimit; the target's region and project are the connection's unless -Region and -ProjectId say otherwise.</para>
+    /// <para type="description">For each source server, reads it once (GET /v3/sources/{id}) and sends POST /v3/tasks with the target: an existing ECS (-TargetServerId) or a new one from a template (-TemplateId). The target's disks and volume groups are the source server's init_target_server ones, as the console gives them. A migration project's settings (-MigrationProjectId, else the account's default project — not the project a piped server belongs to: give -MigrationProjectId for a wave's own) are the defaults of -Type, -UsePublicIp, -Syncing, -StartTargetServer, -StartNetworkCheck and -SpeedLimit; the target's region and project are the connection's unless -Region and -ProjectId say otherwise.</para>
     /// <para type="description">Refused before POST /v3/tasks, each as a non-terminating error naming the source server: a server that is not connected, one that already has a task (ResourceExists naming that task; with -SkipExisting that task is written instead, so a wave script can run again), one without a target layout, a task name the API would refuse (1 to 255 letters, digits, '-', '_' and '.'), and no target. Writes each new task read back; -Start starts the new tasks and -Wait waits as Start-SmsTask -Wait does. Many piped servers are created several at a time (-ThrottleLimit) and waited for together.</para>
     /// </summary>
     /// <example>
@@ -42,7 +42,7 @@ namespace HuaweiMigration.Commands.Sms
     public sealed class NewSmsTaskCommand : HuaweiCloudApiCmdlet
     {
         /// <summary><para type="description">The source server to migrate. A source server piped in from Get-SmsSourceServer binds here (by its Id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ArgumentCompleter(typeof(Completion.SmsSourceServerIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -265,8 +265,8 @@ namespace HuaweiMigration.Commands.Sms
                 TargetServerId = TargetServerId,
                 TemplateId = TemplateId,
                 TargetServerName = TargetServerName,
-                Type = Type,
-                Priority = Priority switch { "Low" => 0, "Standard" => 1, "High" => 2, _ => (int?)null },
+                Type = Type?.ToUpperInvariant(),
+                Priority = Priority?.ToUpperInvariant() switch { "LOW" => 0, "STANDARD" => 1, "HIGH" => 2, _ => (int?)null },
                 RegionId = d.RegionId,
                 RegionName = d.RegionName,
                 ProjectId = d.ProjectId,
@@ -305,6 +305,10 @@ namespace HuaweiMigration.Commands.Sms
                 catch (HuaweiCloudApiException ex)
                 {
                     ThrowTerminatingError(ErrorRecords.FromApi(ex, MigrationProjectId, "The migration project's settings could not be read: " + ex.Said));
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.InvalidArgument(ex, "InvalidSmsMigrationProjectId", MigrationProjectId));
                 }
                 if (_project != null) WriteVerbose("New SMS tasks take their defaults from migration project " + _project + ".");
             }
