@@ -132,7 +132,8 @@ namespace HuaweiMigration.Tests.Conformance
                 if (status >= 300) problems.Add(label + ": HTTP " + status + " " + body);
                 else if (shapes.IsRawBody(model)) continue;
                 else if (status == 204 && body.Length == 0 && shapes.Fields(model).Count == 0) continue; // no fields, no body (exchange-ip)
-                else problems.AddRange(shapes.Validate(JToken.Parse(body), model, label).Take(20));
+                // Read as sent: a date-like string (the logs' created_at) is a string, not a Date.
+                else problems.AddRange(shapes.Validate(Newtonsoft.Json.JsonConvert.DeserializeObject<JToken>(body, new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None }), model, label).Take(20));
             }
             Assert.True(problems.Count == 0, operation + " answers deviate from " + model + ":\n" + string.Join("\n", problems.Take(40)));
         }
@@ -283,11 +284,7 @@ namespace HuaweiMigration.Tests.Conformance
                         ["exchanged_ip"] = new JArray((string)task["source_instance"]!["ip"]!, (string)task["target_instance"]!["ip"]!),
                         ["is_exchange_domain"] = false,
                     }.ToString();
-                    return new List<(string, int, string)>
-                    {
-                        await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task/" + id + "/exchange-ip", body),
-                        await t.Send(HttpMethod.Get, "v2/" + t._projectId + "/migration-task/" + id),
-                    };
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task/" + id + "/exchange-ip", body) };
                 },
                 ["RollbackExchangeInstanceIp"] = async t =>
                 {
