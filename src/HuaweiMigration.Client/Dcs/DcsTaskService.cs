@@ -69,7 +69,7 @@ namespace HuaweiMigration.Client.Dcs
                     {
                         if (ReferenceEquals(action, DcsActions.RollbackIp)) await Client.RollbackIpAsync(id, cancellationToken).ConfigureAwait(false);
                         else await Client.ExchangeIpAsync(id, ReferenceEquals(action, DcsActions.SwitchIpAndDomain), cancellationToken).ConfigureAwait(false);
-                        exchanged[id] = ActionAnswer<DcsMigrationTask>.Done();
+                        exchanged[id] = ActionAnswer<DcsMigrationTask>.Done(await ReadBackAsync(id, cancellationToken).ConfigureAwait(false));
                     }
                     catch (HuaweiCloudApiException ex)
                     {
@@ -89,6 +89,23 @@ namespace HuaweiMigration.Client.Dcs
             var answers = new Dictionary<string, ActionAnswer<DcsMigrationTask>>(StringComparer.Ordinal);
             foreach (var row in rows) answers[row.Id] = row.Succeeded ? ActionAnswer<DcsMigrationTask>.Done() : ActionAnswer<DcsMigrationTask>.Failed(row.ToException());
             return answers;
+        }
+
+        /// <summary>
+        /// The task right after a switch or roll-back the service accepted (it answers nothing): read on its own, as only
+        /// the single-task answer shows task_status and the instances' IPs. Null when it cannot be read: the switch
+        /// happened all the same, and the engine reads it again.
+        /// </summary>
+        private async Task<DcsMigrationTask?> ReadBackAsync(string id, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await Client.GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HuaweiCloudApiException)
+            {
+                return null;
+            }
         }
 
         /// <summary>

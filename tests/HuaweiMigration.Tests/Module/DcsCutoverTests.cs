@@ -105,13 +105,19 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
-        public void Without_Wait_the_task_is_written_as_read_after_the_switch()
+        public void Without_Wait_each_task_is_written_as_read_after_its_switch_even_when_many_are_piped()
         {
             Sim.State.Timings.DcsExchangeDelay = TimeSpan.FromHours(1);
-            var id = AddDcs(1, "INCRMIGEATING").Single();
-            var r = Ps.Run("Switch-DcsMigrationIp -Id $args[0] -Confirm:$false", id);
+            var ids = AddDcs(12, "INCRMIGEATING");
+            var r = Ps.Run("$args[0] | Switch-DcsMigrationIp -Confirm:$false", (object)ids);
             Assert.True(r.Errors.Count == 0, r.Describe());
-            Assert.Equal("EXCHANGING", Assert.Single(r.Objects<DcsMigrationTask>()).TaskStatus);
+            Assert.Equal(ids.OrderBy(i => i), r.Objects<DcsMigrationTask>().Select(t => t.TaskId).OrderBy(i => i));
+            // Each as the single-task answer shows it (a list row has neither task_status nor the instances' IPs).
+            Assert.All(r.Objects<DcsMigrationTask>(), t =>
+            {
+                Assert.Equal("EXCHANGING", t.TaskStatus);
+                Assert.NotNull(t.SourceInstance?.Ip);
+            });
         }
 
         [Fact]
