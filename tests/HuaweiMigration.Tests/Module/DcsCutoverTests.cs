@@ -120,6 +120,8 @@ namespace HuaweiMigration.Tests.Module
             });
         }
 
+        private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
         [Fact]
         public void WhatIf_sends_nothing()
         {
@@ -148,7 +150,9 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(new[] { full, import, busy }.OrderBy(i => i), errors.Keys.OrderBy(i => i));
             Assert.All(errors.Values, e => Assert.Equal(ErrorCategory.InvalidOperation, e.CategoryInfo.Category));
             Assert.Contains("FULLMIGRATING", errors[full].ToString());
-            Assert.Contains("'full-001'", errors[full].ToString());
+            // Named once, by name and id, even when only the id was given.
+            Assert.Equal(1, CountOf(errors[full].ToString(), "'full-001' (" + full + ")"));
+            Assert.DoesNotContain("DCS migration task " + full, errors[full].ToString());
             Assert.Contains("backupfile_import", errors[import].ToString());
             Assert.Contains("EXCHANGING", errors[busy].ToString());
             Assert.Equal(TaskPath(good) + "/exchange-ip", Assert.Single(Requests("POST")).Path);
@@ -164,6 +168,7 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
             Assert.Contains("DCS.4957", error.ToString());
             Assert.Contains("nothing to roll back", error.ToString());
+            Assert.Equal(1, CountOf(error.ToString(), "'never-001' (" + never + ")"));
             Assert.Single(Requests("POST"));
 
             var busy = AddDcs(1, "INCRMIGEATING", "busy").Single();
