@@ -35,8 +35,9 @@ namespace HuaweiMigration.Client.Dcs
 
         /// <summary>
         /// Why the task's IPs cannot be switched now, or null when they can. The API switches "during incremental data
-        /// migration", between two DCS instances (the user guide: both in the cloud; after the data is in sync); not
-        /// while a switch or roll-back runs.
+        /// migration" (the user guide also: after an online migration is complete); not while a switch or roll-back
+        /// runs. The user guide's console limits switching to two DCS instances; the API states no such limit, so a
+        /// self-built source is left for the service to judge (its refusal is reported with its code).
         /// </summary>
         public static string? WhyNoSwitch(DcsMigrationTask task)
         {
@@ -49,11 +50,7 @@ namespace HuaweiMigration.Client.Dcs
             }
             if (!string.Equals(task.MigrationType, "online_migration", StringComparison.OrdinalIgnoreCase))
             {
-                return name + " is a " + (task.MigrationType ?? "non-online") + " task: only online migrations between two DCS instances can switch IP addresses.";
-            }
-            if (string.IsNullOrEmpty(task.SourceInstance?.Id) || string.IsNullOrEmpty(task.TargetInstance?.Id))
-            {
-                return name + " migrates from a self-built Redis: IP addresses can only be switched between two DCS instances.";
+                return name + " is a " + (task.MigrationType ?? "non-online") + " task: only online migrations can switch IP addresses.";
             }
             if (ExchangedIps(task).Count < 2) return name + " does not show the IP addresses of both its instances, so there is nothing to switch.";
             return null;

@@ -41,7 +41,7 @@ namespace HuaweiMigration.Tests.Engine
         [InlineData("FULLMIGRATING", null, "online_migration", "src", "FULLMIGRATING")]
         [InlineData("INCRMIGEATING", "EXCHANGING", "online_migration", "src", "EXCHANGING")]
         [InlineData("SUCCESS", null, "backupfile_import", "src", "backupfile_import")]
-        [InlineData("INCRMIGEATING", null, "online_migration", null, "self-built")]
+        [InlineData("INCRMIGEATING", null, "online_migration", null, null)] // a self-built source: the service judges
         public void Who_can_switch(string status, string? taskStatus, string type, string? sourceId, string? refusalMentions)
         {
             var why = DcsClient.WhyNoSwitch(Task(status, taskStatus, type, sourceId));
@@ -52,6 +52,7 @@ namespace HuaweiMigration.Tests.Engine
         [Fact]
         public void Exchanged_ips_are_the_source_and_target_addresses_each_once()
         {
+            // The target has no ip field here: the host of its addrs stands in.
             Assert.Equal(new[] { "10.0.0.1", "10.0.0.2" }, DcsClient.ExchangedIps(Task("INCRMIGEATING")));
             Assert.Null(DcsClient.WhyNoRollback(Task("INCRMIGEATING")));
             Assert.Contains("EXCHANGING", DcsClient.WhyNoRollback(Task("INCRMIGEATING", "EXCHANGING")));
