@@ -18,6 +18,7 @@
         'Clear-SmsTaskSnapshot'
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
+        'Get-DcsMigrationLog'
         'Get-DcsMigrationProgress'
         'Get-DcsMigrationTask'
         'Get-HuaweiCloudContext'
@@ -55,7 +56,9 @@
         'Start-SmsTest'
         'Stop-DcsMigrationTask'
         'Suspend-SmsTask'
+        'Switch-DcsMigrationIp'
         'Test-SmsTaskNetwork'
+        'Undo-DcsMigrationIp'
         'Wait-DcsMigrationTask'
         'Wait-SmsTask'
     )

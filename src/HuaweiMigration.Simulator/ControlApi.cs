@@ -79,9 +79,11 @@ internal static class ControlApi
                 var dcsStopToTerminated = Delay(o, "dcsStopToTerminated") ?? t.DcsStopToTerminated;
                 var networkCheckDelay = Delay(o, "networkCheckDelay") ?? t.NetworkCheckDelay;
                 var launchDelay = Delay(o, "launchDelay") ?? t.LaunchDelay;
+                var dcsExchangeDelay = Delay(o, "dcsExchangeDelay") ?? t.DcsExchangeDelay;
                 var latency = Delay(o, "latency") ?? state.Latency;
                 (t.StartDelay, t.StopToAbort, t.DeleteToGone, t.RunningToFinish, t.DcsStopToTerminated, t.NetworkCheckDelay, t.LaunchDelay, state.Latency) =
                     (startDelay, stopToAbort, deleteToGone, runningToFinish, dcsStopToTerminated, networkCheckDelay, launchDelay, latency);
+                t.DcsExchangeDelay = dcsExchangeDelay;
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
@@ -217,6 +219,14 @@ internal static class ControlApi
             var id = state.Dcs.Add(Str(Get(o, "name")), Str(Get(o, "status")));
             return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
         });
+        map("POST", "/_sim/dcs/tasks/{task_id}/logs", ctx =>
+        {
+            var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
+            var o = Reply.ParseObject(Pipeline.Body(ctx)) ?? new JsonObject();
+            if (state.Dcs.GetState(id) is null) return Reply.Error(ctx, 404, "SIM.0404", "No such DCS task.");
+            state.Dcs.AddLogs(id, Get(o, "count") is JsonNode n ? n.GetValue<int>() : 1);
+            return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
+        });
         map("PUT", "/_sim/dcs/tasks/{task_id}", ctx =>
         {
             var id = ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
@@ -258,6 +268,7 @@ internal static class ControlApi
         ["deleteToGone"] = t.DeleteToGone.ToString("c", CultureInfo.InvariantCulture),
         ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
         ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),
+        ["dcsExchangeDelay"] = t.DcsExchangeDelay.ToString("c", CultureInfo.InvariantCulture),
     };
 
     private static JsonObject LaunchFailureJson(string id, IReadOnlyList<string> operations) =>
@@ -280,7 +291,7 @@ internal static class ControlApi
     private static JsonObject BehaviourJson(SimulatorBehaviour b) => new() { ["dcsBatchErrorFields"] = b.DcsBatchErrorFields };
 
     private static readonly string[] TimingFields =
-        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "launchDelay", "latency" };
+        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "launchDelay", "dcsExchangeDelay", "latency" };
 
     /// <summary>Every field of a fault, as documented (README, about_HuaweiMigration); anything else is refused, never ignored.</summary>
     private static readonly string[] FaultFields =

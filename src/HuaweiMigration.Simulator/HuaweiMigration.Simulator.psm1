@@ -193,7 +193,7 @@ function Clear-SimRequest {
 function Set-SimTiming {
     <#
     .SYNOPSIS
-        Sets the simulator's state-machine delays, in seconds or as 'hh:mm:ss' (startDelay, stopToAbort, deleteToGone, runningToFinish, networkCheckDelay, launchDelay, dcsStopToTerminated, latency).
+        Sets the simulator's state-machine delays, in seconds or as 'hh:mm:ss' (startDelay, stopToAbort, deleteToGone, runningToFinish, networkCheckDelay, launchDelay, dcsStopToTerminated, dcsExchangeDelay, latency).
     .DESCRIPTION
         -LaunchDelay sets launchDelay, how long an SMS launch (test, cutover, clone_test, migration_test, clear) runs
         before its end; it may be given alone or with -Timing.
@@ -278,6 +278,13 @@ function Add-SimDcsTask {
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/dcs/tasks" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
+function Add-SimDcsLog {
+    <# .SYNOPSIS Adds -Count entries to a DCS migration task's log (levels cycling Info, Info, Warning, Error), for paging tests. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Id, [ValidateRange(0, 100000)] [int] $Count = 1)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/dcs/tasks/$Id/logs" -ContentType 'application/json' -Body (@{ count = $Count } | ConvertTo-Json)
+}
+
 function Add-SimFault {
     <# .SYNOPSIS Injects a fault: @{ kind = 'Error'; statusCode = 403; errorCode = 'SMS.9004'; pathPattern = '^/v3/tasks' } (fields and kinds: README, about_HuaweiMigration; a field that makes no sense is refused). #>
     [CmdletBinding()]
@@ -358,5 +365,5 @@ function Add-SimSmsTemplate {
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/templates" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure, Add-SimSmsMigrationProject, Add-SimSmsTemplate
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimSmsSourceServer, Add-SimDcsTask, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimDcsLog, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure, Add-SimSmsMigrationProject, Add-SimSmsTemplate
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimSmsSourceServer, Add-SimDcsTask, Add-SimDcsLog, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure

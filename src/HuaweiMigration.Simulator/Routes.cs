@@ -79,6 +79,9 @@ internal static class Routes
         Map("DELETE", "/v2/{project_id}/migration-tasks/delete", ctx => DcsEndpoints.Delete(ctx, state.Dcs, Pipeline.Body(ctx)));
         Map("POST", "/v2/{project_id}/migration-tasks/batch-restart", ctx => DcsEndpoints.BatchRestart(ctx, state.Dcs, state.Behaviour, Pipeline.Body(ctx)));
         Map("GET", "/v2/{project_id}/migration-task/{task_id}/stats", ctx => DcsEndpoints.Stats(ctx, state.Dcs));
+        Map("POST", "/v2/{project_id}/migration-task/{task_id}/exchange-ip", ctx => DcsCutoverEndpoints.ExchangeIp(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("POST", "/v2/{project_id}/migration-task/{task_id}/rollback-ip", ctx => DcsCutoverEndpoints.RollbackIp(ctx, state.Dcs));
+        Map("GET", "/v2/{project_id}/migration-task/{task_id}/logs", ctx => DcsCutoverEndpoints.Logs(ctx, state.Dcs));
 
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
         SetupControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));

@@ -69,6 +69,9 @@ public sealed class SimulatorTimings
 
     /// <summary>DCS stop: TERMINATING → TERMINATED.</summary>
     public TimeSpan DcsStopToTerminated { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>DCS exchange-ip and rollback-ip: how long the task's task_status is EXCHANGING.</summary>
+    public TimeSpan DcsExchangeDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 }
 
 /// <summary>

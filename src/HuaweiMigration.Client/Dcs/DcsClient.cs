@@ -242,7 +242,8 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>Reads many tasks' states at once: per-id GETs or the paged listing, whichever costs fewer requests.</summary>
         /// <param name="maxConcurrentGets">How many single-task GETs may be in flight at once.</param>
         /// <param name="missesBeforeConfirm">1 for a one-off read that must account for every task; 2 while polling.</param>
-        internal TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2) =>
+        /// <param name="readEachOnly">Always one GET per task: for what only the show answer carries (task_status).</param>
+        internal TaskRefresher<DcsMigrationTask> CreateRefresher(int maxConcurrentGets = 8, int missesBeforeConfirm = 2, bool readEachOnly = false) =>
             new TaskRefresher<DcsMigrationTask>(
                 GetTaskAsync,
                 async (offset, limit, ct) =>
@@ -255,7 +256,8 @@ namespace HuaweiMigration.Client.Dcs
                 maxConcurrentGets,
                 missesBeforeConfirm,
                 ListConcurrency,
-                _log);
+                _log)
+            { ReadEachOnly = readEachOnly };
 
         private async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken)
         {

@@ -46,8 +46,11 @@ namespace HuaweiMigration.Client.Dcs
         // A stop or restart the service accepted did happen: a task that cannot be read back afterwards is not an error.
         public override bool UnreadAfterActionIsError => false;
 
+        // Only the show answer carries task_status (list rows, MigrationTaskList, have none): a switch is followed task by task.
         public override ITaskRefresher<DcsMigrationTask> CreateRefresher(int throttle, int missesBeforeConfirm, TaskAction<DcsMigrationTask>? action = null) =>
-            Client.CreateRefresher(throttle, missesBeforeConfirm);
+            action != null && DcsActions.IsExchange(action)
+                ? Client.CreateRefresher(throttle, missesBeforeConfirm, readEachOnly: true)
+                : Client.CreateRefresher(throttle, missesBeforeConfirm);
 
         public override async Task<IReadOnlyDictionary<string, ActionAnswer<DcsMigrationTask>>> SendAsync(TaskAction<DcsMigrationTask> action, IReadOnlyList<string> ids, SmsActionOptions? options, CancellationToken cancellationToken)
         {
@@ -56,6 +59,24 @@ namespace HuaweiMigration.Client.Dcs
             {
                 var deleted = await Client.DeleteTasksAsync(ids, cancellationToken).ConfigureAwait(false);
                 return deleted.ToDictionary(kv => kv.Key, kv => kv.Value is null ? ActionAnswer<DcsMigrationTask>.Done() : ActionAnswer<DcsMigrationTask>.Failed(kv.Value), StringComparer.Ordinal);
+            }
+            if (DcsActions.IsExchange(action))
+            {
+                var exchanged = new Dictionary<string, ActionAnswer<DcsMigrationTask>>(StringComparer.Ordinal);
+                foreach (var id in ids)
+                {
+                    try
+                    {
+                        if (ReferenceEquals(action, DcsActions.RollbackIp)) await Client.RollbackIpAsync(id, cancellationToken).ConfigureAwait(false);
+                        else await Client.ExchangeIpAsync(id, ReferenceEquals(action, DcsActions.SwitchIpAndDomain), cancellationToken).ConfigureAwait(false);
+                        exchanged[id] = ActionAnswer<DcsMigrationTask>.Done(await ReadBackAsync(id, cancellationToken).ConfigureAwait(false));
+                    }
+                    catch (HuaweiCloudApiException ex)
+                    {
+                        exchanged[id] = ActionAnswer<DcsMigrationTask>.Failed(ex);
+                    }
+                }
+                return exchanged;
             }
             if (ReferenceEquals(action, DcsActions.Stop) && ids.Count == 1)
             {
@@ -68,6 +89,23 @@ namespace HuaweiMigration.Client.Dcs
             var answers = new Dictionary<string, ActionAnswer<DcsMigrationTask>>(StringComparer.Ordinal);
             foreach (var row in rows) answers[row.Id] = row.Succeeded ? ActionAnswer<DcsMigrationTask>.Done() : ActionAnswer<DcsMigrationTask>.Failed(row.ToException());
             return answers;
+        }
+
+        /// <summary>
+        /// The task right after a switch or roll-back the service accepted (it answers nothing): read on its own, as only
+        /// the single-task answer shows task_status and the instances' IPs. Null when it cannot be read: the switch
+        /// happened all the same, and the engine reads it again.
+        /// </summary>
+        private async Task<DcsMigrationTask?> ReadBackAsync(string id, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await Client.GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HuaweiCloudApiException)
+            {
+                return null;
+            }
         }
 
         /// <summary>

@@ -60,6 +60,22 @@ namespace HuaweiMigration.Client.Dcs
             return DcsMigrationTaskStatuses.Busy.Contains(task.Status) ? WaitVerdict.Continue : WaitVerdict.Reached;
         }
 
+        /// <summary>
+        /// Switch or roll back the IPs: the task's <c>task_status</c> is no longer EXCHANGING (only the show answer carries
+        /// it). A task that fails meanwhile is an error.
+        /// </summary>
+        public static WaitVerdict Exchanged(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while switching IP addresses.");
+            if (DcsClient.IsExchanging(task)) return WaitVerdict.Continue;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage));
+            }
+            return WaitVerdict.Reached;
+        }
+
         /// <summary>Remove: the task is gone.</summary>
         public static WaitVerdict Gone(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task) =>
             task is null ? WaitVerdict.Reached : WaitVerdict.Continue;

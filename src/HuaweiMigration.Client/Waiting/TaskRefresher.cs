@@ -56,11 +56,14 @@ namespace HuaweiMigration.Client.Waiting
 
         public int MaxConcurrentGets { get; }
 
+        /// <summary>Reads every task with its own GET, never the listing: for a field only the single-task answer carries.</summary>
+        public bool ReadEachOnly { get; set; }
+
         public async Task<RefreshResult<T>> RefreshAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
         {
             // Unknown list size: a listing costs at least one page, so one task is cheaper read alone.
             var listingCost = _knownTotal.HasValue ? Math.Max(1, (int)((_knownTotal.Value + _pageSize - 1) / _pageSize)) : 1;
-            return ids.Count <= listingCost
+            return ReadEachOnly || ids.Count <= listingCost
                 ? await ReadEachAsync(ids, cancellationToken).ConfigureAwait(false)
                 : await ReadListingAsync(ids, cancellationToken).ConfigureAwait(false);
         }

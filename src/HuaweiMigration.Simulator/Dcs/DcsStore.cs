@@ -14,7 +14,7 @@ internal enum DcsStopResult
 }
 
 /// <summary>Simulated DCS data-migration tasks; visible from every known project. Transitions are applied lazily on read.</summary>
-public sealed class DcsStore
+public sealed partial class DcsStore
 {
     private static readonly string[] SeedStatuses =
         { "INCRMIGEATING", "FULLMIGRATING", "SUCCESS", "TERMINATED", "FAILED", "MIGRATING", "RUNNING" };
@@ -190,6 +190,7 @@ public sealed class DcsStore
             task.UpdatedAt = now;
             task.ReleasedAt = null;
             task.MigratingSince = now;
+            LogStatus(task, task.Status, now);
             return (DcsStopResult.Stopped, task.Status);
         }
     }
@@ -235,13 +236,16 @@ public sealed class DcsStore
             task.Status = next;
             task.UpdatedAt = task.PendingDue;
             task.ReleasedAt = task.PendingDue;
+            LogStatus(task, next, task.PendingDue);
         }
+        AdvanceExchange(task, now);
     }
 
     private void SetStatus(DcsTask task, string status, DateTime at)
     {
         task.Status = status;
         task.UpdatedAt = at;
+        LogStatus(task, status, at);
         if (status == "TERMINATING")
         {
             task.PendingStatus = "TERMINATED";
@@ -277,6 +281,8 @@ public sealed class DcsStore
             SecurityGroupId = NewGuid(r),
             BandwidthLimitMb = new[] { 0, 100, 200 }[r.Next(3)],
         };
+        task.Logs.Add(new DcsLogEntry(created, "Info", "DCS.MIG.0001", "Migration task created.", new[] { name }));
+        if (status != "RUNNING") LogStatus(task, status, created.AddMinutes(1));
         return task;
     }
 
@@ -288,7 +294,7 @@ public sealed class DcsStore
     }
 }
 
-internal sealed class DcsTask
+internal sealed partial class DcsTask
 {
     public string TaskId { get; set; } = string.Empty;
     public string TaskName { get; set; } = string.Empty;
@@ -376,7 +382,7 @@ internal sealed class DcsTask
         o["tenant_subnet_id"] = SubnetId;
         o["tenant_security_group_id"] = SecurityGroupId;
         o["bandwidth_limit_mb"] = BandwidthLimitMb.ToString(CultureInfo.InvariantCulture);
-        o["task_status"] = Migrating ? "EXCHANGING" : null;
+        o["task_status"] = ExchangeStatus;
         return o;
     }
 
@@ -390,6 +396,6 @@ internal sealed class DcsTask
         ["db"] = "0",
         ["proxy_multi_db"] = false,
         ["password"] = password,
-        ["task_status"] = Migrating ? "EXCHANGING" : null,
+        ["task_status"] = ExchangeStatus,
     };
 }

@@ -35,6 +35,7 @@ namespace HuaweiMigration.Tests.Conformance
             ["BatchRestartOnlineMigrationTasksResponse"] = typeof(DcsBatchStopAnswer),
             ["DeleteMigrationTaskResponse"] = typeof(DcsDeleteAnswer),
             ["ShowMigrationTaskStatsResponse"] = typeof(DcsMigrationProgress),
+            ["ListMigrationTaskLogsResponse"] = typeof(DcsLogPage),
             ["ShowServerResponse"] = typeof(SmsSourceServer),
             ["ShowsSpeedLimitsResponse"] = typeof(SmsSpeedLimitAnswer),
             ["ListMigprojectsResponse"] = typeof(SmsMigrationProjectPage),

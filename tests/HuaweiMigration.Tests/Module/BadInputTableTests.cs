@@ -135,6 +135,9 @@ namespace HuaweiMigration.Tests.Module
             Row("Remove-DcsMigrationTask -Id \"d1`n\" -Confirm:$false", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Wait-DcsMigrationTask -Id \"d1`n\" -Timeout 1", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationProgress -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Switch-DcsMigrationIp -Id \"d1`n\" -Confirm:$false", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Undo-DcsMigrationIp -Id \"d1`n\" -Confirm:$false", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            Row("Get-DcsMigrationLog -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationProgress -Id d1 -ProjectId '../p'", "InvalidProjectId", ErrorCategory.InvalidArgument, "not allowed"),
             // SMS triage.
             Row("Get-SmsOverview -NoSuchParameter", "NamedParameterNotFound", ErrorCategory.InvalidArgument, "NoSuchParameter"),

@@ -17,6 +17,7 @@ namespace HuaweiMigration.Tests.Module
                 "Clear-SmsTaskSnapshot",
                 "Connect-HuaweiCloud",
                 "Disconnect-HuaweiCloud",
+                "Get-DcsMigrationLog",
                 "Get-DcsMigrationProgress",
                 "Get-DcsMigrationTask",
                 "Get-HuaweiCloudContext",
@@ -54,7 +55,9 @@ namespace HuaweiMigration.Tests.Module
                 "Start-SmsTest",
                 "Stop-DcsMigrationTask",
                 "Suspend-SmsTask",
+                "Switch-DcsMigrationIp",
                 "Test-SmsTaskNetwork",
+                "Undo-DcsMigrationIp",
                 "Wait-DcsMigrationTask",
                 "Wait-SmsTask",
             }, names);
