@@ -69,6 +69,12 @@ public sealed class SimulatorTimings
 
     /// <summary>DCS stop: TERMINATING → TERMINATED.</summary>
     public TimeSpan DcsStopToTerminated { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>DCS online migration: CREATING → RUNNING (the migration machine is made).</summary>
+    public TimeSpan DcsCreating { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>DCS migration made through the API: each step MIGRATING → FULLMIGRATING → INCRMIGEATING, MIGRATING → SUCCESS.</summary>
+    public TimeSpan DcsMigrationStep { get; set; } = TimeSpan.FromMilliseconds(300);
 }
 
 /// <summary>
