@@ -34,6 +34,31 @@ public sealed partial class DcsStore
     /// <summary>What a task shows in place of a password it was given.</summary>
     internal const string PasswordMask = "********";
 
+    private readonly Dictionary<string, (bool AtCreation, string Message)> _failNamed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Seeds a failure for a task not made yet: the task made with this name fails when its migration machine is
+    /// made (<paramref name="atCreation"/>: it becomes FAILED instead of RUNNING) or at its first migration step.
+    /// </summary>
+    public void FailTaskNamed(string name, bool atCreation = false, string message = "The migration machine could not reach the source Redis.")
+    {
+        lock (_lock)
+        {
+            _failNamed[name] = (atCreation, message);
+        }
+    }
+
+    /// <summary>Arms a failure seeded by name when the task reaches its point.</summary>
+    private void ArmSeededFailure(DcsTask task, bool creating)
+    {
+        if (_failNamed.TryGetValue(task.TaskName, out var seeded) && seeded.AtCreation == creating)
+        {
+            _failNamed.Remove(task.TaskName);
+            task.Created!.FailNext = true;
+            task.Created.ErrorMessage = seeded.Message;
+        }
+    }
+
     internal static readonly DcsRefusal UnknownTask = new(400, "DCS.4133", "The migration task does not exist.");
 
     /// <summary>POST /v2/{project_id}/migration/instance: a new online migration task, CREATING. Returns its id.</summary>
@@ -47,6 +72,7 @@ public sealed partial class DcsStore
             task.SubnetId = subnetId;
             task.SecurityGroupId = securityGroupId;
             task.Status = "CREATING";
+            ArmSeededFailure(task, creating: true);
             Schedule(task, "RUNNING", now + _timings.DcsCreating);
             _tasks.Add(task);
             Advance(task, now);
@@ -68,6 +94,7 @@ public sealed partial class DcsStore
             task.TargetPassword = targetPassword ? PasswordMask : string.Empty;
             task.Status = "MIGRATING";
             task.MigratingSince = now;
+            ArmSeededFailure(task, creating: false);
             Schedule(task, "SUCCESS", now + _timings.DcsMigrationStep);
             _tasks.Add(task);
             Advance(task, now);
@@ -110,6 +137,7 @@ public sealed partial class DcsStore
             task.Status = "MIGRATING";
             task.UpdatedAt = now;
             task.MigratingSince = now;
+            ArmSeededFailure(task, creating: false);
             Schedule(task, method == "incremental_migration" ? "FULLMIGRATING" : "SUCCESS", now + _timings.DcsMigrationStep);
             var answer = Summary(task);
             Advance(task, now);
