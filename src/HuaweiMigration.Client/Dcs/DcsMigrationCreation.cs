@@ -58,9 +58,9 @@ namespace HuaweiMigration.Client.Dcs
         public void Finish(string id, string? name, DcsOnlineConfiguration configuration)
         {
             DcsNewMigrationChecks.Check(configuration);
-            var described = TaskService<DcsMigrationTask>.Describe(_service.Noun, id, name);
             var hint = "The task is left; once it is RUNNING, finish it with: " + configuration.CommandLine(id);
             if (!Wait(id, DcsWaitRules.Ready, new WaitWords("Making the DCS migration machine", "ready (RUNNING)", "was not RUNNING"), hint, out var ready)) return;
+            var described = TaskService<DcsMigrationTask>.Describe(_service.Noun, id, ready?.TaskName ?? name);
             DcsTaskSummary answer;
             try
             {
