@@ -77,6 +77,8 @@ internal static class ControlApi
                 var deleteToGone = Delay(o, "deleteToGone") ?? t.DeleteToGone;
                 var runningToFinish = Delay(o, "runningToFinish") ?? t.RunningToFinish;
                 var dcsStopToTerminated = Delay(o, "dcsStopToTerminated") ?? t.DcsStopToTerminated;
+                var dcsCreating = Delay(o, "dcsCreating") ?? t.DcsCreating;
+                var dcsMigrationStep = Delay(o, "dcsMigrationStep") ?? t.DcsMigrationStep;
                 var networkCheckDelay = Delay(o, "networkCheckDelay") ?? t.NetworkCheckDelay;
                 var launchDelay = Delay(o, "launchDelay") ?? t.LaunchDelay;
                 var dcsExchangeDelay = Delay(o, "dcsExchangeDelay") ?? t.DcsExchangeDelay;
@@ -84,6 +86,7 @@ internal static class ControlApi
                 (t.StartDelay, t.StopToAbort, t.DeleteToGone, t.RunningToFinish, t.DcsStopToTerminated, t.NetworkCheckDelay, t.LaunchDelay, state.Latency) =
                     (startDelay, stopToAbort, deleteToGone, runningToFinish, dcsStopToTerminated, networkCheckDelay, launchDelay, latency);
                 t.DcsExchangeDelay = dcsExchangeDelay;
+                (t.DcsCreating, t.DcsMigrationStep) = (dcsCreating, dcsMigrationStep);
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
@@ -269,6 +272,8 @@ internal static class ControlApi
         ["runningToFinish"] = t.RunningToFinish.ToString("c", CultureInfo.InvariantCulture),
         ["dcsStopToTerminated"] = t.DcsStopToTerminated.ToString("c", CultureInfo.InvariantCulture),
         ["dcsExchangeDelay"] = t.DcsExchangeDelay.ToString("c", CultureInfo.InvariantCulture),
+        ["dcsCreating"] = t.DcsCreating.ToString("c", CultureInfo.InvariantCulture),
+        ["dcsMigrationStep"] = t.DcsMigrationStep.ToString("c", CultureInfo.InvariantCulture),
     };
 
     private static JsonObject LaunchFailureJson(string id, IReadOnlyList<string> operations) =>
@@ -291,7 +296,7 @@ internal static class ControlApi
     private static JsonObject BehaviourJson(SimulatorBehaviour b) => new() { ["dcsBatchErrorFields"] = b.DcsBatchErrorFields };
 
     private static readonly string[] TimingFields =
-        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "networkCheckDelay", "launchDelay", "dcsExchangeDelay", "latency" };
+        { "startDelay", "stopToAbort", "deleteToGone", "runningToFinish", "dcsStopToTerminated", "dcsCreating", "dcsMigrationStep", "networkCheckDelay", "launchDelay", "dcsExchangeDelay", "latency" };
 
     /// <summary>Every field of a fault, as documented (README, about_HuaweiMigration); anything else is refused, never ignored.</summary>
     private static readonly string[] FaultFields =

@@ -193,7 +193,7 @@ function Clear-SimRequest {
 function Set-SimTiming {
     <#
     .SYNOPSIS
-        Sets the simulator's state-machine delays, in seconds or as 'hh:mm:ss' (startDelay, stopToAbort, deleteToGone, runningToFinish, networkCheckDelay, launchDelay, dcsStopToTerminated, dcsExchangeDelay, latency).
+        Sets the simulator's state-machine delays, in seconds or as 'hh:mm:ss' (startDelay, stopToAbort, deleteToGone, runningToFinish, networkCheckDelay, launchDelay, dcsStopToTerminated, dcsExchangeDelay, dcsCreating, dcsMigrationStep, latency).
     .DESCRIPTION
         -LaunchDelay sets launchDelay, how long an SMS launch (test, cutover, clone_test, migration_test, clear) runs
         before its end; it may be given alone or with -Timing.
@@ -207,6 +207,21 @@ function Set-SimTiming {
     $body = $Timing.Clone()
     if ($PSBoundParameters.ContainsKey('LaunchDelay')) { $body.launchDelay = $LaunchDelay }
     $null = Invoke-RestMethod -Method Put -Uri "$($Simulator.Url)/_sim/timings" -ContentType 'application/json' -Body ($body | ConvertTo-Json)
+}
+
+function Set-SimDcsFailure {
+    <#
+    .SYNOPSIS
+        Makes a DCS migration task's next step end in FAILED: a task still CREATING fails instead of becoming RUNNING,
+        a configured one fails instead of its next migration step. -Message sets its error_message.
+    .EXAMPLE
+        Set-SimDcsFailure $sim -Id $taskId -Message 'The source Redis refused the connection.'
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Id, [string] $Message)
+    $body = @{}
+    if ($Message) { $body.message = $Message }
+    Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/dcs/tasks/$([uri]::EscapeDataString($Id))/fail-next" -ContentType 'application/json' -Body ($body | ConvertTo-Json)
 }
 
 function Add-SimSmsTask {
@@ -365,5 +380,4 @@ function Add-SimSmsTemplate {
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/templates" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }
 
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimDcsTask, Add-SimDcsLog, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure, Add-SimSmsMigrationProject, Add-SimSmsTemplate
-Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Add-SimSmsTask, Add-SimSmsSourceServer, Add-SimDcsTask, Add-SimDcsLog, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure
+Export-ModuleMember -Function Start-HuaweiSimulator, Stop-HuaweiSimulator, Get-HuaweiSimulatorLog, Get-SimRequest, Clear-SimRequest, Set-SimTiming, Set-SimDcsFailure, Add-SimSmsTask, Add-SimSmsSourceServer, Add-SimDcsTask, Add-SimDcsLog, Add-SimFault, Clear-SimFault, Set-SimSmsLaunchFailure, Add-SimSmsMigrationProject, Add-SimSmsTemplate

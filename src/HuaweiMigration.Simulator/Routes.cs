@@ -82,9 +82,14 @@ internal static class Routes
         Map("POST", "/v2/{project_id}/migration-task/{task_id}/exchange-ip", ctx => DcsCutoverEndpoints.ExchangeIp(ctx, state.Dcs, Pipeline.Body(ctx)));
         Map("POST", "/v2/{project_id}/migration-task/{task_id}/rollback-ip", ctx => DcsCutoverEndpoints.RollbackIp(ctx, state.Dcs));
         Map("GET", "/v2/{project_id}/migration-task/{task_id}/logs", ctx => DcsCutoverEndpoints.Logs(ctx, state.Dcs));
+        Map("POST", "/v2/{project_id}/migration-task", ctx => DcsCreateEndpoints.CreateBackupImport(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("POST", "/v2/{project_id}/migration/instance", ctx => DcsCreateEndpoints.CreateOnline(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("POST", "/v2/{project_id}/migration/{task_id}/task", ctx => DcsCreateEndpoints.Configure(ctx, state.Dcs, Pipeline.Body(ctx)));
+        Map("PUT", "/v2/{project_id}/migration-task/{task_id}", ctx => DcsCreateEndpoints.UpdateResumeMode(ctx, state.Dcs, Pipeline.Body(ctx)));
 
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
         SetupControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
+        DcsCreateControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
     }
 }
 

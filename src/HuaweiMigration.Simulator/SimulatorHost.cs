@@ -72,6 +72,11 @@ public sealed class SimulatorTimings
 
     /// <summary>DCS exchange-ip and rollback-ip: how long the task's task_status is EXCHANGING.</summary>
     public TimeSpan DcsExchangeDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>DCS online migration: CREATING → RUNNING (the migration machine is made).</summary>
+    public TimeSpan DcsCreating { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>DCS migration made through the API: each step MIGRATING → FULLMIGRATING → INCRMIGEATING, MIGRATING → SUCCESS.</summary>
+    public TimeSpan DcsMigrationStep { get; set; } = TimeSpan.FromMilliseconds(300);
 }
 
 /// <summary>

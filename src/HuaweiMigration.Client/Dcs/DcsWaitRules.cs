@@ -53,6 +53,44 @@ namespace HuaweiMigration.Client.Dcs
             return WaitVerdict.Continue;
         };
 
+        /// <summary>
+        /// A new online migration: RUNNING, its migration machine made and waiting to be configured. A task that fails
+        /// instead cannot be configured; one already past RUNNING has been configured by someone else.
+        /// </summary>
+        public static WaitVerdict Ready(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while its migration machine was made.");
+            if (task.Status == DcsMigrationTaskStatus.RUNNING) return WaitVerdict.Reached;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed while its migration machine was made: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage)
+                    + " It cannot be configured: remove it (Remove-DcsMigrationTask -Id " + entry.Id + ") and create it again.");
+            }
+            if (task.Status == DcsMigrationTaskStatus.CREATING || task.Status == DcsMigrationTaskStatus.Unknown) return WaitVerdict.Continue;
+            return WaitVerdict.Fail("DcsTaskConfigured", Describe(entry, task) + " is already " + task.RawStatus + ": it was configured, so it is not configured again.");
+        }
+
+        /// <summary>
+        /// A configured migration: SUCCESS (a full migration), or INCRMIGEATING (incremental, steady) for an
+        /// incremental one. A failure, or a stop, is an error.
+        /// </summary>
+        public static System.Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> Migrated(bool incremental) => (entry, task) =>
+        {
+            if (task is null) return WaitVerdict.Fail("DcsTaskGone", Describe(entry, null) + " disappeared while migrating.");
+            if (task.Status == DcsMigrationTaskStatus.SUCCESS || task.Status == DcsMigrationTaskStatus.MIGRATION_SUCCESS || incremental && task.Status == DcsMigrationTaskStatus.INCRMIGEATING) return WaitVerdict.Reached;
+            if (DcsMigrationTaskStatuses.Failed.Contains(task.Status))
+            {
+                return WaitVerdict.Fail("DcsTaskFailed", Describe(entry, task) + " failed: it is " + task.RawStatus + "."
+                    + (string.IsNullOrEmpty(task.ErrorMessage) ? string.Empty : " " + task.ErrorMessage));
+            }
+            if (task.Status == DcsMigrationTaskStatus.TERMINATING || task.Status == DcsMigrationTaskStatus.TERMINATED)
+            {
+                return WaitVerdict.Fail("DcsTaskStopped", Describe(entry, task) + " was stopped (" + task.RawStatus + ") before its migration " + (incremental ? "became steady." : "finished."));
+            }
+            return WaitVerdict.Continue;
+        };
+
         /// <summary>Before a forced removal: no longer busy (stopped, failed or finished).</summary>
         public static WaitVerdict Deletable(WaitEntry<DcsMigrationTask> entry, DcsMigrationTask? task)
         {

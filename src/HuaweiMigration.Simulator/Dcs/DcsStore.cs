@@ -228,15 +228,18 @@ public sealed partial class DcsStore
         return task;
     }
 
-    private static void Advance(DcsTask task, DateTime now)
+    private void Advance(DcsTask task, DateTime now)
     {
-        if (task.PendingStatus is string next && task.PendingDue <= now)
+        // A created task may move on several steps between two reads (CREATING → RUNNING, MIGRATING → … → SUCCESS).
+        while (task.PendingStatus is string next && task.PendingDue <= now)
         {
+            var due = task.PendingDue;
             task.PendingStatus = null;
             task.Status = next;
-            task.UpdatedAt = task.PendingDue;
-            task.ReleasedAt = task.PendingDue;
-            LogStatus(task, next, task.PendingDue);
+            task.UpdatedAt = due;
+            if (task.Created is null || next is "TERMINATED" or "SUCCESS" or "FAILED") task.ReleasedAt = due;
+            LogStatus(task, next, due);
+            if (task.Created is not null) NextStep(task, due);
         }
         AdvanceExchange(task, now);
     }
@@ -318,6 +321,13 @@ internal sealed partial class DcsTask
     public string SecurityGroupId { get; set; } = string.Empty;
     public int BandwidthLimitMb { get; set; }
 
+    /// <summary>The ports of the instances' addresses (a self-built Redis may listen elsewhere than 6379).</summary>
+    public string SourcePort { get; set; } = "6379";
+    public string TargetPort { get; set; } = "6379";
+
+    /// <summary>How a task made through the API moves on (DcsStore.Create.cs); null for seeded tasks.</summary>
+    public DcsCreated? Created { get; set; }
+
     /// <summary>When the current migration (re)started; stats move from it.</summary>
     public DateTime? MigratingSince { get; set; }
     public string? PendingStatus { get; set; }
@@ -345,27 +355,28 @@ internal sealed partial class DcsTask
             ["created_at"] = Reply.DcsTime(CreatedAt),
             ["released_at"] = ReleasedAt is DateTime rel ? Reply.DcsTime(rel) : "",
             ["version"] = "v1",
-            ["resume_mode"] = "auto",
+            ["resume_mode"] = Created?.ResumeMode ?? "auto",
             ["supported_features"] = new JsonArray("supportBandwidthLimit"),
         };
         if (listItem)
         {
-            o["data_source"] = MigrationType == "backupfile_import" ? "redis-backups" : SourceAddr + ":6379";
+            o["data_source"] = MigrationType == "backupfile_import" ? (Created?.BucketName ?? "redis-backups") : SourceAddr.Length == 0 ? "" : SourceAddr + ":" + SourcePort;
             o["source_instance_name"] = SourceName;
             o["source_instance_id"] = SourceId;
             o["source_instance_status"] = "RUNNING";
             o["source_instance_spec_code"] = "redis.ha.xu1.large.r2.4";
             o["source_instance_subnet_id"] = SubnetId;
-            o["target_instance_addrs"] = TargetAddr + ":6379";
+            o["target_instance_addrs"] = TargetAddr.Length == 0 ? "" : TargetAddr + ":" + TargetPort;
             o["target_instance_name"] = TargetName;
             o["target_instance_id"] = TargetId;
             o["target_instance_status"] = "RUNNING";
             o["target_instance_spec_code"] = "redis.ha.xu1.large.r2.8";
             o["target_instance_subnet_id"] = SubnetId;
-            o["error_message"] = Status == "FAILED" ? "The source Redis refused the connection." : null;
+            o["error_message"] = Status == "FAILED" ? Created?.ErrorMessage ?? "The source Redis refused the connection." : null;
             return o;
         }
-        o["backup_files"] = MigrationType == "backupfile_import"
+        o["backup_files"] = Created?.BackupFiles is JsonObject given ? given.DeepClone()
+            : MigrationType == "backupfile_import"
             ? new JsonObject
             {
                 ["file_source"] = "self_build_obs",
@@ -375,8 +386,8 @@ internal sealed partial class DcsTask
             }
             : null;
         o["network_type"] = "vpc";
-        o["source_instance"] = Instance(SourceId, SourceName, SourceAddr, SourcePassword);
-        o["target_instance"] = Instance(TargetId, TargetName, TargetAddr, TargetPassword);
+        o["source_instance"] = Instance(SourceId, SourceName, SourceAddr, SourcePort, SourcePassword);
+        o["target_instance"] = Instance(TargetId, TargetName, TargetAddr, TargetPort, TargetPassword);
         o["updated_at"] = Reply.DcsTime(UpdatedAt);
         o["tenant_vpc_id"] = VpcId;
         o["tenant_subnet_id"] = SubnetId;
@@ -386,13 +397,13 @@ internal sealed partial class DcsTask
         return o;
     }
 
-    private JsonObject Instance(string id, string name, string ip, string password) => new()
+    private JsonObject Instance(string id, string name, string ip, string port, string password) => new()
     {
         ["id"] = id,
         ["name"] = name,
-        ["addrs"] = ip + ":6379",
+        ["addrs"] = ip.Length == 0 ? "" : ip + ":" + port,
         ["ip"] = ip,
-        ["port"] = "6379",
+        ["port"] = port,
         ["db"] = "0",
         ["proxy_multi_db"] = false,
         ["password"] = password,

@@ -60,6 +60,7 @@ namespace HuaweiMigration.Tests.Conformance
             _projectId = (string)JObject.Parse(await answer.Content.ReadAsStringAsync())["token"]!["project"]!["id"]!;
             await LaunchSome();
             await TriageSome();
+            await CreateSomeDcs();
         }
 
         /// <summary>
@@ -270,6 +271,22 @@ namespace HuaweiMigration.Tests.Conformance
                     var body = new JObject { ["migration_tasks"] = new JArray(stopped, migrating, "0123456789abcdef0123456789abcdef") }.ToString();
                     return new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-tasks/batch-restart", body) };
                 },
+                ["CreateMigrationTask"] = async t => new List<(string, int, string)> { await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration-task", BackupImportBody("conf-import-2")) },
+                ["CreateOnlineMigrationTask"] = async t => new List<(string, int, string)>
+                {
+                    await t.Send(HttpMethod.Post, "v2/" + t._projectId + "/migration/instance",
+                        new JObject { ["name"] = "conf-online", ["description"] = "made by the conformance test", ["vpc_id"] = "vpc-1", ["subnet_id"] = "subnet-1", ["security_group_id"] = "sg-1" }.ToString()),
+                },
+                ["SetOnlineMigrationTask"] = async t =>
+                {
+                    t._host.State.Timings.DcsCreating = TimeSpan.Zero;
+                    return new List<(string, int, string)> { await t.ConfigureDcs(await t.CreateOnlineDcs("conf-configured"), incremental: true) };
+                },
+                ["UpdateMigrationTask"] = async t =>
+                {
+                    var id = await t.CreateOnlineDcs("conf-resume");
+                    return new List<(string, int, string)> { await t.Send(HttpMethod.Put, "v2/" + t._projectId + "/migration-task/" + id, "{\"resume_mode\":\"manual\"}") };
+                },
                 ["ShowMigrationTaskStats"] = async t =>
                 {
                     var ids = await t.DcsIds(_ => true);
@@ -467,6 +484,59 @@ namespace HuaweiMigration.Tests.Conformance
         {
             var list = JObject.Parse((await Send(HttpMethod.Get, "v3/tasks?limit=200&offset=0&state=" + state)).Item3);
             return (string)list["tasks"]!.First()["id"]!;
+        }
+
+        /// <summary>
+        /// DCS migrations made through the API, in the states they go through (CREATING, RUNNING, MIGRATING, a backup
+        /// import, incremental and failed), so ShowMigrationTask and ListMigrationTask answer them in the models' shapes too.
+        /// </summary>
+        private async Task CreateSomeDcs()
+        {
+            var t = _host.State.Timings;
+            t.DcsCreating = TimeSpan.FromHours(1);
+            await CreateOnlineDcs("conf-creating");
+            t.DcsCreating = TimeSpan.Zero;
+            await CreateOnlineDcs("conf-running");
+            t.DcsMigrationStep = TimeSpan.FromHours(1);
+            await ConfigureDcs(await CreateOnlineDcs("conf-migrating"), incremental: false);
+            t.DcsMigrationStep = TimeSpan.Zero;
+            await ConfigureDcs(await CreateOnlineDcs("conf-incremental"), incremental: true);
+            var failing = await CreateOnlineDcs("conf-failed");
+            _host.State.Dcs.FailNextStep(failing);
+            await ConfigureDcs(failing, incremental: false);
+            await Send(HttpMethod.Post, "v2/" + _projectId + "/migration-task", BackupImportBody("conf-import"));
+        }
+
+        private static string BackupImportBody(string name) => new JObject
+        {
+            ["task_name"] = name,
+            ["migration_type"] = "backupfile_import",
+            ["migration_method"] = "full_amount_migration",
+            ["backup_files"] = new JObject { ["file_source"] = "self_build_obs", ["bucket_name"] = "redis-backups", ["files"] = new JArray(new JObject { ["file_name"] = "dump.rdb" }) },
+            ["target_instance"] = new JObject { ["id"] = "5e7a3b1c-0000-4000-8000-00000000aaaa", ["password"] = "Conf-Pw-1" },
+        }.ToString();
+
+        private async Task<string> CreateOnlineDcs(string name)
+        {
+            var body = new JObject { ["name"] = name, ["vpc_id"] = "vpc-1", ["subnet_id"] = "subnet-1", ["security_group_id"] = "sg-1" }.ToString();
+            var (label, status, text) = await Send(HttpMethod.Post, "v2/" + _projectId + "/migration/instance", body);
+            if (status != 200) throw new InvalidOperationException(label + ": HTTP " + status + " " + text);
+            return (string)JObject.Parse(text)["instance_id"]!;
+        }
+
+        private async Task<(string, int, string)> ConfigureDcs(string id, bool incremental)
+        {
+            var body = new JObject
+            {
+                ["migration_method"] = incremental ? "incremental_migration" : "full_amount_migration",
+                ["resume_mode"] = "auto",
+                ["bandwidth_limit_mb"] = "100",
+                ["source_instance"] = new JObject { ["addrs"] = "10.9.8.7:6380", ["password"] = "Conf-Pw-2" },
+                ["target_instance"] = new JObject { ["id"] = "5e7a3b1c-0000-4000-8000-00000000bbbb", ["password"] = "Conf-Pw-3" },
+            }.ToString();
+            var answer = await Send(HttpMethod.Post, "v2/" + _projectId + "/migration/" + id + "/task", body);
+            if (answer.Item2 != 200) throw new InvalidOperationException(answer.Item1 + ": HTTP " + answer.Item2 + " " + answer.Item3);
+            return answer;
         }
 
         private async Task<List<string>> DcsIds(Func<string, bool> status)

@@ -1,0 +1,132 @@
+using System;
+using HuaweiMigration.Client.Engine;
+using HuaweiMigration.Client.Waiting;
+using HuaweiMigration.Models;
+
+namespace HuaweiMigration.Client.Dcs
+{
+    /// <summary>
+    /// The online migration's two calls, as the API requires them: the migration machine is made (the task is
+    /// CREATING), the engine's wait follows the task until it is RUNNING (<see cref="DcsWaitRules.Ready"/>) — the
+    /// configuration is never sent before — and then the configuration is sent. With a wait plan for the migration,
+    /// it then waits until SUCCESS (full) or INCRMIGEATING (incremental) or a failure. Writes the task, or one error;
+    /// a failure after the task was made says the task is left and names the command that finishes it.
+    /// </summary>
+    public sealed class DcsMigrationCreation
+    {
+        private readonly IEngineHost _host;
+        private readonly DcsTaskService _service;
+        private readonly WaitPlan _plan;
+        private readonly bool _waitForMigration;
+
+        /// <param name="host">Where output, errors, progress and log lines go.</param>
+        /// <param name="service">The DCS tasks of the project.</param>
+        /// <param name="plan">-Timeout and -PollInterval: the wait for RUNNING and, with <paramref name="waitForMigration"/>, the one after.</param>
+        /// <param name="waitForMigration">Wait after the configuration until SUCCESS or INCRMIGEATING.</param>
+        public DcsMigrationCreation(IEngineHost host, DcsTaskService service, WaitPlan plan, bool waitForMigration)
+        {
+            _host = host;
+            _service = service;
+            _plan = plan;
+            _waitForMigration = waitForMigration;
+        }
+
+        private DcsClient Client => _service.Client;
+
+        /// <summary>New-DcsMigrationTask -Online: makes the machine, waits for RUNNING, configures.</summary>
+        public void CreateOnline(DcsMigrationMachine machine, DcsOnlineConfiguration configuration)
+        {
+            DcsNewMigrationChecks.Check(machine);
+            DcsNewMigrationChecks.Check(configuration);
+            string id;
+            try
+            {
+                id = _host.Await(Client.CreateOnlineTaskAsync(machine, _host.Cancellation));
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                _host.WriteError(Error(machine.Name, ex, "DcsTaskNotCreated", "The DCS online migration task '" + machine.Name + "' was not created: " + ex.Message));
+                return;
+            }
+            _host.Log.Verbose("DCS migration task '" + machine.Name + "' (" + id + ") created; its migration machine is being made (CREATING).");
+            Finish(id, machine.Name, configuration);
+        }
+
+        /// <summary>
+        /// Set-DcsMigrationTask -Configure: the task is waited for until RUNNING (at once when it is), then configured.
+        /// </summary>
+        public void Finish(string id, string? name, DcsOnlineConfiguration configuration)
+        {
+            DcsNewMigrationChecks.Check(configuration);
+            var hint = "The task is left; once it is RUNNING, finish it with: " + configuration.CommandLine(id);
+            if (!Wait(id, DcsWaitRules.Ready, new WaitWords("Making the DCS migration machine", "ready (RUNNING)", "was not RUNNING"), hint, out var ready)) return;
+            var described = TaskService<DcsMigrationTask>.Describe(_service.Noun, id, ready?.TaskName ?? name);
+            DcsTaskSummary answer;
+            try
+            {
+                answer = _host.Await(Client.ConfigureOnlineTaskAsync(id, configuration, _host.Cancellation));
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                _host.WriteError(Error(id, ex, "DcsTaskNotConfigured", described + " was made but not configured: " + ex.Message + " " + hint));
+                return;
+            }
+            _host.Log.Verbose(described + " configured (" + (answer.Status ?? "?") + ").");
+            if (_waitForMigration) WaitForMigration(id, configuration.Incremental);
+            else WriteReadBack(id, ready);
+        }
+
+        /// <summary>-Wait: until SUCCESS (a full migration or an import) or INCRMIGEATING (incremental); writes the task then, or an error.</summary>
+        public void WaitForMigration(string id, bool incremental)
+        {
+            Wait(id, DcsWaitRules.Migrated(incremental),
+                new WaitWords("Migrating Redis data", incremental ? "steady (INCRMIGEATING)" : "migrated (SUCCESS)", incremental ? "did not reach INCRMIGEATING" : "did not reach SUCCESS"),
+                null, out var done, reachedOnly: true);
+            if (done != null) _host.WriteObject(done);
+        }
+
+        /// <summary>Writes the task as it is now (a task that cannot be read is written as it was last seen, with a warning).</summary>
+        public void WriteReadBack(string id, DcsMigrationTask? lastSeen)
+        {
+            try
+            {
+                _host.WriteObject(_host.Await(Client.GetTaskAsync(id, _host.Cancellation)));
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                _host.Log.Warning(TaskService<DcsMigrationTask>.Describe(_service.Noun, id, lastSeen?.TaskName) + " could not be read back: " + ex.Message);
+                if (lastSeen != null) _host.WriteObject(lastSeen);
+            }
+        }
+
+        /// <summary>One task's wait by <paramref name="rule"/>; true when it got there. Any other end is written as an error, with <paramref name="hint"/>.</summary>
+        private bool Wait(string id, Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> rule, WaitWords words, string? hint, out DcsMigrationTask? task, bool reachedOnly = false)
+        {
+            var waiter = new TaskWaiter<DcsMigrationTask>(_service.CreateRefresher(1, 2), rule, _service.StateOf);
+            waiter.Add(id, null, DateTime.UtcNow);
+            var wait = new TaskWait<DcsMigrationTask>(_host, _service, waiter, _plan, words);
+            WaitResult<DcsMigrationTask>? result = null;
+            wait.Run(r => result = r, pollFirst: true);
+            task = result?.Task;
+            if (result is null) return false;
+            if (result.Outcome == WaitOutcome.Reached) return true;
+            if (reachedOnly) task = null;
+            if (hint is null || result.Outcome == WaitOutcome.TimedOut || result.ErrorId == "DcsTaskFailed" || result.ErrorId == "DcsTaskConfigured")
+            {
+                // A time-out names the state last seen and the hint; a failed machine says to remove the task.
+                wait.Write(result, writeTask: false, hint: hint);
+                return false;
+            }
+            var error = result.Error as HuaweiCloudApiException;
+            var message = _service.Describe(id, result.Task) + ": " + (result.Message ?? error?.Message ?? "the wait failed.") + " " + hint;
+            _host.WriteError(Error(id, error ?? new HuaweiCloudApiException(message, ApiErrorKind.InvalidOperation, service: _service.Service), "DcsTaskNotConfigured", message));
+            return false;
+        }
+
+        /// <summary>An error whose exception and message both say the whole story (the hint included), keeping the service's code.</summary>
+        private static TaskError Error(string target, HuaweiCloudApiException cause, string errorId, string message) =>
+            new TaskError(target,
+                new HuaweiCloudApiException(message, cause.Kind, cause.StatusCode, cause.ErrorCode, cause.ErrorMessage, cause.RequestId, cause.Service, cause),
+                errorId, cause.Kind, message);
+    }
+}
