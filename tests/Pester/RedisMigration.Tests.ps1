@@ -32,7 +32,8 @@ BeforeAll {
         $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $InformationPreference = 'Continue'
         $all = . $blocks[$Name] *>&1
         $null = $shown.AppendLine(($all | Out-String -Width 400))
-        foreach ($o in $all) { if ($o -is [psobject] -and $o -isnot [string]) { $null = $shown.AppendLine(($o | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue)) } }
+        $null = $shown.AppendLine(($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception.ToString() }) -join "`n")
+        foreach ($o in $all) { if ($o -is [HuaweiMigration.Models.ApiObject]) { $null = $shown.AppendLine(($o | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue)) } }
         # The README's variables live on, as in one script.
         foreach ($v in 'task', 'import') { if ($value = Get-Variable $v -Scope 0 -ValueOnly -ErrorAction Ignore) { Set-Variable $v $value -Scope Script } }
         $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { throw $_ }
@@ -85,6 +86,8 @@ Describe 'Migrate a Redis into DCS, as the README shows it' {
 
     It 'shows no planted password anywhere: streams, objects, errors, request log, simulator output' {
         $everything = $shown.ToString() + ($Error | Out-String -Width 400) + (Get-SimRequest $sim | ConvertTo-Json -Depth 6) + ((Get-HuaweiSimulatorLog $sim) -join "`n")
+        $everything | Should -Match '> POST \S+/migration/instance' -Because 'the -Debug request lines were captured, so the search covers them'
+        $everything | Should -Match 'INCRMIGEATING' -Because 'the objects were captured'
         $everything | Should -Not -Match $plantedSource
         $everything | Should -Not -Match $plantedTarget
     }
