@@ -77,8 +77,6 @@ namespace HuaweiMigration.Models
         /// <summary>So DCS tasks bind to <c>-Id</c> by property name as well as to <c>-TaskId</c>.</summary>
         public string Id => TaskId;
 
-        /// <summary>The task's name (<see cref="TaskName"/>), so SMS and DCS objects read alike.</summary>
-        public string? Name => TaskName;
 
         /// <summary>The source instance's name, for tables.</summary>
         public string? SourceName => SourceInstance?.Name;
