@@ -31,7 +31,8 @@ BeforeAll {
     function script:Run([string] $Name) {
         $DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $InformationPreference = 'Continue'
         $all = . $blocks[$Name] *>&1
-        $null = $shown.AppendLine(($all | Out-String -Width 400))
+        $script:stepText = $all | Out-String -Width 400
+        $null = $shown.AppendLine($stepText)
         $null = $shown.AppendLine(($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception.ToString() }) -join "`n")
         foreach ($o in $all) { if ($o -is [HuaweiMigration.Models.ApiObject]) { $null = $shown.AppendLine(($o | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue)) } }
         # The README's variables live on, as in one script.
@@ -70,7 +71,8 @@ Describe 'Migrate a Redis into DCS, as the README shows it' {
         $log = Get-SimRequest $sim
         @($log | Where-Object { $_.method -eq 'POST' -and $_.path -match '/exchange-ip$' }).Count | Should -Be 2
         @($log | Where-Object { $_.method -eq 'POST' -and $_.path -match '/rollback-ip$' }).Count | Should -Be 1
-        $shown.ToString() | Should -Match 'cache-to-dcs|exchange|switch' -Because 'the logs were shown'
+        $stepText | Should -Match 'CreatedAt\s+Level\s+Code\s+Message' -Because 'the log table was shown'
+        @(Get-DcsMigrationLog -Id $task.TaskId).Count | Should -BeGreaterThan 0
     }
 
     It 'stops and removes the task' {

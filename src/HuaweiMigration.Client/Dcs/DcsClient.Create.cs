@@ -67,7 +67,16 @@ namespace HuaweiMigration.Client.Dcs
             };
             var answer = await SendAsync<DcsOnlineTaskAnswer>(request, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(answer.InstanceId)) throw NoId("CreateOnlineMigrationTask", "instance_id");
-            return InputValidation.DcsTaskId(answer.InstanceId);
+            try
+            {
+                return InputValidation.DcsTaskId(answer.InstanceId);
+            }
+            catch (ArgumentException)
+            {
+                // The task was made, but its id is not one the module can use: said as the service's fault, never a crash.
+                throw new HuaweiCloudApiException("The DCS service made the online migration task '" + machine.Name + "' but answered an id the module cannot use: find the task with Get-DcsMigrationTask -Name '" + machine.Name + "'.",
+                    ApiErrorKind.InvalidResponse, service: Service);
+            }
         }
 
         /// <summary>

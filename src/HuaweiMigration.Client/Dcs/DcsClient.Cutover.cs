@@ -99,7 +99,7 @@ namespace HuaweiMigration.Client.Dcs
                 ["is_exchange_domain"] = exchangeDomain,
             }.ToString(Newtonsoft.Json.Formatting.None);
             await WriteOnceAsync(id, "the IP switch", "exchange-ip", body,
-                t => t is null ? (bool?)null : IsExchanging(t) || !string.Equals(t.SourceInstance?.Ip ?? HostOf(t.SourceInstance?.Addrs), sourceIp, StringComparison.Ordinal),
+                SwitchSeen(sourceIp),
                 cancellationToken).ConfigureAwait(false);
             return task;
         }
@@ -107,7 +107,7 @@ namespace HuaweiMigration.Client.Dcs
         /// <summary>
         /// <c>POST /v2/{project_id}/migration-task/{task_id}/rollback-ip</c> (no body): switches the IPs back. The task is
         /// read first; one that is switching now is refused (InvalidOperation, nothing sent). After an open outcome the
-        /// roll-back is not sent again unless the task shows it did not start (its source IP unchanged and not EXCHANGING).
+        /// roll-back is never sent again (<see cref="SwitchSeen"/>).
         /// </summary>
         public async Task<DcsMigrationTask> RollbackIpAsync(string id, CancellationToken cancellationToken)
         {
@@ -117,10 +117,18 @@ namespace HuaweiMigration.Client.Dcs
             if (why != null) throw new HuaweiCloudApiException(why, ApiErrorKind.InvalidOperation, service: Service);
             var sourceIp = task.SourceInstance?.Ip ?? HostOf(task.SourceInstance?.Addrs);
             await WriteOnceAsync(id, "the IP roll-back", "rollback-ip", null,
-                t => t is null ? (bool?)null : IsExchanging(t) || !string.Equals(t.SourceInstance?.Ip ?? HostOf(t.SourceInstance?.Addrs), sourceIp, StringComparison.Ordinal),
+                SwitchSeen(sourceIp),
                 cancellationToken).ConfigureAwait(false);
             return task;
         }
+
+        /// <summary>
+        /// Whether a switch or roll-back took effect: yes once the task is EXCHANGING or its source IP changed; otherwise
+        /// not known, never "no" — a service slow to show the switch would otherwise get a second one, which swaps the IPs
+        /// back. So a lost answer is reported as an unknown outcome, and the call is never sent twice.
+        /// </summary>
+        private static Func<DcsMigrationTask?, bool?> SwitchSeen(string? sourceIp) =>
+            t => t != null && (IsExchanging(t) || !string.Equals(t.SourceInstance?.Ip ?? HostOf(t.SourceInstance?.Addrs), sourceIp, StringComparison.Ordinal)) ? true : (bool?)null;
 
         private Task<bool> WriteOnceAsync(string id, string what, string operation, string? body, Func<DcsMigrationTask?, bool?> tookEffect, CancellationToken cancellationToken) =>
             new ActionSender<DcsMigrationTask, bool>(

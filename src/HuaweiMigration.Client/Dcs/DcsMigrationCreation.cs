@@ -45,7 +45,9 @@ namespace HuaweiMigration.Client.Dcs
             }
             catch (HuaweiCloudApiException ex)
             {
-                _host.WriteError(Error(machine.Name, ex, "DcsTaskNotCreated", "The DCS online migration task '" + machine.Name + "' was not created: " + ex.Message));
+                _host.WriteError(Error(machine.Name, ex, ex.OutcomeUnknown || ex.Kind == ApiErrorKind.InvalidResponse
+                    ? "The DCS online migration task '" + machine.Name + "' may have been created: " + ex.Message + " Look for it with Get-DcsMigrationTask -Name '" + machine.Name + "' before trying again."
+                    : "The DCS online migration task '" + machine.Name + "' was not created: " + ex.Message));
                 return;
             }
             _host.Log.Verbose("DCS migration task '" + machine.Name + "' (" + id + ") created; its migration machine is being made (CREATING).");
@@ -68,7 +70,7 @@ namespace HuaweiMigration.Client.Dcs
             }
             catch (HuaweiCloudApiException ex)
             {
-                _host.WriteError(Error(id, ex, "DcsTaskNotConfigured", described + " was made but not configured: " + ex.Message + " " + hint));
+                _host.WriteError(Error(id, ex, described + (ex.OutcomeUnknown ? " was made, and whether it was configured is not known: " : " was made but not configured: ") + ex.Message + " " + hint));
                 return;
             }
             _host.Log.Verbose(described + " configured (" + (answer.Status ?? "?") + ").");
@@ -119,14 +121,16 @@ namespace HuaweiMigration.Client.Dcs
             }
             var error = result.Error as HuaweiCloudApiException;
             var message = _service.Describe(id, result.Task) + ": " + (result.Message ?? error?.Message ?? "the wait failed.") + " " + hint;
-            _host.WriteError(Error(id, error ?? new HuaweiCloudApiException(message, ApiErrorKind.InvalidOperation, service: _service.Service), "DcsTaskNotConfigured", message));
+            _host.WriteError(error != null
+                ? Error(id, error, message)
+                : new TaskError(id, new HuaweiCloudApiException(message, ApiErrorKind.InvalidOperation, service: _service.Service), "DcsTaskNotConfigured", ApiErrorKind.InvalidOperation, message));
             return false;
         }
 
-        /// <summary>An error whose exception and message both say the whole story (the hint included), keeping the service's code.</summary>
-        private static TaskError Error(string target, HuaweiCloudApiException cause, string errorId, string message) =>
-            new TaskError(target,
-                new HuaweiCloudApiException(message, cause.Kind, cause.StatusCode, cause.ErrorCode, cause.ErrorMessage, cause.RequestId, cause.Service, cause),
-                errorId, cause.Kind, message);
+        /// <summary>
+        /// The service's own error (its code as the error id, its fields, a disconnection as such), with a message that
+        /// says the whole story, the hint included.
+        /// </summary>
+        private static TaskError Error(string target, HuaweiCloudApiException cause, string message) => TaskError.FromApi(target, cause, message);
     }
 }

@@ -393,7 +393,7 @@ namespace HuaweiMigration.Client.Http
 
         /// <summary>What no text of an answer may show: the values of the headers sent (read when used) and the body's secrets.</summary>
         private static IEnumerable<KeyValuePair<string, string>> Hidden(ApiRequest request, OutgoingRequest outgoing) =>
-            outgoing.Headers.Concat(request.Secrets.Select(secret => new KeyValuePair<string, string>("body secret", secret)));
+            outgoing.Headers.Concat(request.Secrets.Select(secret => new KeyValuePair<string, string>(LibraryErrors.BodySecret, secret)));
 
         /// <summary>A failure while the body was read: too large, unreadable, cut short, or too slow.</summary>
         private static HuaweiCloudApiException BodyFailure(ApiRequest request, OutgoingRequest outgoing, Uri uri, BodyCapture answer, Exception ex, Stopwatch watch, IApiLog log)

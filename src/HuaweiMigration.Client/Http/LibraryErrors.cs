@@ -16,6 +16,12 @@ namespace HuaweiMigration.Client.Http
         /// <summary>Pieces of a header value shorter than this are left alone (they would match ordinary words).</summary>
         private const int MinimumPiece = 6;
 
+        /// <summary>The name under which a request body's secret (a password) is hidden as header values are.</summary>
+        internal const string BodySecret = "body secret";
+
+        /// <summary>A body secret is hidden from this length on: a short password is still a password.</summary>
+        private const int MinimumSecret = 3;
+
         /// <summary>
         /// <paramref name="text"/> with every header value (and every line of a value that holds control characters,
         /// as a library may quote only part of it, or quote it escaped) replaced by <c>***</c>.
@@ -65,6 +71,22 @@ namespace HuaweiMigration.Client.Http
             {
                 var value = header.Value;
                 if (string.IsNullOrEmpty(value)) continue;
+                if (header.Key == BodySecret)
+                {
+                    // A service that quotes the body it refused quotes the secret as JSON: escaped, and maybe as \u escapes.
+                    // A message may hold a JSON body it quotes (escaped once more in the answer): two levels of escaping.
+                    var forms = new List<string> { value };
+                    for (var level = 0; level < 2; level++)
+                    {
+                        foreach (var form in forms.ToArray())
+                        {
+                            forms.Add(Unquoted(Newtonsoft.Json.JsonConvert.ToString(form)));
+                            forms.Add(Unquoted(Newtonsoft.Json.JsonConvert.ToString(form, '"', Newtonsoft.Json.StringEscapeHandling.EscapeNonAscii)));
+                        }
+                    }
+                    foreach (var form in forms) AddSecret(pieces, form);
+                    continue;
+                }
                 Add(pieces, value);
                 Add(pieces, value.Trim());
                 Add(pieces, Escaped(value));
@@ -78,6 +100,13 @@ namespace HuaweiMigration.Client.Http
             pieces.Sort((a, b) => b.Length.CompareTo(a.Length));
             return pieces;
         }
+
+        private static void AddSecret(List<string> pieces, string piece)
+        {
+            if (piece.Length >= MinimumSecret && !pieces.Contains(piece)) pieces.Add(piece);
+        }
+
+        private static string Unquoted(string quoted) => quoted.Length >= 2 ? quoted.Substring(1, quoted.Length - 2) : quoted;
 
         private static void Add(List<string> pieces, string piece)
         {

@@ -188,6 +188,27 @@ namespace HuaweiMigration.Tests.Module
             AssertNoSecret(r, finish);
         }
 
+        [Theory]
+        [InlineData("r\"d\\x")]   // short, and JSON-escaped when the service quotes it
+        [InlineData("pässwörd")]   // non-ASCII, perhaps quoted as \u escapes
+        public void A_configuration_error_that_quotes_the_password_never_shows_it(string password)
+        {
+            Ps.Set("short", PsSession.Secure(password));
+            Sim.State.AddFault(new FaultRule
+            {
+                Method = "POST", PathPattern = "^/v2/[^/]+/migration/[^/]+/task$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "DCS.4800",
+                ErrorMessage = "Cannot connect with password " + password + " (" + Newtonsoft.Json.JsonConvert.ToString(password, '"', Newtonsoft.Json.StringEscapeHandling.EscapeNonAscii) + ")",
+            });
+            var r = Ps.Run("New-DcsMigrationTask -Name redis-echo -Online -SourceAddress 10.0.0.12:6380 -SourcePassword $short -TargetInstanceId " + Target
+                + " -Method Full" + Network + " -PollInterval 0.1");
+            var error = r.SingleError();
+            Assert.Equal("DCS.4800", ((HuaweiCloudApiException)error.Exception).ErrorCode);
+            var shown = r.AllText() + error + error.Exception + error.ErrorDetails?.Message;
+            Assert.DoesNotContain(password, shown, StringComparison.Ordinal);
+            Assert.DoesNotContain(Newtonsoft.Json.JsonConvert.ToString(password, '"', Newtonsoft.Json.StringEscapeHandling.EscapeNonAscii).Trim('"'), shown, StringComparison.Ordinal);
+            Assert.Contains("Cannot connect with password", shown, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void A_failed_configuration_call_leaves_the_task_and_Set_DcsMigrationTask_finishes_it()
         {
@@ -195,10 +216,10 @@ namespace HuaweiMigration.Tests.Module
             var r = Ps.Run(Online("redis-half", method: "Full"));
 
             var error = r.SingleError();
-            Assert.Equal("DcsTaskNotConfigured,HuaweiMigration.Commands.Dcs.NewDcsMigrationTaskCommand", error.FullyQualifiedErrorId);
-            Assert.Contains("DCS.4800", error.ToString(), StringComparison.Ordinal);
+            // The service's code is the error id and its exception is kept whole; the message adds what to do.
+            Assert.Equal("DCS.4800,HuaweiMigration.Commands.Dcs.NewDcsMigrationTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("DCS.4800", ((HuaweiCloudApiException)error.Exception).ErrorCode);
             Assert.Contains("Set-DcsMigrationTask -Id ", error.ToString(), StringComparison.Ordinal);
-            Assert.Contains("Set-DcsMigrationTask", error.Exception.Message, StringComparison.Ordinal);
             var id = Assert.Single(Sim.State.Dcs.Ids);
             Assert.Equal("RUNNING", Sim.State.Dcs.GetState(id));
             Assert.False(Sim.State.Dcs.IsConfigured(id));

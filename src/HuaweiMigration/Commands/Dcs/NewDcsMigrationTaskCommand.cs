@@ -179,7 +179,9 @@ namespace HuaweiMigration.Commands.Dcs
             }
             catch (HuaweiCloudApiException ex)
             {
-                WriteApiError(ex, Name, "DCS migration task '" + Name + "' was not created: " + ex.Message);
+                WriteApiError(ex, Name, ex.OutcomeUnknown
+                    ? "DCS migration task '" + Name + "' may have been created: " + ex.Message + " Look for it with Get-DcsMigrationTask -Name '" + Name + "' before trying again."
+                    : "DCS migration task '" + Name + "' was not created: " + ex.Message);
                 return;
             }
             if (Wait) creation.WaitForMigration(created.Id!, incremental: false);
