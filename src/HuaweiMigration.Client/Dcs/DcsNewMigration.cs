@@ -102,7 +102,9 @@ namespace HuaweiMigration.Client.Dcs
             var match = address is null ? null : HostPort.Match(address);
             if (match is null || !match.Success || !int.TryParse(match.Groups["port"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
             {
-                throw new ArgumentException("-" + parameter + " '" + Printable(address) + "' is not an address DCS takes: give it as 'host:port' (for example 10.0.0.12:6379), with a port from 1 to 65535.", parameter);
+                // An address with user information ('redis://:password@host:6379') holds a password: it is not quoted.
+                var shown = address != null && address.IndexOf('@') >= 0 ? "(an address with user information, not shown)" : "'" + Printable(address) + "'";
+                throw new ArgumentException("-" + parameter + " " + shown + " is not an address DCS takes: give it as 'host:port' (for example 10.0.0.12:6379), with a port from 1 to 65535, and the password as -SourcePassword.", parameter);
             }
         }
 

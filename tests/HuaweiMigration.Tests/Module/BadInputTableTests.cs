@@ -140,6 +140,7 @@ namespace HuaweiMigration.Tests.Module
             Row("Get-DcsMigrationLog -Id \"d1`n\"", "InvalidDcsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Get-DcsMigrationProgress -Id d1 -ProjectId '../p'", "InvalidProjectId", ErrorCategory.InvalidArgument, "not allowed"),
             Row("New-DcsMigrationTask -Name r1 -Online -SourceAddress redis.local -TargetInstanceId t1 -Method Full -VpcId v1 -SubnetId s1 -SecurityGroupId g1", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "'host:port'"),
+            Row("New-DcsMigrationTask -Name r1 -Online -SourceAddress \"redis://:$planted@10.0.0.1:6379\" -TargetInstanceId t1 -Method Full -VpcId v1 -SubnetId s1 -SecurityGroupId g1", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "user information, not shown"),
             Row("New-DcsMigrationTask -Name r1 -BackupFile -BucketName b1 -TargetInstanceId t1", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "-File"),
             Row("Set-DcsMigrationTask -Id \"d1`n\" -ResumeMode Auto", Bind, ErrorCategory.InvalidData, "DCS migration task id"),
             Row("Set-DcsMigrationTask -Id d1 -Configure -SourceAddress 10.0.0.1:6379 -SourceInstanceId s1 -TargetInstanceId t1 -Method Full", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "not both"),
