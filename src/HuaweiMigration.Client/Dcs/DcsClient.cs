@@ -112,11 +112,9 @@ namespace HuaweiMigration.Client.Dcs
             var clientSide = filter.NameMatch != null || filter.Statuses.Count > 0;
             var tasks = ListPages(filter, clientSide ? 0 : paging.Skip, clientSide ? null : paging.First,
                 count => paging.OnTotalCount?.Invoke(count, clientSide ? 0.5 : 1.0), cancellationToken);
-            if (!clientSide) return tasks;
-            IEnumerable<DcsMigrationTask> filtered = tasks.Where(t => (filter.NameMatch is null || filter.NameMatch(t.TaskName)) && (filter.Statuses.Count == 0 || filter.Statuses.Contains(t.Status)));
-            if (paging.Skip > 0) filtered = filtered.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
-            if (paging.First.HasValue) filtered = filtered.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
-            return filtered;
+            return clientSide
+                ? paging.ApplyHere(tasks, t => (filter.NameMatch is null || filter.NameMatch(t.TaskName)) && (filter.Statuses.Count == 0 || filter.Statuses.Contains(t.Status)))
+                : tasks;
         }
 
         /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>

@@ -155,11 +155,7 @@ namespace HuaweiMigration.Client.Sms
                 _log,
                 cancellationToken,
                 "SMS migration projects");
-            if (!clientSide) return all;
-            all = all.Where(p => nameMatch!(p.Name));
-            if (paging.Skip > 0) all = all.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
-            if (paging.First.HasValue) all = all.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
-            return all;
+            return clientSide ? paging.ApplyHere(all, p => nameMatch!(p.Name)) : all;
         }
 
         /// <summary><c>GET /v3/migprojects/{id}</c>. The answer has no id; the project returned carries <paramref name="id"/>.</summary>

@@ -67,11 +67,8 @@ namespace HuaweiMigration.Client.Sms
         {
             var states = filter.States.Count == 0 ? new string?[] { null } : filter.States.Distinct(StringComparer.Ordinal).Select(x => (string?)x).ToArray();
             var clientSide = filter.NameMatch != null || states.Length > 1;
-            IEnumerable<SmsSourceServer> all = PagedAcross(states, filter, clientSide ? 0 : paging.Skip, clientSide ? null : paging.First, paging, clientSide, cancellationToken);
-            if (filter.NameMatch != null) all = all.Where(s => filter.NameMatch(s.Name));
-            if (clientSide && paging.Skip > 0) all = all.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
-            if (clientSide && paging.First.HasValue) all = all.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
-            return all;
+            var all = PagedAcross(states, filter, clientSide ? 0 : paging.Skip, clientSide ? null : paging.First, paging, clientSide, cancellationToken);
+            return clientSide ? paging.ApplyHere(all, filter.NameMatch is { } match ? s => match(s.Name) : (Func<SmsSourceServer, bool>?)null) : all;
         }
 
         private IEnumerable<SmsSourceServer> PagedAcross(string?[] states, SmsSourceServerFilter filter, long skip, long? first, PagingRequest paging, bool clientSide, CancellationToken cancellationToken)

@@ -77,11 +77,7 @@ namespace HuaweiMigration.Client.Sms
                 _log,
                 cancellationToken,
                 "SMS templates");
-            if (!clientSide) return all;
-            all = all.Where(t => filter.NameMatch!(t.Name));
-            if (paging.Skip > 0) all = all.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
-            if (paging.First.HasValue) all = all.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
-            return all;
+            return clientSide ? paging.ApplyHere(all, t => filter.NameMatch!(t.Name)) : all;
         }
 
         /// <summary><c>GET /v3/vm/templates/{id}</c>, unwrapped; the target password it carries is never kept.</summary>

@@ -38,6 +38,18 @@ namespace HuaweiMigration.Client.Sms
 
         /// <summary>Called once with the total number of matches and its accuracy (1.0 exact; below 1.0 an upper bound).</summary>
         public Action<long, double>? OnTotalCount { get; set; }
+
+        /// <summary>
+        /// -Skip and -First applied by the client, after its own filter (<paramref name="match"/>, if any): for a listing
+        /// the client filters or merges, whose pages were read from the start (offset 0, no limit).
+        /// </summary>
+        internal IEnumerable<T> ApplyHere<T>(IEnumerable<T> all, Func<T, bool>? match = null)
+        {
+            if (match != null) all = all.Where(match);
+            if (Skip > 0) all = all.Skip(checked((int)Math.Min(Skip, int.MaxValue)));
+            if (First.HasValue) all = all.Take(checked((int)Math.Min(First.Value, int.MaxValue)));
+            return all;
+        }
     }
 
     /// <summary>One page of <c>GET /v3/tasks</c>.</summary>
@@ -108,11 +120,7 @@ namespace HuaweiMigration.Client.Sms
                 total += count;
                 if (++reported == states.Length) paging.OnTotalCount?.Invoke(total, clientSide ? 0.5 : 1.0);
             }
-            IEnumerable<SmsTask> all = states.SelectMany(s => ListPages(s, filter, 0, null, Add, cancellationToken));
-            if (clientSide) all = all.Where(t => filter.NameMatch!(t.Name));
-            if (paging.Skip > 0) all = all.Skip(checked((int)Math.Min(paging.Skip, int.MaxValue)));
-            if (paging.First.HasValue) all = all.Take(checked((int)Math.Min(paging.First.Value, int.MaxValue)));
-            return all;
+            return paging.ApplyHere(states.SelectMany(s => ListPages(s, filter, 0, null, Add, cancellationToken)), clientSide ? t => filter.NameMatch!(t.Name) : (Func<SmsTask, bool>?)null);
         }
 
         /// <summary>How many list pages may be in flight at once after the first (default 8).</summary>
