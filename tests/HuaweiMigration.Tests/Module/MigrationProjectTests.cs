@@ -14,6 +14,18 @@ namespace HuaweiMigration.Tests.Module
         private string AddProject(string name, bool makeDefault = false) => Sim.State.Sms.Projects.Add(name, makeDefault: makeDefault, description: "d-" + name, speedLimit: 10);
 
         [Fact]
+        public void Remove_with_Force_asks_nothing_but_still_refuses_the_default_project()
+        {
+            var id = Sim.State.Sms.Projects.Add("wave-force");
+            var r = Ps.Run("Remove-SmsMigrationProject -Id $args[0] -Force", id);
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            Assert.Contains(Sim.State.Requests, q => q.Method == "DELETE" && q.Path == "/v3/migprojects/" + id);
+            var refused = Ps.Run("Remove-SmsMigrationProject -Id $args[0] -Force", Sim.State.Sms.DefaultMigProjectId);
+            Assert.Equal(ErrorCategory.InvalidOperation, refused.SingleError().CategoryInfo.Category);
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "DELETE" && q.Path == "/v3/migprojects/" + Sim.State.Sms.DefaultMigProjectId);
+        }
+
+        [Fact]
         public void Lists_projects_with_their_ids_and_filters_names_with_wildcards()
         {
             AddProject("wave-1");

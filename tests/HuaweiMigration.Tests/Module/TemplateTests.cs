@@ -229,6 +229,19 @@ namespace HuaweiMigration.Tests.Module
         }
 
         [Fact]
+        public void Remove_with_Force_asks_nothing_and_with_WhatIf_still_sends_nothing()
+        {
+            var ids = Enumerable.Range(1, 2).Select(i => Sim.State.Sms.Templates.Add("force-" + i)).ToArray();
+            var what = Ps.Run("Remove-SmsTemplate -Id $args[0] -Force -WhatIf", ids[0]);
+            Assert.True(what.Errors.Count == 0, what.Describe());
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method != "GET");
+            // This host fails on any prompt (HostFunctionNotImplemented): a High-impact removal without -Confirm:$false passes only because -Force skips it.
+            var r = Ps.Run("$args | Remove-SmsTemplate -Force", ids[0], ids[1]);
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            Assert.Empty(Sim.State.Sms.Templates.Ids);
+        }
+
+        [Fact]
         public void Remove_deletes_one_with_DELETE_and_many_in_one_batch_and_an_unknown_id_fails_alone()
         {
             var ids = Enumerable.Range(1, 4).Select(i => Sim.State.Sms.Templates.Add("tpl-" + i)).ToArray();

@@ -42,6 +42,10 @@ namespace HuaweiMigration.Commands.Sms
         [ValidateNotNull]
         public SmsMigrationProject[] InputObject { get; set; } = Array.Empty<SmsMigrationProject>();
 
+        /// <summary><para type="description">Delete without asking for confirmation (-WhatIf still only shows what would be deleted). The default project is refused all the same.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == InputObjectSet)
@@ -70,7 +74,7 @@ namespace HuaweiMigration.Commands.Sms
                         });
                         return;
                     }
-                    if (!ShouldProcess(named, "Delete")) return;
+                    if (!EngineHost.ShouldProcess(named, "Delete", Force)) return;
                     Await(Sms.DeleteMigrationProjectAsync(id, CancellationToken));
                 }
                 catch (HuaweiCloudApiException ex) when (ex.Kind == ApiErrorKind.NotFound)

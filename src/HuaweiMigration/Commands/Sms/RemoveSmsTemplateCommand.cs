@@ -35,6 +35,10 @@ namespace HuaweiMigration.Commands.Sms
         [AllowEmptyString]
         public string[] Id { get; set; } = Array.Empty<string>();
 
+        /// <summary><para type="description">Delete without asking for confirmation (-WhatIf still only shows what would be deleted).</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         private readonly List<string> _ids = new List<string>();
 
         protected override void ProcessRecord()
@@ -44,7 +48,7 @@ namespace HuaweiMigration.Commands.Sms
                 ForItem(id, "InvalidSmsTemplateId", () =>
                 {
                     Client.Sms.SmsClient.TemplateId(id);
-                    if (_ids.Contains(id) || !ShouldProcess("SMS template " + id, "Delete")) return;
+                    if (_ids.Contains(id) || !EngineHost.ShouldProcess("SMS template " + id, "Delete", Force)) return;
                     _ids.Add(id);
                 });
             }
