@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client.Http;
+using HuaweiMigration.Client.Waiting;
 using HuaweiMigration.Models;
 using Newtonsoft.Json.Linq;
 using RestSharp;
@@ -154,28 +155,28 @@ namespace HuaweiMigration.Client.Sms
             for (var start = 0; start < distinct.Count; start += MaxTemplateBatchDelete)
             {
                 var batch = distinct.Skip(start).Take(MaxTemplateBatchDelete).ToList();
-                if (batch.Count == 1)
-                {
-                    result[batch[0]] = await OutcomeOf(DeleteTemplateAsync(batch[0], cancellationToken)).ConfigureAwait(false);
-                    continue;
-                }
-                var request = new ApiRequest(Service, _context.SmsEndpoint, Method.Post, "v3", "vm", "templates", "delete")
-                {
-                    JsonBody = new JObject { ["ids"] = new JArray(batch.Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
-                    Idempotent = false,
-                };
-                var error = await OutcomeOf(SendAsync(request, cancellationToken)).ConfigureAwait(false);
-                if (error is null || error.OutcomeUnknown || error.Kind == ApiErrorKind.Authentication || error.Kind == ApiErrorKind.PermissionDenied)
-                {
-                    foreach (var id in batch) result[id] = error;
-                    continue;
-                }
-                _log.Verbose("SMS: the batch deletion of " + batch.Count + " templates was refused (" + error.Message + "); deleting them one at a time to see which are in the way.");
-                var single = batch.Select(async id => (id, error: await OutcomeOf(DeleteTemplateAsync(id, cancellationToken)).ConfigureAwait(false))).ToList();
-                foreach (var (id, e) in await Task.WhenAll(single).ConfigureAwait(false)) result[id] = e;
+                var outcomes = await DeleteBatchAsync<SmsTemplate>(batch, "templates", DeleteTemplateAsync, new[] { "v3", "vm", "templates", "delete" },
+                    (pending, ct) => CreateTemplateRefresher().RefreshAsync(pending, ct), t => t is null, _ => "present", cancellationToken).ConfigureAwait(false);
+                foreach (var outcome in outcomes) result[outcome.Key] = outcome.Value;
             }
             return result;
         }
+
+        /// <summary>Reads templates by id (GET each, or the listing when that costs less): whether a deletion took effect.</summary>
+        private TaskRefresher<SmsTemplate> CreateTemplateRefresher() =>
+            new TaskRefresher<SmsTemplate>(
+                GetTemplateAsync,
+                async (offset, limit, ct) =>
+                {
+                    var page = await ListTemplatesPageAsync(new SmsTemplateFilter(), offset, limit, ct).ConfigureAwait(false);
+                    return (page.Count, page.Templates);
+                },
+                t => t.Id ?? string.Empty,
+                TemplatePageSize,
+                8,
+                1,
+                ListConcurrency,
+                _log);
 
         /// <summary>The target password a template body carries is one of the request's secrets: never logged, cut out of any answer that quotes it.</summary>
         private static void HideSecret(ApiRequest request, JToken? template)

@@ -168,5 +168,5 @@ internal static class MigProjectEndpoints
 
     private static string Id(HttpContext ctx) => ctx.Request.RouteValues["mig_project_id"] as string ?? string.Empty;
 
-    private static bool ValidId(string id) => id.Length is >= 1 and <= 36;
+    private static bool ValidId(string id) => SmsEndpoints.ValidId(id);
 }

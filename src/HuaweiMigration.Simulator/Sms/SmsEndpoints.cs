@@ -93,20 +93,7 @@ internal static class SmsEndpoints
 
     public static Task BatchDelete(HttpContext ctx, SmsStore store, byte[] body)
     {
-        var root = Reply.ParseObject(body);
-        if (root?["ids"] is not JsonArray array || array.Count is < 1 or > 50)
-        {
-            return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-        }
-        var ids = new List<string>();
-        foreach (var node in array)
-        {
-            if (node is not JsonValue value || !value.TryGetValue<string>(out var id) || !ValidId(id))
-            {
-                return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-            }
-            ids.Add(id);
-        }
+        if (!TryReadIds(body, 50, onlyIds: false, out var ids)) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
         return DeleteIds(ctx, store, ids);
     }
 
@@ -209,6 +196,23 @@ internal static class SmsEndpoints
     internal static string TaskId(HttpContext ctx) => ctx.Request.RouteValues["task_id"] as string ?? string.Empty;
 
     internal static bool ValidId(string id) => id.Length is >= 1 and <= 36;
+
+    /// <summary>
+    /// A batch deletion's body <c>{"ids": [str]}</c>: at least one valid id, at most <paramref name="max"/> (no cap when
+    /// null); with <paramref name="onlyIds"/> no other key is taken.
+    /// </summary>
+    internal static bool TryReadIds(byte[] body, int? max, bool onlyIds, out List<string> ids)
+    {
+        ids = new List<string>();
+        var root = Reply.ParseObject(body);
+        if (root?["ids"] is not JsonArray array || array.Count == 0 || array.Count > (max ?? int.MaxValue) || (onlyIds && root.Count != 1)) return false;
+        foreach (var node in array)
+        {
+            if (node is not JsonValue value || !value.TryGetValue<string>(out var id) || !ValidId(id)) return false;
+            ids.Add(id);
+        }
+        return true;
+    }
 
     /// <summary>Integers only, as the real service validates them; only an absent parameter takes the default.</summary>
     internal static bool TryRange(Microsoft.Extensions.Primitives.StringValues raw, int fallback, int min, int max, out int value)

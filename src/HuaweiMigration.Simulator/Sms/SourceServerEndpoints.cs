@@ -54,17 +54,7 @@ internal static class SourceServerEndpoints
     /// <summary>POST /v3/sources/delete {"ids": [...]}: 1 to 50 ids.</summary>
     public static Task BatchDelete(HttpContext ctx, SmsStore store, byte[] body)
     {
-        var root = Reply.ParseObject(body);
-        if (root is null || root.Count != 1 || root["ids"] is not JsonArray array || array.Count is < 1 or > 50)
-        {
-            return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-        }
-        var ids = new List<string>();
-        foreach (var node in array)
-        {
-            if (node is not JsonValue value || !value.TryGetValue<string>(out var id) || !ValidId(id)) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-            ids.Add(id);
-        }
+        if (!SmsEndpoints.TryReadIds(body, 50, onlyIds: true, out var ids)) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
         return DeleteIds(ctx, store, ids);
     }
 
@@ -83,5 +73,5 @@ internal static class SourceServerEndpoints
 
     private static string SourceId(HttpContext ctx) => ctx.Request.RouteValues["source_id"] as string ?? string.Empty;
 
-    private static bool ValidId(string id) => id.Length is >= 1 and <= 36;
+    private static bool ValidId(string id) => SmsEndpoints.ValidId(id);
 }

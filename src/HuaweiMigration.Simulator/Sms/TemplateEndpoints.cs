@@ -98,14 +98,7 @@ internal static class TemplateEndpoints
 
     public static Task BatchDelete(HttpContext ctx, TemplateStore store, byte[] body)
     {
-        var root = Reply.ParseObject(body);
-        if (root?["ids"] is not JsonArray array || array.Count == 0 || root.Count != 1) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-        var ids = new List<string>();
-        foreach (var node in array)
-        {
-            if (node is not JsonValue value || !value.TryGetValue<string>(out var id) || !ValidId(id)) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
-            ids.Add(id);
-        }
+        if (!SmsEndpoints.TryReadIds(body, null, onlyIds: true, out var ids)) return Reply.SmsError(ctx, 400, "SMS.0201", "Invalid request body");
         return store.Delete(ids) ? Reply.Empty(ctx, 200) : NotFound(ctx);
     }
 
@@ -160,5 +153,5 @@ internal static class TemplateEndpoints
 
     private static string Id(HttpContext ctx) => ctx.Request.RouteValues["id"] as string ?? string.Empty;
 
-    private static bool ValidId(string id) => id.Length is >= 1 and <= 36;
+    private static bool ValidId(string id) => SmsEndpoints.ValidId(id);
 }
