@@ -156,7 +156,7 @@ namespace HuaweiMigration.Tests.Module
             Row("Send-SmsTaskLog -Id " + Valid + " -BucketName Support_Logs", "InvalidObsBucketName", ErrorCategory.InvalidArgument, "not an OBS bucket name"),
             Row("Send-SmsTaskLog -Id \"t1`n\" -BucketName support-logs -Confirm:$false", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             // Reports: a file whose format cannot be told, refused before anything is read or written.
-            Row("Export-HuaweiMigrationReport -Path (Join-Path ([IO.Path]::GetTempPath()) 'wave-report.pdf')", "InvalidReportFormat", ErrorCategory.InvalidArgument, "name the file .html, .htm or .csv"),
+            Row("Export-HuaweiMigrationReport -Path ([IO.Path]::Combine([IO.Path]::GetTempPath(), 'wave-report.pdf'))", "InvalidReportFormat", ErrorCategory.InvalidArgument, "name the file .html, .htm or .csv"),
         };
 
         private static object[] Row(string script, string errorId, ErrorCategory category, string message) => new object[] { script, errorId, category, message };
