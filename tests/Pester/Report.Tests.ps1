@@ -66,4 +66,23 @@ Describe 'The wave report in headless Chromium' {
         $image.Colours['#1e6fd9'] | Should -BeGreaterThan 500
         $image.Colours['#2e7d32'] | Should -BeGreaterThan 500
     }
+
+    It 'is made by the README''s command, as written' {
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $block = [regex]::Match($readme, '<!-- wave-report:1 -->\s*```powershell\r?\n(.*?)```', 'Singleline')
+        $block.Success | Should -BeTrue -Because 'the README shows the command that makes a report'
+        $null = Add-SimSmsTask $sim -Name 'wave1-web-01' -State RUNNING -Progress 50
+        $null = Add-SimDcsTask $sim -Name 'wave1-redis-01' -Status SUCCESS
+        Push-Location $TestDrive
+        try {
+            . ([scriptblock]::Create($block.Groups[1].Value))
+        }
+        finally {
+            Pop-Location
+        }
+        $html = Get-Content -Raw (Join-Path $TestDrive 'wave1.html')
+        $html | Should -Match '<b id="total">2</b> tasks'
+        $html | Should -Match 'wave1-redis-01'
+        (Get-Content (Join-Path $TestDrive 'wave1.csv')).Count | Should -Be 2
+    }
 }

@@ -55,10 +55,11 @@ tr.stopped td:first-child{border-left:4px solid #ef8f00}
 .pct{font-variant-numeric:tabular-nums}
 .num{white-space:nowrap;font-variant-numeric:tabular-nums}
 .detail{display:block;color:#52606d;font-size:12px}
+.error{min-width:260px}
 .err{color:#b71c1c}
 .code{font-family:ui-monospace,Consolas,monospace;font-weight:700;margin-right:4px}
 .advice{display:block;color:#3e4c59;font-size:12px;margin-top:2px}
-.plan{font-size:12px;color:#3e4c59}
+.plan{font-size:12px;color:#3e4c59;min-width:150px}
 .none{color:#9aa5b1}
 footer{margin-top:14px;color:#7b8794;font-size:12px}
 ";
@@ -137,7 +138,7 @@ footer{margin-top:14px;color:#7b8794;font-size:12px}
                 sb.Append("<td class=\"progress\">").Append(ProgressBar(row)).Append(Detail(row.Detail)).Append("</td>");
                 sb.Append("<td class=\"num\">").Append(row.SpeedMbitPerSecond is double s ? Dec(s) + " Mbit/s" : None).Append("</td>");
                 sb.Append("<td class=\"num\">").Append(row.SecondsLeft is long left ? Text(Duration(left)) : None).Append("</td>");
-                sb.Append("<td>").Append(Error(row)).Append("</td>");
+                sb.Append("<td class=\"error\">").Append(Error(row)).Append("</td>");
                 sb.Append("<td class=\"plan\">").Append(Plan(row)).Append("</td>");
                 sb.Append("</tr>\n");
             }
