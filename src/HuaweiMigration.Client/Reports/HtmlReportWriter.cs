@@ -52,14 +52,15 @@ tr.stopped td:first-child{border-left:4px solid #ef8f00}
 .name{font-weight:600}
 .progress{white-space:nowrap}
 .progress svg{vertical-align:middle;margin-right:6px}
+.progress .detail{white-space:normal;max-width:200px}
 .pct{font-variant-numeric:tabular-nums}
 .num{white-space:nowrap;font-variant-numeric:tabular-nums}
 .detail{display:block;color:#52606d;font-size:12px}
-.error{min-width:260px}
+.error{min-width:220px}
 .err{color:#b71c1c}
 .code{font-family:ui-monospace,Consolas,monospace;font-weight:700;margin-right:4px}
 .advice{display:block;color:#3e4c59;font-size:12px;margin-top:2px}
-.plan{font-size:12px;color:#3e4c59;min-width:150px}
+.plan{font-size:12px;color:#3e4c59;min-width:130px}
 .none{color:#9aa5b1}
 footer{margin-top:14px;color:#7b8794;font-size:12px}
 ";
