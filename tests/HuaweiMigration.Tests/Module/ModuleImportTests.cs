@@ -58,6 +58,7 @@ namespace HuaweiMigration.Tests.Module
                 "Stop-DcsMigrationTask",
                 "Suspend-SmsTask",
                 "Switch-DcsMigrationIp",
+                "Test-HuaweiMigrationPlan",
                 "Test-SmsTaskNetwork",
                 "Undo-DcsMigrationIp",
                 "Wait-DcsMigrationTask",
