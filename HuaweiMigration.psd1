@@ -60,6 +60,7 @@
         'Stop-DcsMigrationTask'
         'Suspend-SmsTask'
         'Switch-DcsMigrationIp'
+        'Test-HuaweiMigrationPlan'
         'Test-SmsTaskNetwork'
         'Undo-DcsMigrationIp'
         'Wait-DcsMigrationTask'

@@ -143,6 +143,8 @@ namespace HuaweiMigration.Tests.Module
             Row("New-DcsMigrationTask -Name r1 -Online -SourceAddress \"redis://:$planted@10.0.0.1:6379\" -TargetInstanceId t1 -Method Full -VpcId v1 -SubnetId s1 -SecurityGroupId g1", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "user information, not shown"),
             Row("New-DcsMigrationTask -Name r1 -BackupFile -BucketName b1 -TargetInstanceId t1", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "-File"),
             Row("Set-DcsMigrationTask -Id \"d1`n\" -ResumeMode Auto", Bind, ErrorCategory.InvalidData, "DCS migration task id"),
+            // Wave plans.
+            Row("Test-HuaweiMigrationPlan -Path ./no-such-plan.csv", "MigrationPlanNotFound", ErrorCategory.ObjectNotFound, "does not exist"),
             Row("Set-DcsMigrationTask -Id d1 -Configure -SourceAddress 10.0.0.1:6379 -SourceInstanceId s1 -TargetInstanceId t1 -Method Full", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "not both"),
             // SMS triage.
             Row("Get-SmsOverview -NoSuchParameter", "NamedParameterNotFound", ErrorCategory.InvalidArgument, "NoSuchParameter"),

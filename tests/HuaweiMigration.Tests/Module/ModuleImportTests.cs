@@ -59,6 +59,7 @@ namespace HuaweiMigration.Tests.Module
                 "Stop-DcsMigrationTask",
                 "Suspend-SmsTask",
                 "Switch-DcsMigrationIp",
+                "Test-HuaweiMigrationPlan",
                 "Test-SmsTaskNetwork",
                 "Undo-DcsMigrationIp",
                 "Wait-DcsMigrationTask",
