@@ -320,6 +320,47 @@ namespace HuaweiMigration.Tests.Module
             return (int)Ps.Run("($sms | Where-Object Id -eq $progressOf).Progress").Output.Single().BaseObject;
         }
 
+        [Fact]
+        public void A_plan_shows_each_rows_task_from_one_listing_per_service_and_the_rows_without_one()
+        {
+            var web = Sim.State.Sms.Add(name: "wave1-web-01", state: "MIGRATE_SUCCESS");
+            Sim.State.Sms.Add(name: "other-01", state: "RUNNING");
+            var redis = Sim.State.Dcs.Add("wave1-redis-01", "SUCCESS");
+            Sim.State.ClearRequests();
+            var plan = File("wave1.csv");
+            System.IO.File.WriteAllText(plan, "Kind,Name,SourceServer,TargetServerId\r\nServer,wave1-web-01,web-01,ecs-1\r\nRedis,wave1-redis-01,,\r\n,wave1-app-01,app-01,ecs-2\r\nServer,,x,y\r\n");
+            var path = File("plan-report.csv");
+            Ps.Set("plan", plan);
+            Ps.Set("path", path);
+            var r = Ps.Run("Export-HuaweiMigrationReport -Plan $plan -Path $path");
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            Assert.Contains(r.Warning, w => w.Contains("Row 4 of the plan is left out of the report: it has no Name.", StringComparison.Ordinal));
+
+            var lines = System.IO.File.ReadAllText(path).Split("\r\n").Where(l => l.Length > 0).Skip(1).ToList();
+            Assert.Equal(3, lines.Count);
+            Assert.Equal("Server,wave1-app-01,,NOT_CREATED,Waiting,,,,No task of this name yet.,,,,,,", lines[0]);
+            Assert.Contains("Redis,wave1-redis-01," + redis + ",SUCCESS,Done,100,", lines[1]);
+            Assert.Contains("Server,wave1-web-01," + web + ",MIGRATE_SUCCESS,Done,", lines[2]);
+            Assert.DoesNotContain(lines, l => l.Contains("other-01", StringComparison.Ordinal));
+            // One SMS listing and one DCS listing, whatever the number of rows; no GET per task.
+            Assert.Equal(2, Sim.State.Requests.Count);
+            Assert.Single(Sim.State.Requests, q => q.Path == "/v3/tasks");
+            Assert.Single(Sim.State.Requests, q => q.Path.EndsWith("/migration-tasks", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_missing_plan_is_refused_before_any_request_and_nothing_is_written()
+        {
+            Ps.Set("plan", File("no-such-plan.csv"));
+            Ps.Set("path", File("never.html"));
+            var r = Ps.Run("Export-HuaweiMigrationReport -Plan $plan -Path $path");
+            var error = r.SingleError();
+            Assert.Equal("MigrationPlanNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.False(System.IO.File.Exists(File("never.html")));
+            Assert.Empty(Sim.State.Requests);
+        }
+
         private const string CsvHeaderLine = "Kind,Name,Id,State,StateGroup,Progress,SpeedMbitPerSecond,SecondsLeft,Detail,ErrorCode,ErrorMessage,Advice,Stage,Outcome,Message\r\n";
 
         /// <summary>The table row of the task with <paramref name="id"/>.</summary>

@@ -28,6 +28,13 @@ namespace HuaweiMigration.Commands.Reports
     /// <para>Each row's last stage, outcome and message beside its task's live state; overwrites the previous report and writes its FileInfo.</para>
     /// </example>
     /// <example>
+    /// <para type="title">The live state of a plan's tasks</para>
+    /// <code>
+    /// Export-HuaweiMigrationReport -Plan ./wave1.csv -Path ./wave1.html -Force
+    /// </code>
+    /// <para>A row per plan row: its task's state and progress now, or NOT_CREATED for a row whose task does not exist yet.</para>
+    /// </example>
+    /// <example>
     /// <para type="title">The same rows for a spreadsheet</para>
     /// <code>
     /// Get-SmsTask | Export-HuaweiMigrationReport -Path ./tasks.csv -Title 'All SMS tasks'
@@ -39,6 +46,7 @@ namespace HuaweiMigration.Commands.Reports
     public sealed class ExportHuaweiMigrationReportCommand : HuaweiCloudApiCmdlet
     {
         private const string InputSet = "Input";
+        private const string PlanSet = "Plan";
 
         /// <summary><para type="description">The file to write: .html (or .htm) for the page, .csv for the rows. Relative paths are from the current location.</para></summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -49,6 +57,11 @@ namespace HuaweiMigration.Commands.Reports
         [Parameter(ValueFromPipeline = true, ParameterSetName = InputSet)]
         [AllowNull]
         public PSObject[]? InputObject { get; set; }
+
+        /// <summary><para type="description">A wave plan (CSV or JSON, as Test-HuaweiMigrationPlan and Invoke-HuaweiMigrationPlan read it): the report has a row per plan row, its task found by Name (an SMS task for a Server row, a DCS migration task for a Redis row) in one listing per service; a row whose task does not exist yet is shown as NOT_CREATED.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = PlanSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Plan { get; set; }
 
         /// <summary><para type="description">Html or Csv, whatever the extension of -Path.</para></summary>
         [Parameter]
@@ -71,6 +84,7 @@ namespace HuaweiMigration.Commands.Reports
         public SwitchParameter PassThru { get; set; }
 
         private readonly List<object> _inputs = new List<object>();
+        private readonly List<PlannedTask> _planned = new List<PlannedTask>();
         private string _file = string.Empty;
         private bool _html;
 
@@ -104,6 +118,21 @@ namespace HuaweiMigration.Commands.Reports
                     new IOException("The file '" + _file + "' already exists: give -Force to overwrite it, or another -Path."),
                     "ReportFileExists", ErrorCategory.ResourceExists, _file));
             }
+            if (Plan != null) ReadPlan(Plan);
+        }
+
+        /// <summary>The plan's rows, read before any request (a missing or unreadable plan stops the command as Test-HuaweiMigrationPlan's does).</summary>
+        private void ReadPlan(string plan)
+        {
+            foreach (var row in Plans.MigrationPlanCmdlet.ReadPlanFile(this, plan))
+            {
+                if (string.IsNullOrEmpty(row.Name) || row.Kind is null)
+                {
+                    WriteWarning("Row " + row.Row + " of the plan is left out of the report: " + (string.IsNullOrEmpty(row.Name) ? "it has no Name." : "its Kind '" + row.KindText + "' is neither Server nor Redis."));
+                    continue;
+                }
+                _planned.Add(new PlannedTask(row.Name!, row.Kind));
+            }
         }
 
         protected override void ProcessRecord()
@@ -128,14 +157,15 @@ namespace HuaweiMigration.Commands.Reports
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            var what = (_html ? "HTML" : "CSV") + " migration report of " + _inputs.Count + (_inputs.Count == 1 ? " object" : " objects");
+            var what = (_html ? "HTML" : "CSV") + " migration report of "
+                + (Plan != null ? _planned.Count + (_planned.Count == 1 ? " plan row" : " plan rows") : _inputs.Count + (_inputs.Count == 1 ? " object" : " objects"));
             if (!ShouldProcess(_file, "Write " + what)) return;
 
             var context = CurrentContext;
             var builder = new ReportBuilder(Sms, CreateDcsClient(null));
             MigrationReport? report = null;
             ForItem(_file, "InvalidReportInput", () =>
-                report = Await(builder.BuildAsync(_inputs, null, Title ?? "Migration report", DateTime.UtcNow, CancellationToken)));
+                report = Await(builder.BuildAsync(_inputs, _planned, Title ?? "Migration report", DateTime.UtcNow, CancellationToken)));
             foreach (var warning in builder.Warnings) WriteWarning(warning);
             if (report is null) return;
 
