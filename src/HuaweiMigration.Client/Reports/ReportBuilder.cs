@@ -37,14 +37,22 @@ namespace HuaweiMigration.Client.Reports
     public sealed class ReportBuilder
     {
         private readonly SmsClient _sms;
-        private readonly DcsClient _dcs;
+        private readonly DcsClient? _dcs;
         private readonly List<string> _warnings = new List<string>();
 
-        public ReportBuilder(SmsClient sms, DcsClient dcs)
+        /// <param name="sms">The SMS client.</param>
+        /// <param name="dcs">The DCS client; may be null when nothing in the report is a Redis migration (<see cref="NeedsDcs"/>).</param>
+        public ReportBuilder(SmsClient sms, DcsClient? dcs)
         {
             _sms = sms ?? throw new ArgumentNullException(nameof(sms));
-            _dcs = dcs ?? throw new ArgumentNullException(nameof(dcs));
+            _dcs = dcs;
         }
+
+        /// <summary>True when the inputs or plan rows have a Redis migration, so a DCS client is needed.</summary>
+        public static bool NeedsDcs(IEnumerable<object> inputs, IEnumerable<PlannedTask> planned) =>
+            inputs.Any(i => i is DcsMigrationTask || (i is MigrationPlanResult r && KindKey(r.Kind) == "R")) || planned.Any(p => KindKey(p.Kind) == "R");
+
+        private DcsClient Dcs => _dcs ?? throw new InvalidOperationException("The report has a Redis migration but no DCS client was given.");
 
         /// <summary>How many DCS progress reads may be in flight at once.</summary>
         public int Concurrency { get; set; } = 8;
@@ -128,7 +136,7 @@ namespace HuaweiMigration.Client.Reports
                 .ThenBy(r => r.Name ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(r => r.Id ?? string.Empty, StringComparer.Ordinal)
                 .ToList();
-            return new MigrationReport(title, madeAtUtc, _sms.Context.Region, _dcs.ProjectId, sorted);
+            return new MigrationReport(title, madeAtUtc, _sms.Context.Region, _dcs?.ProjectId ?? _sms.Context.ProjectId, sorted);
         }
 
         private static string KindKey(string? kind) => string.Equals(kind, MigrationPlanKinds.Redis, StringComparison.OrdinalIgnoreCase) ? "R" : "S";
@@ -161,7 +169,7 @@ namespace HuaweiMigration.Client.Reports
             }
             if (dcsIds.Count > 0)
             {
-                var read = await Refresh(_dcs.CreateRefresher(Concurrency, 1), dcsIds, "DCS", cancellationToken).ConfigureAwait(false);
+                var read = await Refresh(Dcs.CreateRefresher(Concurrency, 1), dcsIds, "DCS", cancellationToken).ConfigureAwait(false);
                 foreach (var kv in read) dcs[kv.Key] = kv.Value;
             }
         }
@@ -205,7 +213,7 @@ namespace HuaweiMigration.Client.Reports
             var smsByName = servers.Count == 0 ? null
                 : await Task.Run(() => ByName(_sms.EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), cancellationToken), t => t.Name), cancellationToken).ConfigureAwait(false);
             var dcsByName = caches.Count == 0 ? null
-                : await Task.Run(() => ByName(_dcs.EnumerateTasks(new DcsTaskFilter(), new PagingRequest(), cancellationToken), t => t.TaskName), cancellationToken).ConfigureAwait(false);
+                : await Task.Run(() => ByName(Dcs.EnumerateTasks(new DcsTaskFilter(), new PagingRequest(), cancellationToken), t => t.TaskName), cancellationToken).ConfigureAwait(false);
             foreach (var p in servers)
             {
                 if (smsByName!.TryGetValue(p.Name, out var t)) sms[t.Id] = t;
@@ -240,7 +248,7 @@ namespace HuaweiMigration.Client.Reports
             var runner = new BoundedRunner<DcsMigrationTask>(Math.Max(1, Concurrency), cancellationToken);
             foreach (var t in moving)
             {
-                runner.Submit(t, async (task, ct) => figures[task.TaskId] = await _dcs.GetProgressAsync(task.TaskId, ct).ConfigureAwait(false));
+                runner.Submit(t, async (task, ct) => figures[task.TaskId] = await Dcs.GetProgressAsync(task.TaskId, ct).ConfigureAwait(false));
             }
             await runner.WhenAllAsync().ConfigureAwait(false);
             foreach (var (task, error) in runner.TakeCompleted())

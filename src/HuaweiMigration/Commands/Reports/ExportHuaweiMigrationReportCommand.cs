@@ -162,7 +162,7 @@ namespace HuaweiMigration.Commands.Reports
             if (!ShouldProcess(_file, "Write " + what)) return;
 
             var context = CurrentContext;
-            var builder = new ReportBuilder(Sms, CreateDcsClient(null));
+            var builder = new ReportBuilder(Sms, ReportBuilder.NeedsDcs(_inputs, _planned) ? CreateDcsClient(null) : null);
             MigrationReport? report = null;
             ForItem(_file, "InvalidReportInput", () =>
                 report = Await(builder.BuildAsync(_inputs, _planned, Title ?? "Migration report", DateTime.UtcNow, CancellationToken)));
