@@ -361,6 +361,22 @@ namespace HuaweiMigration.Tests.Module
             Assert.Empty(Sim.State.Requests);
         }
 
+        [Fact]
+        public void A_cache_whose_figures_cannot_be_read_costs_only_its_detail_with_a_warning()
+        {
+            var broken = Sim.State.Dcs.Add("redis-broken", "INCRMIGEATING");
+            var fine = Sim.State.Dcs.Add("redis-fine", "INCRMIGEATING");
+            Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "/migration-task/" + broken + "/stats$", Count = -1, Kind = FaultKind.Error, StatusCode = 403, ErrorCode = "DCS.4003", ErrorMessage = "No permission." });
+            Ps.Set("path", File("partial.csv"));
+            var r = Ps.Run("Get-DcsMigrationTask | Export-HuaweiMigrationReport -Path $path");
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var warning = Assert.Single(r.Warning);
+            Assert.Contains("'redis-broken' (" + broken + "): its progress could not be read", warning);
+            var lines = System.IO.File.ReadAllLines(File("partial.csv"));
+            Assert.Contains(lines, l => l.StartsWith("Redis,redis-broken," + broken + ",INCRMIGEATING,Running,,,,,", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("Redis,redis-fine," + fine + ",INCRMIGEATING,Running,", StringComparison.Ordinal) && l.Contains("Incremental sync", StringComparison.Ordinal));
+        }
+
         private const string CsvHeaderLine = "Kind,Name,Id,State,StateGroup,Progress,SpeedMbitPerSecond,SecondsLeft,Detail,ErrorCode,ErrorMessage,Advice,Stage,Outcome,Message\r\n";
 
         /// <summary>The table row of the task with <paramref name="id"/>.</summary>
