@@ -12,21 +12,6 @@ using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Client.Reports
 {
-    /// <summary>A plan row the report shows: its task is found by name (and kind) in the account's listing.</summary>
-    public sealed class PlannedTask
-    {
-        public PlannedTask(string name, string kind)
-        {
-            Name = name;
-            Kind = kind;
-        }
-
-        public string Name { get; }
-
-        /// <summary>Server or Redis (<see cref="MigrationPlanKinds"/>).</summary>
-        public string Kind { get; }
-    }
-
     /// <summary>
     /// Builds a report's rows from SMS tasks, DCS migration tasks, plan results and plan rows, reading only what is
     /// missing, in batches: the tasks of results piped without them through the engine's refreshers (a listing, not a
