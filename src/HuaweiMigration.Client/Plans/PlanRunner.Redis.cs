@@ -21,18 +21,19 @@ namespace HuaweiMigration.Client.Plans
             || Incremental(row) && task.Status == DcsMigrationTaskStatus.INCRMIGEATING;
 
         /// <summary>
-        /// Whether the task's IP addresses were switched: the source instance no longer has the source address's host
-        /// (the switch swaps the instances' addresses). Rows naming a source instance cannot tell: false.
+        /// Whether the task's IP addresses were switched: the switch swaps the instances' addresses, so the target
+        /// instance now has the row's source address (list rows: <c>target_instance_addrs</c>; the show answer: the
+        /// target instance's <c>ip</c>). Rows naming a source instance, not an address, cannot tell: false.
         /// </summary>
         private static bool Switched(PlanRowRun row, DcsMigrationTask task)
         {
             var address = row.Row[PlanColumns.SourceAddress];
             if (address is null || DcsClient.IsExchanging(task)) return false;
-            var host = address.Substring(0, Math.Max(0, address.LastIndexOf(':')));
-            var sourceIp = task.SourceInstance?.Ip;
-            var targetIp = task.TargetInstance?.Ip;
-            return !string.IsNullOrEmpty(sourceIp) && !string.IsNullOrEmpty(targetIp)
-                && !string.Equals(sourceIp, host, StringComparison.OrdinalIgnoreCase) && string.Equals(targetIp, host, StringComparison.OrdinalIgnoreCase);
+            var colon = address.LastIndexOf(':');
+            var host = colon > 0 ? address.Substring(0, colon) : address;
+            var target = task.TargetInstance;
+            return string.Equals(target?.Addrs, address, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(target?.Ip, host, StringComparison.OrdinalIgnoreCase);
         }
 
         private DcsTaskService RequireDcs() => _dcsService ?? throw new InvalidOperationException("The plan has Redis rows but no DCS client.");

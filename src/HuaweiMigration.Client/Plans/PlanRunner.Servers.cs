@@ -23,9 +23,13 @@ namespace HuaweiMigration.Client.Plans
 
         private static bool Is(string? value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Tested: the source server's migration cycle is tested or past it (cutting over, cut over), or it is finished.</summary>
+        /// <summary>
+        /// Tested, or past testing: the source server's migration cycle is tested, cutovering or cutovered, or it is
+        /// cutting over or finished (a task without continuous sync is finished — cut over — when its replication is:
+        /// nothing is left to test).
+        /// </summary>
         internal static bool Tested(SmsTask task) =>
-            Is(task.SourceServer?.MigrationCycle, "tested") || CutOver(task) || Is(task.SourceServer?.MigrationCycle, "cutovering");
+            Is(task.SourceServer?.MigrationCycle, "tested") || Is(task.SourceServer?.MigrationCycle, "cutovering") || Is(task.SourceServer?.State, "cutovering") || CutOver(task);
 
         /// <summary>Cut over: the source server is finished, or its migration cycle is cutovered.</summary>
         internal static bool CutOver(SmsTask task) =>
@@ -221,12 +225,14 @@ namespace HuaweiMigration.Client.Plans
 
         // ---- Test, Cutover ----
 
-        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, "Its target was tested.");
+        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, t => CutOver(t)
+            ? "Its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + "): it is past testing."
+            : "Its target was tested (" + t.SourceServer?.MigrationCycle + ").");
 
-        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, "It was cut over.");
+        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, t => "It is cut over: its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + ").");
 
         /// <summary>A launch (test, cutover): rows already past it are AlreadyDone; the others are launched together and waited for.</summary>
-        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, string doneWords)
+        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, Func<SmsTask, string> doneWords)
         {
             if (rows.Count == 0) return;
             // The source servers' state and migration cycle decide: read with the tasks.
@@ -236,7 +242,7 @@ namespace HuaweiMigration.Client.Plans
             {
                 row.SmsTask = task ?? row.SmsTask;
                 if (task is null) Fail(row, NoTask(row));
-                else if (done(task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, doneWords);
+                else if (done(task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, doneWords(task));
                 else if (!Replicated(task)) Fail(row, "Its full replication is not done (" + task.RawState + "): run stage Replicate first.");
                 else job.Add(row.TaskId!, task);
             }
