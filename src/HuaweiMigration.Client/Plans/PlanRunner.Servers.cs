@@ -255,50 +255,59 @@ namespace HuaweiMigration.Client.Plans
         {
             if (rows.Count == 0) return;
             var read = ReadTasks(rows, _smsService);
-            var tasks = read.ToDictionary(x => x.Row, x => x.Task);
-            var present = new List<PlanRowRun>();
+            var withTask = new List<(PlanRowRun Row, SmsTask Task)>();
+            var gone = new List<PlanRowRun>();
             foreach (var (row, task) in read)
             {
-                if (task is null)
-                {
-                    // Gone: with -RemoveSourceServer, its source server may still be there.
-                    if (_options.RemoveSourceServer && row.Check.SourceServer?.Id is { } sourceId) present.Add(row);
-                    else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
-                    continue;
-                }
-                row.SmsTask = task;
-                present.Add(row);
+                if (task is null) gone.Add(row);
+                else withTask.Add((row, task));
             }
-            var withTask = present.Where(r => tasks[r] != null).ToList();
-            // The snapshot first (only where there is one), then the tasks, then (with -RemoveSourceServer) the servers.
-            _stageHost!.ObjectsAreResults = false;
-            var snapshots = withTask.Where(r => !string.IsNullOrEmpty(tasks[r]!.TargetSnapshotId)).ToList();
+            // The snapshots first (only where there is one); its answers are not results.
+            var snapshots = withTask.Where(x => !string.IsNullOrEmpty(x.Task.TargetSnapshotId)).ToList();
             if (snapshots.Count > 0)
             {
+                _stageHost!.ObjectsAreResults = false;
                 var clear = new ActionJob<SmsTask>(_stageHost, _smsService, SmsActions.Clear, null, _options.Throttle, _options.Wait);
-                foreach (var row in snapshots) clear.Add(row.TaskId!, tasks[row]);
+                foreach (var (row, task) in snapshots) clear.Add(row.TaskId!, task);
                 clear.End();
+                _stageHost.ObjectsAreResults = true;
             }
-            _stageHost.ObjectsAreResults = !_options.RemoveSourceServer;
-            var removal = new RemovalJob<SmsTask>(_stageHost, _smsService, SmsRemoval.Rules, _options.Wait, _options.Throttle, force: true, wait: true, passThru: true);
-            foreach (var row in withTask.Where(r => !_reported.Contains(r))) removal.Add(row.TaskId!, tasks[row]);
+            var left = withTask.Where(x => !_reported.Contains(x.Row)).ToList();
+            if (_options.RemoveSourceServer)
+            {
+                // The source servers go with their tasks (Remove-SmsSourceServer -Force); a row whose task is gone may still have its server.
+                RemoveSourceServers(left.Select(x => x.Row).Concat(gone).ToList());
+                return;
+            }
+            foreach (var row in gone) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
+            if (left.Count == 0) return;
+            var removal = new RemovalJob<SmsTask>(_stageHost!, _smsService, SmsRemoval.Rules, _options.Wait, _options.Throttle, force: true, wait: true, passThru: true);
+            foreach (var (row, task) in left) removal.Add(row.TaskId!, task);
             removal.End();
-            _stageHost.ObjectsAreResults = true;
-            if (!_options.RemoveSourceServer) return;
-            RemoveSourceServers(present.Where(r => !_reported.Contains(r)).ToList());
         }
 
+        /// <summary>-RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone is AlreadyDone.</summary>
         private void RemoveSourceServers(List<PlanRowRun> rows)
         {
             if (rows.Count == 0) return;
-            var servers = _host.Await(System.Threading.Tasks.Task.Run(() => _sms.EnumerateSourceServers(new SmsSourceServerFilter(), new PagingRequest(), _host.Cancellation).ToList(), _host.Cancellation));
+            var ids = rows.Select(r => r.Check.SourceServer!.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            RefreshResult<SmsSourceServer> servers;
+            try
+            {
+                servers = _host.Await(_sms.CreateSourceServerRefresher(_options.Throttle, 1).RefreshAsync(ids, _host.Cancellation));
+            }
+            catch (HuaweiCloudApiException ex)
+            {
+                foreach (var row in rows) Fail(row, "Its source server could not be read: " + ex.Said);
+                return;
+            }
             var job = new SourceServerRemovalJob(_stageHost!, _sms, _smsService, _options.Wait, _options.Throttle, force: true, passThru: true);
             foreach (var row in rows)
             {
                 var id = row.Check.SourceServer!.Id!;
-                var server = servers.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
-                if (server is null) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task and source server are gone.");
-                else job.Add(id, server);
+                if (servers.Found.TryGetValue(id, out var server)) job.Add(id, server);
+                else if (servers.Errors.TryGetValue(id, out var error)) Fail(row, "Its source server could not be read: " + error.Message);
+                else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task and its source server are gone.");
             }
             job.End();
         }

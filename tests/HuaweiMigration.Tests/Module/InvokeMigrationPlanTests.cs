@@ -307,6 +307,66 @@ namespace HuaweiMigration.Tests.Module
             Assert.Empty(Sim.State.Requests);
         }
 
+        [Fact]
+        public void Cleanup_with_RemoveSourceServer_removes_tasks_and_servers_and_a_second_run_finds_them_gone()
+        {
+            Plan(3, 0);
+            var create = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force");
+            Assert.True(create.Errors.Count == 0, create.Describe());
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            Assert.All(r.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Done, x + " " + x.Message));
+            Assert.Equal(3, r.Objects<MigrationPlanResult>().Count());
+            Assert.Equal(0, Sim.State.Sms.Count);
+            Assert.Equal(0, Ps.Run("@(Get-SmsSourceServer).Count").Output.Select(o => (int)o.BaseObject).Single());
+
+            Sim.State.ClearRequests();
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
+            // The plan's source servers are gone: the check finds no server to match (a problem), so nothing is sent.
+            Assert.Equal("MigrationPlanHasProblems", again.SingleError().FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Empty(WriteRequests);
+        }
+
+        [Fact]
+        public void One_Timeout_for_the_run_a_row_still_waiting_then_is_Failed_with_the_time_out()
+        {
+            Plan(2, 0);
+            Sim.State.Timings.RunningToFinish = TimeSpan.FromHours(1);
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.2 -Timeout 2");
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var replicate = r.Objects<MigrationPlanResult>().Where(x => x.Stage == "Replicate").ToList();
+            Assert.Equal(2, replicate.Count);
+            Assert.All(replicate, x => Assert.True(x.Outcome == MigrationPlanOutcomes.Failed && x.Message!.Contains("within 2 seconds", StringComparison.Ordinal) && x.Message.Contains("RUNNING", StringComparison.Ordinal), x + " " + x.Message));
+        }
+
+        [Fact]
+        public void Progress_is_one_activity_a_stage_counting_rows_and_the_new_tasks_follow_PostTask()
+        {
+            Plan(3, 0, syncing: true);
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1");
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var activities = r.Progress.Select(p => p.Activity).Distinct().ToList();
+            Assert.Equal(new[] { "Stage Create", "Stage Replicate" }, activities);
+            Assert.Contains(r.Progress, p => p.Activity == "Stage Replicate" && p.StatusDescription == "3 of 3 rows");
+            Assert.All(r.Progress.GroupBy(p => p.ActivityId), g => Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, g.Last().RecordType));
+            Assert.All(r.Objects<MigrationPlanResult>().Where(x => x.Stage == "Replicate"), x => Assert.Equal("SYNCING", x.State));
+            foreach (var post in Sim.State.Requests.Where(q => q.Method == "POST" && q.Path == "/v3/tasks"))
+            {
+                var body = Newtonsoft.Json.Linq.JObject.Parse(post.Body!);
+                var problems = Conformance.SdkShapes.Instance.Validate(body, "PostTask", "POST /v3/tasks");
+                Assert.True(problems.Count == 0, string.Join("\n", problems));
+                foreach (var key in new[] { "name", "type", "region_id", "region_name", "project_id", "project_name", "source_server", "target_server" }) Assert.NotNull(body[key]);
+                Assert.True((bool)body["syncing"]!);
+                Assert.Equal(Sim.State.Sms.Templates.Ids.Single(), (string?)body["vm_template_id"]);
+            }
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
