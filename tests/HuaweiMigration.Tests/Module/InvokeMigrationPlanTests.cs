@@ -367,6 +367,32 @@ namespace HuaweiMigration.Tests.Module
             }
         }
 
+        [Fact]
+        public void A_Redis_task_made_but_not_configured_is_configured_by_the_next_run_not_made_again()
+        {
+            Plan(0, 1);
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v2/[^/]+/migration/[^/]+/task$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "DCS.4999", ErrorMessage = "The migration machine is busy.", Count = 1 });
+
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force -PollInterval 0.1" + Passwords);
+
+            var failed = Assert.Single(first.Objects<MigrationPlanResult>());
+            Assert.True(failed.Outcome == MigrationPlanOutcomes.Failed && failed.Message!.Contains("DCS.4999", StringComparison.Ordinal) && failed.Message.Contains("not configured", StringComparison.Ordinal), failed + " " + failed.Message);
+            var id = Assert.Single(Sim.State.Dcs.Ids);
+            Assert.False(Sim.State.Dcs.IsConfigured(id));
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1" + Passwords);
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            var create = again.Objects<MigrationPlanResult>().Single(x => x.Stage == "Create");
+            Assert.Equal(MigrationPlanOutcomes.Done, create.Outcome);
+            Assert.Equal(id, create.TaskId);
+            Assert.True(Sim.State.Dcs.IsConfigured(id));
+            Assert.Single(Sim.State.Dcs.Ids);
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Path.EndsWith("/migration/instance", StringComparison.Ordinal));
+            AssertNoSecret(first, again);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
