@@ -156,7 +156,9 @@ namespace HuaweiMigration.Client.Plans
                     Fail(row, refused.Message);
                     break;
                 case HuaweiCloudApiException api:
-                    Fail(row, "Creating its SMS task failed: " + api.Said + (api.OutcomeUnknown ? " Run the plan again: a task made meanwhile is found and reused." : string.Empty));
+                    Fail(row, "Creating its SMS task failed: " + api.Said + (api.OutcomeUnknown
+                        ? " Run the plan again: a task made meanwhile is found and reused."
+                        : " Fix the cause and run the plan again (rows already done are not sent again)."));
                     break;
                 default:
                     Fail(row, "Its SMS task could not be created: " + created.Error.Message);

@@ -114,7 +114,7 @@ namespace HuaweiMigration.Tests.Module
             // cache-01 fails at its first migration step.
             Sim.State.Dcs.FailTaskNamed("cache-01");
 
-            var create = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create" + Common);
+            var create = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Verbose" + Common);
             Assert.True(create.Errors.Count == 0 && create.Terminating is null, create.Describe());
             Assert.All(create.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Done, x + " " + x.Message));
             var ids = create.Objects<MigrationPlanResult>().Where(x => x.Kind == MigrationPlanKinds.Server).ToDictionary(x => x.Name!, x => x.TaskId!);
