@@ -393,6 +393,20 @@ namespace HuaweiMigration.Tests.Module
             AssertNoSecret(first, again);
         }
 
+        [Fact]
+        public void Without_Force_each_stage_asks_first_and_nothing_is_sent_unasked()
+        {
+            Plan(2, 0);
+
+            // This host fails on any prompt: the High-impact stage asks, so nothing is made.
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create");
+
+            Assert.Contains(r.Errors, e => e.FullyQualifiedErrorId.StartsWith("HostFunctionNotImplemented", StringComparison.Ordinal));
+            Assert.Empty(WriteRequests);
+            Assert.Empty(r.Objects<MigrationPlanResult>());
+            Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
