@@ -167,8 +167,12 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(12, Sim.State.Sms.Count);
             Assert.Equal(3, Sim.State.Dcs.Ids.Count);
 
-            // Cleanup removes every task; run again, it finds them gone and sends nothing.
+            // Cleanup clears the snapshots of the tasks that ran (web-05 never started), removes every task; run again, it finds them gone and sends nothing.
+            Sim.State.ClearRequests();
             var cleanup = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup" + Common);
+            var clears = Sim.State.Requests.Where(q => q.Method == "POST" && q.Path.EndsWith("/action", StringComparison.Ordinal) && q.Body!.Contains("\"clear\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(11, clears.Count);
+            Assert.DoesNotContain(clears, q => q.Path.Contains(ids["web-05"], StringComparison.Ordinal));
             Assert.True(cleanup.Errors.Count == 0 && cleanup.Terminating is null, cleanup.Describe());
             Assert.All(cleanup.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Done, x + " " + x.Message));
             Assert.Equal(0, Sim.State.Sms.Count);
