@@ -411,6 +411,31 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(0, Sim.State.Sms.Count);
         }
 
+        [Fact]
+        public void A_Cleanup_whose_removal_failed_is_run_again_without_clearing_again()
+        {
+            Plan(2, 0);
+            Sim.State.Timings.RunningToFinish = TimeSpan.FromMilliseconds(200);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.AddFault(new FaultRule { Method = "DELETE", PathPattern = "^/v3/tasks/[^/]+$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.6601", ErrorMessage = "The task is locked.", Count = 100 });
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v3/tasks/delete$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.6601", ErrorMessage = "The task is locked.", Count = 100 });
+
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.All(first.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Failed && x.Message!.Contains("SMS.6601", StringComparison.Ordinal), x + " " + x.Message));
+            Assert.Equal(2, Sim.State.Requests.Count(q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal)));
+            Sim.State.ClearFaults();
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.Equal(MigrationPlanOutcomes.Done, x.Outcome));
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal));
+            Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
