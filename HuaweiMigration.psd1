@@ -32,6 +32,7 @@
         'Get-SmsTaskConfiguration'
         'Get-SmsTaskSpeedLimit'
         'Get-SmsTemplate'
+        'Invoke-HuaweiMigrationPlan'
         'Invoke-SmsTaskAction'
         'New-DcsMigrationTask'
         'New-SmsMigrationProject'
