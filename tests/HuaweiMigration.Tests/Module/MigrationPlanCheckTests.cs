@@ -193,8 +193,8 @@ namespace HuaweiMigration.Tests.Module
 
             var result = Ps.Run("Test-HuaweiMigrationPlan -Path $args[0]", path);
 
-            AssertChecks(plan, result);
             var checks = result.Objects<MigrationPlanCheck>().ToList();
+            AssertChecks(plan, result);
             // The ones to read closely: the sentence says what is wrong and the fix.
             Assert.Contains(checks[2].TaskId, Sim.State.Sms.Ids);
             Assert.NotNull(checks[4].TaskId);
@@ -285,6 +285,26 @@ namespace HuaweiMigration.Tests.Module
             {
                 Assert.Contains(missing[1].Problems, p => p.StartsWith(column + ": the plan has no " + column + " column", StringComparison.Ordinal));
             }
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_template_seeded_without_its_parts_is_named_part_by_part()
+        {
+            // Through the control API Add-SimSmsTemplate -NoVpc -NoNic -NoSecurityGroup -NoFlavor -NoAvailabilityZone calls.
+            using (var http = new System.Net.Http.HttpClient { BaseAddress = Sim.BaseUri })
+            {
+                var body = "{\"name\":\"bare\",\"vpc\":false,\"nic\":false,\"securityGroup\":false,\"flavor\":\"\",\"availabilityZone\":\"\"}";
+                using var answer = await http.PostAsync("_sim/sms/templates", new System.Net.Http.StringContent(body, Encoding.UTF8, "application/json"));
+                Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+            }
+            Sim.State.Sms.AddSourceServer("src-01");
+            Ps.Set("rows", new[] { new System.Collections.Hashtable { ["Name"] = "web-01", ["SourceServer"] = "src-01", ["Template"] = "bare" } });
+
+            var check = Assert.Single(Ps.Run("$rows | Test-HuaweiMigrationPlan").Objects<MigrationPlanCheck>());
+
+            Assert.Equal("Problem", check.Status);
+            Assert.Equal("Template: 'bare' has no VPC, no NIC (subnet), no security group, no flavor and no availability zone, which a new target server needs: set them (Set-SmsTemplate) or choose another template.",
+                Assert.Single(check.Problems));
         }
 
         [Theory]
