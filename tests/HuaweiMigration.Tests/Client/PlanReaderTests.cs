@@ -70,7 +70,9 @@ namespace HuaweiMigration.Tests.Client
         [InlineData("SourcePwd", true)]
         [InlineData("redis token", true)]
         [InlineData("Api-Key", true)]
+        [InlineData("p\u0430ssword", true)] // a Cyrillic a
         [InlineData("Notes", false)]
+        [InlineData("Bandwidth (MB)", false)]
         [InlineData("SourceAddress", false)]
         public void Secret_like_columns_are_known_by_their_name(string column, bool secret)
         {

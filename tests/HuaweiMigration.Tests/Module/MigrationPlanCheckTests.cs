@@ -191,7 +191,7 @@ namespace HuaweiMigration.Tests.Module
             var path = WriteCsv(plan.Select(p => p.Row));
             Sim.State.ClearRequests();
 
-            var result = Ps.Run("Test-HuaweiMigrationPlan -Path $args[0]", path);
+            var result = Ps.Run("$DebugPreference = 'Continue'; Test-HuaweiMigrationPlan -Path $args[0] -Verbose", path);
 
             var checks = result.Objects<MigrationPlanCheck>().ToList();
             AssertChecks(plan, result);
@@ -217,6 +217,7 @@ namespace HuaweiMigration.Tests.Module
             // Reads only, and a few listing pages for 40 rows, not one request per row.
             Assert.All(Sim.State.Requests, r => Assert.Equal("GET", r.Method));
             Assert.InRange(Sim.State.Requests.Count(r => !r.Path.StartsWith("/v3/auth", StringComparison.Ordinal)), 1, 8);
+            Assert.NotEmpty(result.Debug); // the request lines were written, and hold no secret either
             NoSecretAnywhere(result);
         }
 
