@@ -341,7 +341,7 @@ namespace HuaweiMigration.Tests.Module
 
             Assert.Equal("Ready", Assert.Single(result.Objects<MigrationPlanCheck>()).Status);
             var warning = Assert.Single(result.Warning);
-            Assert.Contains("would start 1 migrations while 100 already run", warning);
+            Assert.Contains("would start 1 migration while 100 already run in the account: 101 at once is more than the 100", warning);
             Assert.Contains("100", warning);
 
             var many = Ps.Run("1..1001 | ForEach-Object { @{ Name = 'web-' + $_; SourceServer = 'src-' + $_; TargetServerId = '" + TargetEcs + "' } } | Test-HuaweiMigrationPlan");
