@@ -31,6 +31,9 @@ namespace HuaweiMigration.Tests.Module
         }
 
         /// <summary>Writes a plan of <paramref name="servers"/> server rows and <paramref name="redis"/> Redis rows; returns its path.</summary>
+        /// <summary>The plan's source servers' ids, by name.</summary>
+        private readonly Dictionary<string, string> _sourceIds = new Dictionary<string, string>(StringComparer.Ordinal);
+
         private string Plan(int servers, int redis, bool syncing = false, string extraRows = "")
         {
             if (servers > 0 && Sim.State.Sms.Templates.Ids.Count == 0) Sim.State.Sms.Templates.Add("wave-tpl");
@@ -38,7 +41,7 @@ namespace HuaweiMigration.Tests.Module
             for (var i = 0; i < servers; i++)
             {
                 var name = "web-" + i.ToString("00");
-                Sim.State.Sms.AddSourceServer(name, true, dataDisksGb: new long[] { 100 });
+                _sourceIds[name] = Sim.State.Sms.AddSourceServer(name, true, dataDisksGb: new long[] { 100 });
                 lines.Add("Server," + name + "," + name + ",wave-tpl,,,,,," + (syncing ? ",True" : ","));
             }
             for (var i = 0; i < redis; i++)
@@ -261,7 +264,8 @@ namespace HuaweiMigration.Tests.Module
         public void WhatIf_sends_no_change_and_says_what_each_row_would_get()
         {
             Plan(3, 1);
-            Sim.State.Sms.Add(name: "web-01", state: "MIGRATE_SUCCESS");
+            // The task of row web-01 is there already, on the row's own source server.
+            Sim.State.Sms.Add(name: "web-01", state: "MIGRATE_SUCCESS", source: new HuaweiMigration.Simulator.Sms.SmsTaskSource(_sourceIds["web-01"], null, null));
 
             var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -WhatIf" + Passwords);
 
