@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using HuaweiMigration.Client.Reports;
 using HuaweiMigration.Models;
 
 namespace HuaweiMigration.Client.Plans
@@ -23,28 +24,21 @@ namespace HuaweiMigration.Client.Plans
         public PlanResultCsv(string path)
         {
             var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n" };
+            _writer = new StreamWriter(stream, new UTF8Encoding(false));
             if (stream.Length == 0) WriteLine(Columns);
         }
 
+        /// <summary>Appends one result; its texts (names and messages from the plan and the service) cleaned and defused as every CSV of the module (<see cref="CsvLine"/>).</summary>
         public void Write(MigrationPlanResult result) => WriteLine(new[]
         {
-            result.Row.ToString(CultureInfo.InvariantCulture), result.Name, result.Kind, result.Stage, result.Outcome, result.TaskId, result.State, result.Message,
+            result.Row.ToString(CultureInfo.InvariantCulture), CsvLine.Text(result.Name), result.Kind, result.Stage, result.Outcome,
+            CsvLine.Text(result.TaskId), CsvLine.Text(result.State), CsvLine.Text(result.Message),
         });
 
         private void WriteLine(string?[] fields)
         {
-            _writer.WriteLine(string.Join(",", fields.Select(Quote)));
+            _writer.Write(CsvLine.Of(fields));
             _writer.Flush();
-        }
-
-        /// <summary>A field as RFC 4180 has it: quoted (inner quotes doubled) when it holds a comma, a quote or a line break.</summary>
-        public static string Quote(string? field)
-        {
-            if (string.IsNullOrEmpty(field)) return string.Empty;
-            return field!.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 || field != field.Trim()
-                ? "\"" + field.Replace("\"", "\"\"") + "\""
-                : field;
         }
 
         public void Dispose() => _writer.Dispose();

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using HuaweiMigration.Client.Json;
 
 namespace HuaweiMigration.Client.Reports
 {
@@ -28,35 +27,16 @@ namespace HuaweiMigration.Client.Reports
             {
                 Line(sb, new[]
                 {
-                    Text(r.Kind), Text(r.Name), Text(r.Id), Text(r.State), ReportStates.Label(r.Group),
+                    CsvLine.Text(r.Kind), CsvLine.Text(r.Name), CsvLine.Text(r.Id), CsvLine.Text(r.State), ReportStates.Label(r.Group),
                     r.Progress?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                     r.SpeedMbitPerSecond?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty,
                     r.SecondsLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                    Text(r.Detail), Text(r.ErrorCode), Text(r.ErrorMessage), Text(r.Advice), Text(r.Stage), Text(r.Outcome), Text(r.Message),
+                    CsvLine.Text(r.Detail), CsvLine.Text(r.ErrorCode), CsvLine.Text(r.ErrorMessage), CsvLine.Text(r.Advice), CsvLine.Text(r.Stage), CsvLine.Text(r.Outcome), CsvLine.Text(r.Message),
                 });
             }
             return sb.ToString();
         }
 
-        private static void Line(StringBuilder sb, IReadOnlyList<string> fields)
-        {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                if (i > 0) sb.Append(',');
-                sb.Append(Quote(fields[i]));
-            }
-            sb.Append("\r\n");
-        }
-
-        /// <summary>A text field: without control characters, and defused when a spreadsheet would read it as a formula.</summary>
-        public static string Text(string? text)
-        {
-            var clean = ServerText.Clean(text) ?? string.Empty;
-            return clean.Length > 0 && "=+-@\t\r".IndexOf(clean[0]) >= 0 ? "'" + clean : clean;
-        }
-
-        /// <summary>The field as RFC 4180 writes it.</summary>
-        public static string Quote(string field) =>
-            field.IndexOfAny(new[] { ',', '"', '\r', '\n' }) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+        private static void Line(StringBuilder sb, IReadOnlyList<string> fields) => sb.Append(CsvLine.Of(fields));
     }
 }

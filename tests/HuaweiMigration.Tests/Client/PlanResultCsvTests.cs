@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using HuaweiMigration.Client.Plans;
+using HuaweiMigration.Client.Reports;
 using HuaweiMigration.Models;
 using Xunit;
 
@@ -17,7 +18,7 @@ namespace HuaweiMigration.Tests.Client
         [InlineData(" padded", "\" padded\"")]
         [InlineData("", "")]
         [InlineData(null, "")]
-        public void Fields_are_quoted_as_RFC_4180_has_it(string? field, string expected) => Assert.Equal(expected, PlanResultCsv.Quote(field));
+        public void Fields_are_quoted_as_RFC_4180_has_it(string? field, string expected) => Assert.Equal(expected, CsvLine.Quote(field));
 
         [Fact]
         public void The_header_is_written_when_the_file_is_new_or_empty_and_each_line_is_on_disk_at_once()
@@ -38,6 +39,26 @@ namespace HuaweiMigration.Tests.Client
                 var lines = File.ReadAllLines(path);
                 Assert.Equal(3, lines.Length);
                 Assert.StartsWith("3,web-03", lines[2], StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void Names_and_messages_from_the_plan_or_the_service_cannot_run_as_a_spreadsheet_formula_or_break_a_line()
+        {
+            var path = Path.Combine(Path.GetTempPath(), "plan-results-" + Guid.NewGuid().ToString("N") + ".csv");
+            try
+            {
+                using (var csv = new PlanResultCsv(path))
+                {
+                    csv.Write(new MigrationPlanResult { Row = 1, Name = "=HYPERLINK(\"http://x\")", Kind = "Server", Stage = "Create", Outcome = "Failed", Message = "@SUM(1)\u001b[31m red" });
+                }
+                var lines = File.ReadAllLines(path);
+                Assert.Equal(2, lines.Length);
+                Assert.Equal("1,\"'=HYPERLINK(\"\"http://x\"\")\",Server,Create,Failed,,,'@SUM(1) red", lines[1]);
             }
             finally
             {

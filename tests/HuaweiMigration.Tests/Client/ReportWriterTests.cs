@@ -27,14 +27,14 @@ namespace HuaweiMigration.Tests.Client
         [InlineData("@SUM(A1)", "'@SUM(A1)")]
         [InlineData("web-01", "web-01")]
         [InlineData("a\u0001b", "ab")]
-        public void Csv_text_defuses_formulas_and_drops_control_characters(string text, string expected) => Assert.Equal(expected, CsvReportWriter.Text(text));
+        public void Csv_text_defuses_formulas_and_drops_control_characters(string text, string expected) => Assert.Equal(expected, CsvLine.Text(text));
 
         [Theory]
         [InlineData("plain", "plain")]
         [InlineData("a,b", "\"a,b\"")]
         [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
         [InlineData("two\nlines", "\"two\nlines\"")]
-        public void Csv_fields_are_quoted_as_RFC_4180_says(string field, string expected) => Assert.Equal(expected, CsvReportWriter.Quote(field));
+        public void Csv_fields_are_quoted_as_RFC_4180_says(string field, string expected) => Assert.Equal(expected, CsvLine.Quote(field));
 
         [Fact]
         public void Csv_numbers_use_the_invariant_culture_whatever_the_current_one()
