@@ -48,16 +48,44 @@ namespace HuaweiMigration.Client.Plans
 
         /// <summary>
         /// True when a column that is not a plan column is named like a secret (password, pwd, secret, token, …: the
-        /// module's rule for secret-like fields, <see cref="Models.ApiObject.IsSecretName"/>, on the name without its
-        /// ASCII punctuation and spaces, so "Bandwidth (MB)" is not one but a look-alike "pаssword" still is). Its values
-        /// are never quoted: passwords are given with -RedisPassword.
+        /// module's rule for secret-like fields, <see cref="Models.ApiObject.IsSecretName"/>) once its name is folded
+        /// (<see cref="Folded"/>: case, spaces, '-', '_', accents and look-alike letters such as Cyrillic 'а'), so
+        /// "Bandwidth (MB)", "备注" and "Commentaire é" are not secret-like (they are unknown columns) but "Pass-Word"
+        /// and a look-alike "pаssword" are. Its values are never quoted: passwords are given with -RedisPassword.
         /// </summary>
         public static bool IsSecretLike(string column)
         {
             if (IsKnown(column)) return false;
-            var plain = new string(column.Where(c => c > '~' || char.IsLetterOrDigit(c) || c == '_').ToArray());
-            return plain.Length > 0 && Models.ApiObject.IsSecretName(plain);
+            var folded = Folded(column);
+            return folded.Length > 0 && Models.ApiObject.IsSecretName(folded);
         }
+
+        /// <summary>
+        /// A column name reduced to what a secret word is looked for in: compatibility forms (full-width letters) and
+        /// accents undone, lower case, Cyrillic and Greek letters that look like Latin ones made Latin, and only the
+        /// ASCII letters and digits kept.
+        /// </summary>
+        internal static string Folded(string column)
+        {
+            var sb = new System.Text.StringBuilder(column.Length);
+            foreach (var c in column.Normalize(System.Text.NormalizationForm.FormKD))
+            {
+                var lower = char.ToLowerInvariant(c);
+                var latin = LookAlikes.TryGetValue(lower, out var l) ? l : lower;
+                if ((latin >= 'a' && latin <= 'z') || (latin >= '0' && latin <= '9')) sb.Append(latin);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>Lower-case Cyrillic and Greek letters drawn like a Latin letter.</summary>
+        private static readonly Dictionary<char, char> LookAlikes = new Dictionary<char, char>
+        {
+            ['а'] = 'a', ['в'] = 'b', ['е'] = 'e', ['ё'] = 'e', ['к'] = 'k', ['м'] = 'm', ['н'] = 'h',
+            ['о'] = 'o', ['р'] = 'p', ['с'] = 'c', ['т'] = 't', ['у'] = 'y', ['х'] = 'x', ['ѕ'] = 's',
+            ['і'] = 'i', ['ј'] = 'j', ['ԁ'] = 'd', ['ԛ'] = 'q', ['ԝ'] = 'w',
+            ['α'] = 'a', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p',
+            ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ω'] = 'w',
+        };
 
         /// <summary>
         /// The plan column <paramref name="column"/> is most likely a misspelling of (<c>SourceSever</c> →
