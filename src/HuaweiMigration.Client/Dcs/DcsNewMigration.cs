@@ -90,10 +90,19 @@ namespace HuaweiMigration.Client.Dcs
 
         public static void Name(string? name)
         {
-            if (name is null || !TaskName.IsMatch(name))
+            if (!TryName(name, out var reason)) throw new ArgumentException(reason + ".", "Name");
+        }
+
+        /// <summary>False, with the reason as a sentence without its final full stop (no parameter name), unless <paramref name="name"/> is a task name DCS takes.</summary>
+        public static bool TryName(string? name, out string reason)
+        {
+            if (name != null && TaskName.IsMatch(name))
             {
-                throw new ArgumentException("The task name '" + Printable(name) + "' is not one DCS takes: 1 to 64 letters, digits, '-' and '_'.", "Name");
+                reason = string.Empty;
+                return true;
             }
+            reason = "The task name '" + Printable(name) + "' is not one DCS takes: 1 to 64 letters, digits, '-' and '_'";
+            return false;
         }
 
         /// <summary>'host:port' with a port from 1 to 65535.</summary>

@@ -40,20 +40,8 @@ namespace HuaweiMigration.Client.Plans
         {
             var name = check.Row.Name;
             if (name is null) return;
-            try
-            {
-                if (check.Row.IsRedis) DcsNewMigrationChecks.Name(name);
-                else SmsClient.ValidateTaskName(name);
-            }
-            catch (ArgumentException ex)
-            {
-                // The rule's own sentence, without the " (Parameter 'name')" .NET adds and its final full stop.
-                var said = ex.Message;
-                var parameter = " (Parameter '" + ex.ParamName + "')";
-                if (ex.ParamName != null && said.EndsWith(parameter, StringComparison.Ordinal)) said = said.Substring(0, said.Length - parameter.Length);
-                if (said.EndsWith(".", StringComparison.Ordinal)) said = said.Substring(0, said.Length - 1);
-                check.Problem(PlanColumns.Name, said + "; rename the row.");
-            }
+            var valid = check.Row.IsRedis ? DcsNewMigrationChecks.TryName(name, out var reason) : SmsClient.TryValidateTaskName(name, out reason);
+            if (!valid) check.Problem(PlanColumns.Name, reason + "; rename the row.");
         }
 
         /// <summary>A cell that must be one of <paramref name="allowed"/> (any case).</summary>

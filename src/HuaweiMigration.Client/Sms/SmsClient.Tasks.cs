@@ -105,14 +105,25 @@ namespace HuaweiMigration.Client.Sms
         /// </summary>
         public static string ValidateTaskName(string? name, string paramName = "name")
         {
-            if (name is null || !TaskNamePattern.IsMatch(name))
+            if (!TryValidateTaskName(name, out var reason)) throw new ArgumentException(reason + ".", paramName);
+            return name!;
+        }
+
+        /// <summary>
+        /// False, with the reason as a sentence without its final full stop (no control character, no parameter
+        /// name), unless <paramref name="name"/> is a task name the API takes (<see cref="ValidateTaskName"/>).
+        /// </summary>
+        public static bool TryValidateTaskName(string? name, out string reason)
+        {
+            if (name != null && TaskNamePattern.IsMatch(name))
             {
-                var shown = name is null ? "(none)" : "'" + Printable(name.Length > 60 ? name.Substring(0, 60) + "…" : name) + "'";
-                throw new ArgumentException(
-                    "The task name " + shown + (name != null && name.Length > 255 ? " is " + name.Length + " characters long" : " is not one the API takes")
-                    + ": a task name is 1 to 255 letters, digits, '-', '_' and '.'.", paramName);
+                reason = string.Empty;
+                return true;
             }
-            return name;
+            var shown = name is null ? "(none)" : "'" + Printable(name.Length > 60 ? name.Substring(0, 60) + "…" : name) + "'";
+            reason = "The task name " + shown + (name != null && name.Length > 255 ? " is " + name.Length + " characters long" : " is not one the API takes")
+                + ": a task name is 1 to 255 letters, digits, '-', '_' and '.'";
+            return false;
         }
 
         private static string Printable(string s) => new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
