@@ -64,7 +64,11 @@ namespace HuaweiMigration.Client.Plans
             var (otherId, otherName) = current != null && (current.Id != null || current.Name != null)
                 ? (current.Id, current.Name)
                 : inventory.SmsTaskOfSourceServer(source.Id ?? string.Empty) is SmsTask task ? (task.Id, task.Name) : (null, null);
-            if ((otherId != null || otherName != null) && !string.Equals(otherName, name, StringComparison.Ordinal))
+            // current_task may carry an id without a name: the row's own task is known by its id too, and another one's name is looked up.
+            var ownTask = string.Equals(otherName, name, StringComparison.Ordinal)
+                || (otherId != null && check.SmsTask?.Id is string ownId && string.Equals(otherId, ownId, StringComparison.OrdinalIgnoreCase));
+            if (otherName is null && otherId != null) otherName = inventory.SmsTasks.FirstOrDefault(t => string.Equals(t.Id, otherId, StringComparison.OrdinalIgnoreCase))?.Name;
+            if ((otherId != null || otherName != null) && !ownTask)
             {
                 check.Problem(PlanColumns.SourceServer, PlanText.Quote(text) + " already has another task, " + PlanText.Quote(otherName ?? "?") + " (" + otherId + "): name the row "
                     + PlanText.Quote(otherName ?? "?") + " to reuse that task, or remove it (Remove-SmsTask) first.");

@@ -20,6 +20,16 @@ namespace HuaweiMigration.Client.Plans
         {
         }
 
+        /// <summary>An inventory of the given listings (for tests of the checker, which reads nothing itself).</summary>
+        internal PlanInventory(IReadOnlyList<SmsSourceServer>? sourceServers = null, IReadOnlyList<SmsTask>? smsTasks = null, IReadOnlyList<SmsTemplate>? templates = null,
+            IReadOnlyList<DcsMigrationTask>? dcsTasks = null)
+        {
+            SourceServers = sourceServers ?? Array.Empty<SmsSourceServer>();
+            SmsTasks = smsTasks ?? Array.Empty<SmsTask>();
+            Templates = templates ?? Array.Empty<SmsTemplate>();
+            DcsTasks = dcsTasks ?? Array.Empty<DcsMigrationTask>();
+        }
+
         public IReadOnlyList<SmsSourceServer> SourceServers { get; private set; } = Array.Empty<SmsSourceServer>();
         public IReadOnlyList<SmsTemplate> Templates { get; private set; } = Array.Empty<SmsTemplate>();
         public IReadOnlyList<SmsMigrationProject> Projects { get; private set; } = Array.Empty<SmsMigrationProject>();
