@@ -38,6 +38,7 @@ namespace HuaweiMigration.Client.Plans
             if (shape.Warning() is string unknown) warnings.Add(unknown);
             foreach (var check in checks)
             {
+                if (NotSingle(check)) continue;
                 Columns(check);
                 if (check.Row.Kind is null) continue;
                 if (check.Row.IsRedis) Redis(check, inventory, shape);
@@ -47,6 +48,19 @@ namespace HuaweiMigration.Client.Plans
             SharedSourceServers(checks);
             Quotas(checks, inventory, warnings);
             return new PlanCheckResult(checks, warnings);
+        }
+
+        /// <summary>
+        /// A problem for each cell that was an object or a list (its value is not quoted: it may hold a password);
+        /// true when there was one, and the row is checked no further until it holds single values.
+        /// </summary>
+        private static bool NotSingle(PlanCheck check)
+        {
+            foreach (var column in check.Row.NotSingle)
+            {
+                check.Problem(PlanText.Shown(column), "is not a single value (it is an object or a list, not shown): write one text, number or True/False in it.");
+            }
+            return check.Row.NotSingle.Count > 0;
         }
 
         /// <summary>

@@ -32,7 +32,7 @@ namespace HuaweiMigration.Client.Plans
         private static readonly string[] Spreadsheets = { ".xlsx", ".xls", ".xlsm", ".ods", ".numbers" };
 
         /// <summary>Rows given as maps of column → value (the properties of objects piped in).</summary>
-        public static PlanRow FromCells(int row, IEnumerable<KeyValuePair<string, string?>> cells) => new PlanRow(row, cells);
+        public static PlanRow FromCells(int row, IEnumerable<KeyValuePair<string, string?>> cells, IEnumerable<string>? notSingle = null) => new PlanRow(row, cells, notSingle);
 
         /// <summary>A JSON plan: an array of objects (or one object) whose properties are the columns.</summary>
         public static IReadOnlyList<PlanRow> FromJson(string text)
@@ -51,10 +51,14 @@ namespace HuaweiMigration.Client.Plans
             for (var i = 0; i < items.Count; i++)
             {
                 if (!(items[i] is JObject item)) throw new FormatException("Item " + (i + 1) + " of the plan is not an object: write one object per row, its properties the columns.");
-                rows.Add(new PlanRow(i + 1, item.Properties().Select(p => new KeyValuePair<string, string?>(p.Name, Cell(p.Value)))));
+                var notSingle = item.Properties().Where(p => !IsScalar(p.Value)).Select(p => p.Name).ToList();
+                rows.Add(new PlanRow(i + 1, item.Properties().Select(p => new KeyValuePair<string, string?>(p.Name, IsScalar(p.Value) ? Cell(p.Value) : null)), notSingle));
             }
             return rows;
         }
+
+        /// <summary>True for a cell that is one value (text, number, flag, null); an object or an array is not one and is never kept as text (it may hold a password).</summary>
+        private static bool IsScalar(JToken value) => !(value is JContainer);
 
         private static string? Cell(JToken value) => value.Type switch
         {
@@ -62,7 +66,7 @@ namespace HuaweiMigration.Client.Plans
             JTokenType.String => (string?)value,
             JTokenType.Boolean => (bool)value ? "True" : "False",
             JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture),
-            _ => value.ToString(Formatting.None),
+            _ => Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture),
         };
 
         private static string LineOf(JsonException ex) => ex is JsonReaderException r ? r.LineNumber.ToString(CultureInfo.InvariantCulture) : "?";

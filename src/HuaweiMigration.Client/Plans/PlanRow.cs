@@ -15,9 +15,11 @@ namespace HuaweiMigration.Client.Plans
 
         /// <param name="row">The row's number, from 1.</param>
         /// <param name="cells">Column → value as read; blank values are dropped, others trimmed.</param>
-        public PlanRow(int row, IEnumerable<KeyValuePair<string, string?>> cells)
+        /// <param name="notSingle">Columns whose value was not a single value (a JSON object or array, a piped list or table): their cells are left blank, never kept as text.</param>
+        public PlanRow(int row, IEnumerable<KeyValuePair<string, string?>> cells, IEnumerable<string>? notSingle = null)
         {
             Row = row;
+            NotSingle = (notSingle ?? Enumerable.Empty<string>()).Select(c => (c ?? string.Empty).Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             _cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             Columns = new List<string>();
             foreach (var cell in cells)
@@ -32,6 +34,13 @@ namespace HuaweiMigration.Client.Plans
 
         /// <summary>The row's number in the plan, from 1.</summary>
         public int Row { get; }
+
+        /// <summary>
+        /// Columns whose value was an object or a list rather than one text, number or flag. Such a value is never
+        /// kept nor quoted (it may hold a password, as in <c>{"host":"…","password":"…"}</c>): the check says the
+        /// column is not a single value.
+        /// </summary>
+        public IReadOnlyList<string> NotSingle { get; }
 
         /// <summary>Every column the row came with (blank ones too), as spelt in the plan.</summary>
         public List<string> Columns { get; }

@@ -98,6 +98,11 @@ namespace HuaweiMigration.Commands.Plans
 
         protected override void EndProcessing()
         {
+            if (Rows.Count == 0)
+            {
+                base.EndProcessing(); // no rows piped: nothing to check, run or write
+                return;
+            }
             var check = CheckPlan();
             foreach (var warning in check.Warnings) WriteWarning(warning);
             var problems = check.Rows.Where(r => r.Problems.Count > 0).ToList();

@@ -37,21 +37,40 @@ namespace HuaweiMigration.Commands.Plans
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (ParameterSetName == PathSet) _rows.AddRange(ReadFile());
+            if (ParameterSetName != PathSet) return;
+            _rows.AddRange(ReadFile());
+            if (_rows.Count == 0)
+            {
+                // A plan file with a header and no rows, or '[]': said before any request (piped input with no rows writes nothing).
+                var message = "The plan file '" + Path + "' has no rows: add a row per task under the header line (CSV) or an object per task in the array (JSON).";
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "MigrationPlanEmpty", ErrorCategory.InvalidData, Path)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                });
+            }
         }
 
         protected override void ProcessRecord()
         {
             if (InputObject is null) return;
-            _rows.Add(PlanReader.FromCells(_rows.Count + 1, CellsOf(InputObject)));
+            var cells = CellsOf(InputObject).ToList();
+            // A list or a table in a cell is not one value, and never turned into text (it may hold a password).
+            var notSingle = cells.Where(c => !IsSingle(c.Value)).Select(c => c.Key).ToList();
+            _rows.Add(PlanReader.FromCells(_rows.Count + 1, cells.Select(c => new KeyValuePair<string, string?>(c.Key, IsSingle(c.Value) ? Text(c.Value) : null)), notSingle));
+        }
+
+        private static bool IsSingle(object? value)
+        {
+            var inner = value is PSObject o ? o.BaseObject : value;
+            return inner is null || inner is string || !(inner is IEnumerable || inner is PSCustomObject);
         }
 
         /// <summary>The columns of a piped row: a dictionary's keys, else the object's properties.</summary>
-        private static IEnumerable<KeyValuePair<string, string?>> CellsOf(PSObject row)
+        private static IEnumerable<KeyValuePair<string, object?>> CellsOf(PSObject row)
         {
             if (row.BaseObject is IDictionary map)
             {
-                foreach (DictionaryEntry entry in map) yield return new KeyValuePair<string, string?>(entry.Key?.ToString() ?? string.Empty, Text(entry.Value));
+                foreach (DictionaryEntry entry in map) yield return new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, entry.Value);
                 yield break;
             }
             foreach (var property in row.Properties)
@@ -65,7 +84,7 @@ namespace HuaweiMigration.Commands.Plans
                 {
                     value = null;
                 }
-                yield return new KeyValuePair<string, string?>(property.Name, Text(value));
+                yield return new KeyValuePair<string, object?>(property.Name, value);
             }
         }
 
@@ -86,19 +105,7 @@ namespace HuaweiMigration.Commands.Plans
         /// </summary>
         internal static IReadOnlyList<PlanRow> ReadPlanFile(PSCmdlet cmdlet, string planPath)
         {
-            string path;
-            try
-            {
-                path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(planPath);
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException || ex is ArgumentException)
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanPathInvalid", ErrorCategory.InvalidArgument, planPath)
-                {
-                    ErrorDetails = new ErrorDetails("The plan path '" + planPath + "' is not a file system path: " + ex.Message),
-                });
-                throw;
-            }
+            var path = FileSystemPaths.Resolve(cmdlet, planPath, "MigrationPlanPathInvalid", "plan file");
             if (!File.Exists(path))
             {
                 cmdlet.ThrowTerminatingError(new ErrorRecord(new FileNotFoundException("The plan file '" + path + "' does not exist.", path), "MigrationPlanNotFound", ErrorCategory.ObjectNotFound, planPath)
@@ -136,6 +143,7 @@ namespace HuaweiMigration.Commands.Plans
         /// </summary>
         internal PlanCheckResult CheckPlan()
         {
+            if (_rows.Count == 0) return new PlanCheckResult(Array.Empty<PlanCheck>(), Array.Empty<string>()); // nothing piped: nothing to read
             var dcs = _rows.Any(r => r.IsRedis) ? CreateDcsClient(null) : null;
             PlanInventory inventory;
             try
@@ -144,7 +152,7 @@ namespace HuaweiMigration.Commands.Plans
             }
             catch (HuaweiCloudApiException ex)
             {
-                ThrowTerminatingError(ErrorRecords.FromApi(ex, Path, "The plan could not be checked: reading the account failed: " + ex.Said));
+                ThrowTerminatingError(ErrorRecords.FromApi(ex, ParameterSetName == PathSet ? Path : (object)_rows.Count, "The plan could not be checked: reading the account failed: " + ex.Said));
                 throw;
             }
             return PlanChecker.Check(_rows, inventory);

@@ -91,7 +91,7 @@ namespace HuaweiMigration.Commands.Reports
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _file = GetUnresolvedProviderPathFromPSPath(Path);
+            _file = FileSystemPaths.Resolve(this, Path, "InvalidReportPath", "report file");
             var extension = System.IO.Path.GetExtension(_file).ToLowerInvariant();
             if (Format != null) _html = string.Equals(Format, "Html", StringComparison.OrdinalIgnoreCase);
             else if (extension == ".html" || extension == ".htm") _html = true;
