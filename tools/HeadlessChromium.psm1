@@ -38,7 +38,11 @@ function Invoke-HeadlessChromium {
     $userData = Join-Path ([IO.Path]::GetTempPath()) ('hwm-chromium-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $userData
     $url = [System.UriBuilder]::new('file', '', -1, (Resolve-Path -LiteralPath $Path).Path).Uri.AbsoluteUri
-    $arguments = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars', "--user-data-dir=$userData")
+    # sRGB and a scale factor of 1 make the screenshot's colours and size the same on every machine (the report's
+    # colour and size checks, and build.ps1 ReportImage's PNG, depend on them); no crash reporter, so no crash
+    # handler process outlives the run.
+    $arguments = @('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars', "--user-data-dir=$userData",
+        '--force-color-profile=srgb', '--force-device-scale-factor=1', '--disable-crash-reporter', '--disable-breakpad')
     $arguments += if ($DumpDom) { '--dump-dom' } else { "--screenshot=$ScreenshotPath", "--window-size=$WindowSize" }
     $arguments += $url
     $info = [System.Diagnostics.ProcessStartInfo]::new($Chromium)

@@ -28,6 +28,21 @@ AfterAll {
     if ($script:sim) { Stop-HuaweiSimulator $script:sim }
 }
 
+Describe 'Invoke-HeadlessChromium''s arguments' {
+    It 'fixes the colour profile and scale, and runs no crash reporter' -Skip:$IsWindows {
+        # A stand-in for chromium that prints the arguments it was given, one a line.
+        $fake = Join-Path $TestDrive 'fake-chromium.sh'
+        Set-Content -LiteralPath $fake -Value "#!/bin/sh`nprintf '%s\n' `"`$@`"" -NoNewline
+        & chmod +x $fake
+        $page = Join-Path $TestDrive 'args.html'
+        Set-Content -LiteralPath $page -Value '<p>x</p>'
+        $given = (Invoke-HeadlessChromium -Chromium $fake -Path $page -ScreenshotPath (Join-Path $TestDrive 'args.png')) -split "`n"
+        foreach ($flag in '--force-color-profile=srgb', '--force-device-scale-factor=1', '--disable-crash-reporter', '--disable-breakpad', '--headless') {
+            $given | Should -Contain $flag
+        }
+    }
+}
+
 Describe 'The wave report in headless Chromium' {
     It 'is written as one file' {
         $file.FullName | Should -Be $page
