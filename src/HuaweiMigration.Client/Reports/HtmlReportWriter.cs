@@ -177,10 +177,14 @@ footer{margin-top:14px;color:#7b8794;font-size:12px}
             return "<b>" + Text(head) + "</b>" + (string.IsNullOrEmpty(row.Message) ? string.Empty : "<span class=\"detail\">" + Text(row.Message) + "</span>");
         }
 
-        /// <summary>"2 h 05 min", "7 min", "under a minute".</summary>
+        /// <summary>The longest time left shown as such; a longer one (remain_seconds up to long.MaxValue) is "over 999 d".</summary>
+        public const long MaxShownSeconds = 999L * 24 * 3600;
+
+        /// <summary>"2 h 05 min", "7 min", "under a minute", "over 999 d".</summary>
         public static string Duration(long seconds)
         {
             if (seconds < 60) return "under a minute";
+            if (seconds > MaxShownSeconds) return "over 999 d";
             var minutes = (seconds + 59) / 60;
             if (minutes < 60) return minutes.ToString(CultureInfo.InvariantCulture) + " min";
             var hours = minutes / 60;

@@ -243,7 +243,7 @@ namespace HuaweiMigration.Client.Reports
             return new Dictionary<string, DcsMigrationProgress>(figures);
         }
 
-        private static ReportRow SmsRow(SmsTask t, DateTime madeAtUtc)
+        internal static ReportRow SmsRow(SmsTask t, DateTime madeAtUtc)
         {
             var group = ReportStates.Of(t.State);
             var row = new ReportRow
@@ -254,12 +254,15 @@ namespace HuaweiMigration.Client.Reports
                 State = t.RawState,
                 Group = group,
                 Progress = group == ReportStateGroup.Done && t.SubTasks.Count == 0 ? 100 : t.Progress,
-                SpeedMbitPerSecond = t.MigrateSpeed is double s && s > 0 && group == ReportStateGroup.Running ? s : (double?)null,
+                SpeedMbitPerSecond = t.MigrateSpeed is double s && s > 0 && ReportStates.IsMoving(t.State) ? s : (double?)null,
             };
-            if (group == ReportStateGroup.Running)
+            if (ReportStates.IsMoving(t.State))
             {
                 if (t.RemainSeconds is long left && left > 0) row.SecondsLeft = left;
                 else if (t.EstimateCompleteTime is DateTime end && end > madeAtUtc) row.SecondsLeft = (long)Math.Ceiling((end - madeAtUtc).TotalSeconds);
+            }
+            if (group == ReportStateGroup.Running)
+            {
                 if (t.CurrentSubTask is SmsSubTask step && !string.IsNullOrEmpty(step.Name)) row.Detail = "Step " + step.Name + " " + (step.Progress ?? 0).ToString(CultureInfo.InvariantCulture) + "%";
             }
             if (!string.IsNullOrWhiteSpace(t.ErrorJson))
@@ -275,7 +278,7 @@ namespace HuaweiMigration.Client.Reports
             return row;
         }
 
-        private static ReportRow DcsRow(DcsMigrationTask t, DcsMigrationProgress? stats)
+        internal static ReportRow DcsRow(DcsMigrationTask t, DcsMigrationProgress? stats)
         {
             var group = ReportStates.Of(t.Status);
             var row = new ReportRow
@@ -291,7 +294,7 @@ namespace HuaweiMigration.Client.Reports
             {
                 if (stats.PercentComplete is double p && !double.IsNaN(p)) row.Progress = (int)Math.Max(0, Math.Min(100, Math.Floor(p)));
                 // target_input_kbps: KB/s arriving at the target (the SDK's "input rate"), here in Mbit/s as SMS speeds are.
-                if (double.TryParse(stats.TargetInputKbps, NumberStyles.Float, CultureInfo.InvariantCulture, out var kb) && kb > 0 && !double.IsInfinity(kb))
+                if (ReportStates.IsMoving(t.Status) && double.TryParse(stats.TargetInputKbps, NumberStyles.Float, CultureInfo.InvariantCulture, out var kb) && kb > 0 && !double.IsInfinity(kb))
                 {
                     row.SpeedMbitPerSecond = Math.Round(kb * 8 / 1000, 2);
                 }

@@ -27,6 +27,17 @@ namespace HuaweiMigration.Client.Reports
             _ => ReportStateGroup.Other,
         };
 
+        /// <summary>
+        /// True for an SMS task that is moving data (RUNNING, SYNCING): only then are its speed and time left shown. A
+        /// Running-group task that is stopping or being removed (ABORTING, DELETING, SKIPPING, RESETING,
+        /// SYNC_F_ROLLBACKING) may still carry its last speed and remain_seconds, which no longer mean anything.
+        /// </summary>
+        public static bool IsMoving(SmsTaskState state) => state == SmsTaskState.RUNNING || state == SmsTaskState.SYNCING;
+
+        /// <summary>True for a DCS migration task that is moving data (not one being created or terminated).</summary>
+        public static bool IsMoving(DcsMigrationTaskStatus status) => status == DcsMigrationTaskStatus.RUNNING || status == DcsMigrationTaskStatus.MIGRATING
+            || status == DcsMigrationTaskStatus.FULLMIGRATING || status == DcsMigrationTaskStatus.INCRMIGEATING;
+
         /// <summary>A plan result's outcome, for a row whose task is not known.</summary>
         public static ReportStateGroup OfOutcome(string? outcome) => outcome switch
         {
