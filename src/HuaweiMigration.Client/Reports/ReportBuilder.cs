@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HuaweiMigration.Client.Concurrency;
 using HuaweiMigration.Client.Dcs;
+using HuaweiMigration.Client.Plans;
 using HuaweiMigration.Client.Json;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Models;
@@ -188,40 +189,52 @@ namespace HuaweiMigration.Client.Reports
             }
         }
 
-        /// <summary>Finds each plan row's task by name: one listing per service that has rows, whatever the number of rows.</summary>
+        /// <summary>
+        /// Finds each plan row's task by name as the plan check does (<see cref="PlanInventory.SmsTasksNamed"/>,
+        /// <see cref="PlanInventory.DcsTasksNamed"/>): one listing per service that has rows, whatever the number of
+        /// rows. A name that several tasks carry is warned about; the row shows the first listed (the newest).
+        /// </summary>
         private async Task<List<PlannedTask>> FindPlannedAsync(List<PlannedTask> planned, Dictionary<string, SmsTask> sms, Dictionary<string, DcsMigrationTask> dcs, CancellationToken cancellationToken)
         {
             var unfound = new List<PlannedTask>();
             if (planned.Count == 0) return unfound;
             var servers = planned.Where(p => KindKey(p.Kind) == "S").ToList();
             var caches = planned.Where(p => KindKey(p.Kind) == "R").ToList();
-            var smsByName = servers.Count == 0 ? null
-                : await Task.Run(() => ByName(_sms.EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), cancellationToken), t => t.Name), cancellationToken).ConfigureAwait(false);
-            var dcsByName = caches.Count == 0 ? null
-                : await Task.Run(() => ByName(Dcs.EnumerateTasks(new DcsTaskFilter(), new PagingRequest(), cancellationToken), t => t.TaskName), cancellationToken).ConfigureAwait(false);
+            var smsTasks = servers.Count == 0 ? new List<SmsTask>()
+                : await Task.Run(() => _sms.EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
+            var dcsTasks = caches.Count == 0 ? new List<DcsMigrationTask>()
+                : await Task.Run(() => Dcs.EnumerateTasks(new DcsTaskFilter(), new PagingRequest(), cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
+            var inventory = new PlanInventory(smsTasks: smsTasks, dcsTasks: dcsTasks);
             foreach (var p in servers)
             {
-                if (smsByName!.TryGetValue(p.Name, out var t)) sms[t.Id] = t;
-                else unfound.Add(p);
+                var named = inventory.SmsTasksNamed(p.Name);
+                if (named.Count == 0)
+                {
+                    unfound.Add(p);
+                    continue;
+                }
+                if (named.Count > 1) _warnings.Add(Several(p.Name, named.Count, "SMS", named.Select(t => t.Id)));
+                sms[named[0].Id] = named[0];
             }
             foreach (var p in caches)
             {
-                if (dcsByName!.TryGetValue(p.Name, out var t)) dcs[t.TaskId] = t;
-                else unfound.Add(p);
+                var named = inventory.DcsTasksNamed(p.Name);
+                if (named.Count == 0)
+                {
+                    unfound.Add(p);
+                    continue;
+                }
+                if (named.Count > 1) _warnings.Add(Several(p.Name, named.Count, "DCS migration", named.Select(t => t.TaskId)));
+                dcs[named[0].TaskId] = named[0];
             }
             return unfound;
         }
 
-        /// <summary>The tasks by name; of several with one name, the newest listed first wins (the listing's order).</summary>
-        private static Dictionary<string, T> ByName<T>(IEnumerable<T> tasks, Func<T, string?> name)
+        private static string Several(string name, int count, string service, IEnumerable<string?> ids)
         {
-            var byName = new Dictionary<string, T>(StringComparer.Ordinal);
-            foreach (var t in tasks)
-            {
-                var n = name(t);
-                if (!string.IsNullOrEmpty(n) && !byName.ContainsKey(n!)) byName[n!] = t;
-            }
-            return byName;
+            var list = ids.ToList();
+            return "The plan's " + PlanText.Quote(name) + " names " + count + " " + service + " tasks (" + string.Join(", ", list) + "): the report shows the first listed ("
+                + list[0] + "); remove the extra tasks or rename them so each plan row names one.";
         }
 
         /// <summary>The figures of the Redis migrations that are moving data, a few reads at a time.</summary>

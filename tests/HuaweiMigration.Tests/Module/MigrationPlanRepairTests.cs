@@ -140,5 +140,30 @@ namespace HuaweiMigration.Tests.Module
             var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
             Assert.Equal(2, error.TargetObject);
         }
+
+        [Fact]
+        public void A_report_plan_row_whose_name_two_tasks_carry_is_warned_about()
+        {
+            var first = Sim.State.Sms.Add(name: "wave1-web-01", state: "RUNNING");
+            var second = Sim.State.Sms.Add(name: "wave1-web-01", state: "MIGRATE_SUCCESS");
+            var redisA = Sim.State.Dcs.Add("wave1-redis-01", "SUCCESS");
+            var redisB = Sim.State.Dcs.Add("wave1-redis-01", "SUCCESS");
+            var plan = Write("twins.csv", "Kind,Name\r\nServer,wave1-web-01\r\nRedis,wave1-redis-01\r\n");
+            var path = Path.Combine(_dir, "twins-report.csv");
+
+            var r = Ps.Run("Export-HuaweiMigrationReport -Plan $args[0] -Path $args[1]", plan, path);
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var sms = Assert.Single(r.Warning, w => w.Contains("SMS tasks", StringComparison.Ordinal));
+            Assert.Contains("'wave1-web-01' names 2 SMS tasks", sms);
+            Assert.Contains(first, sms);
+            Assert.Contains(second, sms);
+            var dcs = Assert.Single(r.Warning, w => w.Contains("DCS migration tasks", StringComparison.Ordinal));
+            Assert.Contains("'wave1-redis-01' names 2 DCS migration tasks", dcs);
+            Assert.Contains(redisA, dcs);
+            Assert.Contains(redisB, dcs);
+            var lines = File.ReadAllText(path).Split("\r\n").Where(l => l.Length > 0).Skip(1).ToList();
+            Assert.Equal(2, lines.Count); // one row per plan row, not one per task
+        }
     }
 }
