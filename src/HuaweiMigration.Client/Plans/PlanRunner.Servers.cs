@@ -227,28 +227,44 @@ namespace HuaweiMigration.Client.Plans
 
         // ---- Test, Cutover ----
 
-        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, t => CutOver(t)
+        /// <summary>A test launch still running: the migration cycle is <c>testing</c> and the source server is not in <c>error</c> (a failed test's end).</summary>
+        internal static bool Testing(SmsTask task) => Is(task.SourceServer?.MigrationCycle, "testing") && !Is(task.SourceServer?.State, "error");
+
+        /// <summary>A cutover still running: the source server is <c>cutovering</c> (a failed cutover shows <c>error</c>).</summary>
+        internal static bool CuttingOver(SmsTask task) => Is(task.SourceServer?.State, "cutovering");
+
+        /// <summary>A clear still running: the source server is <c>clearing</c>.</summary>
+        internal static bool Clearing(SmsTask task) => Is(task.SourceServer?.State, "clearing");
+
+        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, Testing, t => CutOver(t)
             ? "Its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + "): it is past testing."
             : "Its target was tested (" + t.SourceServer?.MigrationCycle + ").");
 
-        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, t => "It is cut over: its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + ").");
+        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, CuttingOver, t => "It is cut over: its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + ").");
 
-        /// <summary>A launch (test, cutover): rows already past it are AlreadyDone; the others are launched together and waited for.</summary>
-        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, Func<SmsTask, string> doneWords)
+        /// <summary>
+        /// A launch (test, cutover): rows already past it are AlreadyDone; rows whose launch is still running (a run
+        /// stopped meanwhile) are not sent it again, only waited for by the same rule; the others are launched together
+        /// and waited for.
+        /// </summary>
+        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, Func<SmsTask, bool> running, Func<SmsTask, string> doneWords)
         {
             if (rows.Count == 0) return;
             // The source servers' state and migration cycle decide: read with the tasks.
             var tasks = ReadTasks(rows, _smsService, SmsActions.Test);
             var job = new ActionJob<SmsTask>(_stageHost!, _smsService, action, null, _options.Throttle, _options.Wait);
+            var sent = new WaitJob<SmsTask>(_stageHost!, _smsService, action, _options.Wait, _options.Throttle);
             foreach (var (row, task) in tasks)
             {
                 row.SmsTask = task ?? row.SmsTask;
                 if (task is null) Fail(row, NoTask(row));
                 else if (done(task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, doneWords(task));
+                else if (running(task)) sent.Add(row.TaskId!, task);
                 else if (!Replicated(task)) Fail(row, "Its full replication is not done (" + task.RawState + "): run stage Replicate first.");
                 else job.Add(row.TaskId!, task);
             }
             job.End();
+            if (sent.Count > 0) sent.End();
         }
 
         // ---- Cleanup ----
@@ -266,13 +282,18 @@ namespace HuaweiMigration.Client.Plans
                 else withTask.Add((row, task));
             }
             // The snapshots first; its answers are not results.
-            var snapshots = withTask.Where(x => HasSnapshot(x.Task)).ToList();
-            if (snapshots.Count > 0)
+            // A clear still running (a run stopped meanwhile) is waited for, not sent again.
+            var clearing = withTask.Where(x => Clearing(x.Task)).ToList();
+            var snapshots = withTask.Where(x => !Clearing(x.Task) && HasSnapshot(x.Task)).ToList();
+            if (snapshots.Count > 0 || clearing.Count > 0)
             {
                 _stageHost!.ObjectsAreResults = false;
                 var clear = new ActionJob<SmsTask>(_stageHost, _smsService, SmsActions.Clear, null, _options.Throttle, _options.Wait);
                 foreach (var (row, task) in snapshots) clear.Add(row.TaskId!, task);
                 clear.End();
+                var sent = new WaitJob<SmsTask>(_stageHost, _smsService, SmsActions.Clear, _options.Wait, _options.Throttle);
+                foreach (var (row, task) in clearing) sent.Add(row.TaskId!, task);
+                if (sent.Count > 0) sent.End();
                 _stageHost.ObjectsAreResults = true;
             }
             var left = withTask.Where(x => !_reported.Contains(x.Row)).ToList();

@@ -440,6 +440,45 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(0, Sim.State.Sms.Count);
         }
 
+        [Theory]
+        [InlineData("cutover", "Cutover")]
+        [InlineData("test", "Test")]
+        public void A_launch_still_running_is_waited_for_not_sent_again(string operation, string stage)
+        {
+            Plan(1, 0, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            var id = made.Objects<MigrationPlanResult>().First().TaskId!;
+            // A run stopped (Ctrl+C) right after the launch was accepted: the launch is still running.
+            Sim.State.Timings.LaunchDelay = TimeSpan.FromSeconds(1.5);
+            Sim.State.Sms.Act(id, operation);
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage " + stage + " -Force -PollInterval 0.1");
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            var result = Assert.Single(again.Objects<MigrationPlanResult>());
+            Assert.True(result.Outcome == MigrationPlanOutcomes.Done, result + " " + result.Message);
+            Assert.Empty(WriteRequests);
+        }
+
+        [Fact]
+        public void A_clear_still_running_is_waited_for_not_sent_again()
+        {
+            Plan(1, 0, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            var id = made.Objects<MigrationPlanResult>().First().TaskId!;
+            Sim.State.Timings.LaunchDelay = TimeSpan.FromSeconds(1.5);
+            Sim.State.Sms.Act(id, "clear");
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal));
+            Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
