@@ -227,7 +227,7 @@ namespace HuaweiMigration.Client.Plans
             MigrationPlanStages.Create => row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
             MigrationPlanStages.Test => "Would launch the target for a test and wait.",
-            MigrationPlanStages.Cutover => row.IsRedis ? "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
+            MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
             _ => row.IsRedis ? "Would remove the migration task." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
         };
 

@@ -479,6 +479,51 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(0, Sim.State.Sms.Count);
         }
 
+        private RecordedRequest[] ExchangeRequests => Sim.State.Requests.Where(q => q.Method == "POST" && q.Path.EndsWith("/exchange-ip", StringComparison.Ordinal)).ToArray();
+
+        [Fact]
+        public void A_Redis_switch_is_told_by_the_host_only_a_source_on_another_port_is_not_switched_again()
+        {
+            // Two rows: the re-run reads them with a list call, whose rows show only target_instance_addrs.
+            Plan(0, 0, extraRows: "Redis,cache-p,,,10.0.1.20:6380," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001,\n"
+                + "Redis,cache-q,,,10.0.1.21:6380," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001,");
+            const string Pw = " -RedisPassword @{ '10.0.1.20:6380' = $spw; '10.0.1.21:6380' = $spw; '" + Target + "' = $tpw }";
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1" + Pw);
+            Assert.True(first.Errors.Count == 0 && first.Terminating is null, first.Describe());
+            Assert.All(first.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome != MigrationPlanOutcomes.Failed, x + " " + x.Message));
+            Assert.Equal(2, ExchangeRequests.Length);
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cutover -Force -PollInterval 0.1" + Pw);
+
+            Assert.Equal(2, again.Objects<MigrationPlanResult>().Count());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.AlreadyDone, x + " " + x.Message));
+            Assert.Empty(ExchangeRequests);
+        }
+
+        [Fact]
+        public void A_Redis_row_given_by_instance_id_is_never_switched_and_Failed_with_the_manual_command()
+        {
+            const string Source = "7b1c2d3e-0000-4000-8000-00000000beef";
+            var path = Path.Combine(_dir, "instance.csv");
+            File.WriteAllLines(path, new[]
+            {
+                "Kind,Name,SourceInstanceId,TargetInstanceId,Method,VpcId,SubnetId,SecurityGroupId",
+                "Redis,cache-i," + Source + "," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001",
+            });
+            Ps.Set("plan", path);
+            const string Pw = " -RedisPassword @{ '" + Source + "' = $spw; '" + Target + "' = $tpw }";
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1" + Pw);
+
+            Assert.True(r.Terminating is null, r.Describe());
+            var cutover = r.Objects<MigrationPlanResult>().Single(x => x.Stage == "Cutover");
+            Assert.Equal(MigrationPlanOutcomes.Failed, cutover.Outcome);
+            Assert.Contains("Switch-DcsMigrationIp -Id " + cutover.TaskId + " -Wait", cutover.Message, StringComparison.Ordinal);
+            Assert.Contains("swap them back", cutover.Message, StringComparison.Ordinal);
+            Assert.Empty(ExchangeRequests);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
