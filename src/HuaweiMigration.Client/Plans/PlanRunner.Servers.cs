@@ -269,8 +269,12 @@ namespace HuaweiMigration.Client.Plans
 
         // ---- Cleanup ----
 
+        private const string GoneWords = "Its task and source server are gone.";
+
         private void CleanupServers(List<PlanRowRun> rows)
         {
+            foreach (var row in rows.Where(r => r.Check.Gone)) Emit(row, MigrationPlanOutcomes.AlreadyDone, GoneWords);
+            rows = rows.Where(r => !r.Check.Gone).ToList();
             if (rows.Count == 0) return;
             // The source servers' state tells a snapshot already cleared: read with the tasks.
             var read = ReadTasks(rows, _smsService, SmsActions.Test);

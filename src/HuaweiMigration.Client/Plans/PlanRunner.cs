@@ -218,6 +218,7 @@ namespace HuaweiMigration.Client.Plans
                     if (row.IsRedis) return row.DcsTask != null && Switched(row, row.DcsTask) ? "Its IP addresses are switched." : null;
                     return row.SmsTask != null && CutOver(row.SmsTask) ? "It was cut over." : null;
                 default:
+                    if (row.Check.Gone) return GoneWords;
                     return row.TaskId is null ? "Its task is gone." : null;
             }
         }

@@ -332,8 +332,14 @@ namespace HuaweiMigration.Tests.Module
 
             Sim.State.ClearRequests();
             var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
-            // The plan's source servers are gone: the check finds no server to match (a problem), so nothing is sent.
-            Assert.Equal("MigrationPlanHasProblems", again.SingleError().FullyQualifiedErrorId.Split(',')[0]);
+            // The plan's source servers and tasks are gone: for Cleanup that is done, not a problem; nothing is sent.
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            Assert.Equal(3, again.Objects<MigrationPlanResult>().Count());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.AlreadyDone && x.Message == "Its task and source server are gone.", x + " " + x.Message));
+            Assert.Empty(WriteRequests);
+            // Any other stage still refuses the plan: its source servers are missing.
+            var other = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Cleanup -Force");
+            Assert.Equal("MigrationPlanHasProblems", other.SingleError().FullyQualifiedErrorId.Split(',')[0]);
             Assert.Empty(WriteRequests);
         }
 

@@ -100,6 +100,11 @@ namespace HuaweiMigration.Commands.Plans
         {
             var check = CheckPlan();
             foreach (var warning in check.Warnings) WriteWarning(warning);
+            // Cleanup only: a row whose task and source server are both gone was cleaned up (Cleanup reports it AlreadyDone).
+            if (Stage.All(s => string.Equals(s, MigrationPlanStages.Cleanup, StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (var row in check.Rows.Where(r => r.Gone)) row.Problems.Clear();
+            }
             var problems = check.Rows.Where(r => r.Problems.Count > 0).ToList();
             if (problems.Count > 0 && !SkipInvalid)
             {
