@@ -304,7 +304,7 @@ namespace HuaweiMigration.Client.Plans
             if (_options.RemoveSourceServer)
             {
                 // The source servers go with their tasks (Remove-SmsSourceServer -Force); a row whose task is gone may still have its server.
-                RemoveSourceServers(left.Select(x => x.Row).Concat(gone).ToList());
+                RemoveSourceServers(left.Select(x => x.Row).Concat(gone).ToList(), new HashSet<PlanRowRun>(gone));
                 return;
             }
             foreach (var row in gone) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
@@ -322,8 +322,20 @@ namespace HuaweiMigration.Client.Plans
             task.State != SmsTaskState.READY && !Is(task.SourceServer?.State, "cleared")
             && (task.TargetSnapshotId is null || task.TargetSnapshotId.Length > 0);
 
-        /// <summary>-RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone is AlreadyDone.</summary>
-        private void RemoveSourceServers(List<PlanRowRun> rows)
+        /// <summary>Whether a source server shows it was migrated: its migration cycle is cutovered or cleared, or it is finished.</summary>
+        internal static bool ShowsMigrated(SmsSourceServer server) =>
+            Is(server.MigrationCycle, "cutovered") || Is(server.MigrationCycle, "cleared") || Is(server.State, "finished");
+
+        /// <summary>Why a taskless row's source server is left: it shows no migration (null when it does, and may go).</summary>
+        internal static string? LeftUnmigrated(SmsSourceServer? server) => server is null || ShowsMigrated(server) ? null
+            : "It has no task and its source server shows no migration (state " + (server.State ?? "unknown") + ", migration cycle " + (server.MigrationCycle ?? "unknown")
+                + "): the source server is left (Remove-SmsSourceServer removes it by hand).";
+
+        /// <summary>
+        /// -RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone
+        /// is AlreadyDone; the server of a row without a task (<paramref name="taskless"/>) only when it shows it was migrated.
+        /// </summary>
+        private void RemoveSourceServers(List<PlanRowRun> rows, HashSet<PlanRowRun> taskless)
         {
             if (rows.Count == 0) return;
             var ids = rows.Select(r => r.Check.SourceServer!.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -341,7 +353,11 @@ namespace HuaweiMigration.Client.Plans
             foreach (var row in rows)
             {
                 var id = row.Check.SourceServer!.Id!;
-                if (servers.Found.TryGetValue(id, out var server)) job.Add(id, server);
+                if (servers.Found.TryGetValue(id, out var server))
+                {
+                    if (taskless.Contains(row) && LeftUnmigrated(server) is string left) Emit(row, MigrationPlanOutcomes.AlreadyDone, left);
+                    else job.Add(id, server);
+                }
                 else if (servers.Errors.TryGetValue(id, out var error)) Fail(row, "Its source server could not be read: " + error.Message);
                 else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task and its source server are gone.");
             }

@@ -219,6 +219,7 @@ namespace HuaweiMigration.Client.Plans
                     return row.SmsTask != null && CutOver(row.SmsTask) ? "It was cut over." : null;
                 default:
                     if (row.Check.Gone) return GoneWords;
+                    if (row.TaskId is null && _options.RemoveSourceServer && !row.IsRedis) return LeftUnmigrated(row.Check.SourceServer);
                     return row.TaskId is null ? "Its task is gone." : null;
             }
         }
@@ -229,7 +230,7 @@ namespace HuaweiMigration.Client.Plans
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
             MigrationPlanStages.Test => "Would launch the target for a test and wait.",
             MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
-            _ => row.IsRedis ? "Would remove the migration task." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
+            _ => row.IsRedis ? "Would remove the migration task." : row.TaskId is null ? "Would remove the source server (its task is gone)." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
         };
 
         /// <summary>Reads the tasks of <paramref name="rows"/> in one go (list pages, or a GET each when fewer): each row with its task (null: it has none, or it is gone); a row whose read failed is Failed and left out.</summary>

@@ -530,6 +530,25 @@ namespace HuaweiMigration.Tests.Module
             Assert.Empty(ExchangeRequests);
         }
 
+        [Fact]
+        public void Cleanup_with_RemoveSourceServer_leaves_the_server_of_a_row_that_never_had_a_task()
+        {
+            Plan(1, 0);
+            Sim.State.ClearRequests();
+
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -WhatIf");
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var result = Assert.Single(r.Objects<MigrationPlanResult>());
+            Assert.True(result.Outcome == MigrationPlanOutcomes.AlreadyDone && result.Message!.Contains("source server is left", StringComparison.Ordinal), result + " " + result.Message);
+            var said = Assert.Single(whatIf.Objects<MigrationPlanResult>());
+            Assert.Equal(result.Outcome, said.Outcome);
+            Assert.Equal(result.Message, said.Message);
+            Assert.Empty(WriteRequests);
+            Assert.Equal(1, Ps.Run("@(Get-SmsSourceServer).Count").Output.Select(o => (int)o.BaseObject).Single());
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
