@@ -60,6 +60,12 @@ namespace HuaweiMigration.Client.Plans
             ? "Its source is given by SourceInstanceId: the plan cannot tell a switched pair from an unswitched one, and a second switch would swap them back, so it does not switch it. Check the instances' addresses and, if not switched yet, run: Switch-DcsMigrationIp -Id " + (taskId ?? "<task id>") + " -Wait"
             : null;
 
+        /// <summary>A task made but never configured (a run stopped between the two calls): its machine is CREATING or RUNNING.</summary>
+        private static bool Unconfigured(DcsMigrationTask? task) =>
+            task?.Status == DcsMigrationTaskStatus.CREATING || task?.Status == DcsMigrationTaskStatus.RUNNING;
+
+        private const string UnconfiguredWords = "Its DCS migration task was made but not configured: run stage Create (it configures the task, it does not make another).";
+
         private DcsTaskService RequireDcs() => _dcsService ?? throw new InvalidOperationException("The plan has Redis rows but no DCS client.");
 
         // ---- Create ----
@@ -77,7 +83,7 @@ namespace HuaweiMigration.Client.Plans
             var toConfigure = new List<(PlanRowRun Row, DcsOnlineConfiguration Configuration)>();
             foreach (var row in rows)
             {
-                var unconfigured = row.TaskId != null && (row.DcsTask?.Status == DcsMigrationTaskStatus.CREATING || row.DcsTask?.Status == DcsMigrationTaskStatus.RUNNING);
+                var unconfigured = row.TaskId != null && Unconfigured(row.DcsTask);
                 if (row.TaskId != null && !unconfigured)
                 {
                     Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is there (" + row.TaskId + "); it is reused.");
@@ -179,6 +185,8 @@ namespace HuaweiMigration.Client.Plans
                 if (task is null) Fail(row, NoTask(row));
                 else if (RedisMigrated(row, task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its Redis migration is " + task.RawStatus + ".");
                 else if (DcsMigrationTaskStatuses.Failed.Contains(task.Status)) Fail(row, RedisFailed(task));
+                // Never configured, it would never migrate: waiting would last until the time-out (or for ever).
+                else if (Unconfigured(task)) Fail(row, UnconfiguredWords, task.RawStatus);
                 else toWait.Add(row);
             }
             if (toWait.Count == 0) return;

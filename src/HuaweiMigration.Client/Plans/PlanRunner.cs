@@ -207,7 +207,8 @@ namespace HuaweiMigration.Client.Plans
             switch (_stage)
             {
                 case MigrationPlanStages.Create:
-                    return row.TaskId != null ? "Its task is there (" + row.TaskId + "); it is reused." : null;
+                    // A Redis task made but never configured: the run would configure it.
+                    return row.TaskId != null && !(row.IsRedis && Unconfigured(row.DcsTask)) ? "Its task is there (" + row.TaskId + "); it is reused." : null;
                 case MigrationPlanStages.Replicate:
                     if (row.IsRedis) return row.DcsTask != null && RedisMigrated(row, row.DcsTask) ? "Its Redis migration is " + row.DcsTask.RawStatus + "." : null;
                     return row.SmsTask != null && Replicated(row.SmsTask) ? "Its full replication is done (" + row.SmsTask.RawState + ")." : null;
@@ -226,7 +227,7 @@ namespace HuaweiMigration.Client.Plans
 
         private string WouldDo(PlanRowRun row) => _stage switch
         {
-            MigrationPlanStages.Create => row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
+            MigrationPlanStages.Create => row.IsRedis && row.TaskId != null ? "Would configure its DCS online migration task " + row.TaskId + " (made but not configured)." : row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
             MigrationPlanStages.Test => "Would launch the target for a test and wait.",
             MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",

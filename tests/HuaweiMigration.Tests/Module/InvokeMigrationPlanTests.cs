@@ -549,6 +549,28 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(1, Ps.Run("@(Get-SmsSourceServer).Count").Output.Select(o => (int)o.BaseObject).Single());
         }
 
+        [Fact]
+        public void A_Redis_task_made_but_not_configured_fails_Replicate_at_once_and_WhatIf_Create_would_configure_it()
+        {
+            Plan(0, 1);
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v2/[^/]+/migration/[^/]+/task$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "DCS.4999", ErrorMessage = "The migration machine is busy.", Count = 1 });
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force -PollInterval 0.1" + Passwords);
+            Assert.Equal(MigrationPlanOutcomes.Failed, Assert.Single(first.Objects<MigrationPlanResult>()).Outcome);
+            var id = Assert.Single(Sim.State.Dcs.Ids);
+            Sim.State.ClearRequests();
+
+            // Without the rule the row is waited for until the time-out (for ever without one), and fails for that.
+            var replicate = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Replicate -Force -PollInterval 0.1 -Timeout 5" + Passwords);
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -WhatIf" + Passwords);
+
+            var failed = Assert.Single(replicate.Objects<MigrationPlanResult>());
+            Assert.True(failed.Outcome == MigrationPlanOutcomes.Failed && failed.Message!.Contains("made but not configured: run stage Create", StringComparison.Ordinal), failed + " " + failed.Message);
+            var said = Assert.Single(whatIf.Objects<MigrationPlanResult>());
+            Assert.True(said.Outcome == MigrationPlanOutcomes.WhatIf && said.Message!.Contains("configure", StringComparison.Ordinal), said + " " + said.Message);
+            Assert.Empty(WriteRequests);
+            Assert.False(Sim.State.Dcs.IsConfigured(id));
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
