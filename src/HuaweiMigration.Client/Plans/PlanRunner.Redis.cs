@@ -233,6 +233,12 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in tasks)
             {
                 if (task is null) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
+                // Still migrating and not switched: removing it would force-stop a live migration; nothing is sent.
+                else if (DcsMigrationTaskStatuses.Migrating.Contains(task.Status) && !Switched(row, task))
+                {
+                    Fail(row, "Its Redis migration is not cut over (" + task.RawStatus + ", IP addresses not switched): run stage Cutover first (or remove it by hand with Remove-DcsMigrationTask -Id " + task.TaskId + " -Force)."
+                        + (row.Row[PlanColumns.SourceAddress] is null ? " Its source is given by SourceInstanceId, so the plan cannot see a switch: remove it by hand once switched." : string.Empty) + " Nothing was sent.", task.RawStatus);
+                }
                 else removal.Add(row.TaskId!, task);
             }
             removal.End();

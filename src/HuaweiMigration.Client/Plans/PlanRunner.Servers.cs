@@ -283,6 +283,8 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in read)
             {
                 if (task is null) gone.Add(row);
+                // Removing it would force-stop a live migration: nothing is sent for it.
+                else if (NotCutOver(task)) Fail(row, NotCutOverWords(task, "Remove-SmsTask -Id " + task.Id + " -Force"));
                 else withTask.Add((row, task));
             }
             // The snapshots first; its answers are not results.
@@ -313,6 +315,19 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in left) removal.Add(row.TaskId!, task);
             removal.End();
         }
+
+        /// <summary>
+        /// A task Cleanup must not remove: not cut over (nor finished) and still migrating (RUNNING, SYNCING, ABORTING),
+        /// its source server showing no failure. A failed task (or one whose launch failed, source server
+        /// <c>error</c>), one never started and one paused may be removed; so may one whose snapshot is being or was
+        /// cleared (<c>clearing</c>, <c>cleared</c>: a Cleanup already under way — the clear hides the cut over state).
+        /// </summary>
+        internal static bool NotCutOver(SmsTask task) =>
+            !CutOver(task) && !Is(task.SourceServer?.State, "error") && !Is(task.SourceServer?.State, "clearing") && !Is(task.SourceServer?.State, "cleared")
+            && (task.State == SmsTaskState.RUNNING || task.State == SmsTaskState.SYNCING || task.State == SmsTaskState.ABORTING);
+
+        private static string NotCutOverWords(SmsTask task, string byHand) =>
+            "Its migration is not cut over (" + task.RawState + ", source server " + (task.SourceServer?.State ?? "unknown") + "): run stage Cutover first (or remove it by hand with " + byHand + "). Nothing was sent.";
 
         /// <summary>
         /// Whether a task may still have a snapshot to clear: it was started (a task never started has none), its source

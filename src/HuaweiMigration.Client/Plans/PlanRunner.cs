@@ -231,6 +231,8 @@ namespace HuaweiMigration.Client.Plans
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
             MigrationPlanStages.Test => "Would launch the target for a test and wait.",
             MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
+            _ when !row.IsRedis && row.SmsTask != null && NotCutOver(row.SmsTask) => "Would fail, sending nothing: " + NotCutOverWords(row.SmsTask, "Remove-SmsTask -Id " + row.SmsTask.Id + " -Force"),
+            _ when row.IsRedis && row.DcsTask != null && DcsMigrationTaskStatuses.Migrating.Contains(row.DcsTask.Status) && !Switched(row, row.DcsTask) => "Would fail, sending nothing: its Redis migration is not cut over (" + row.DcsTask.RawStatus + "): run stage Cutover first.",
             _ => row.IsRedis ? "Would remove the migration task." : row.TaskId is null ? "Would remove the source server (its task is gone)." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
         };
 

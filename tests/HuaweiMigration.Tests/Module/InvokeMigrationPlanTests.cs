@@ -571,6 +571,29 @@ namespace HuaweiMigration.Tests.Module
             Assert.False(Sim.State.Dcs.IsConfigured(id));
         }
 
+        [Fact]
+        public void Cleanup_leaves_migrations_not_cut_over_and_sends_nothing_for_them()
+        {
+            Plan(1, 1, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1" + Passwords);
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.ClearRequests();
+
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -WhatIf" + Passwords);
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1" + Passwords);
+
+            Assert.All(whatIf.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.WhatIf && x.Message!.Contains("Would fail, sending nothing", StringComparison.Ordinal), x + " " + x.Message));
+
+            Assert.True(r.Terminating is null, r.Describe());
+            var results = r.Objects<MigrationPlanResult>().ToList();
+            Assert.Equal(2, results.Count);
+            Assert.All(results, x => Assert.True(x.Outcome == MigrationPlanOutcomes.Failed && x.Message!.Contains("not cut over", StringComparison.Ordinal) && x.Message.Contains("run stage Cutover first", StringComparison.Ordinal), x + " " + x.Message));
+            Assert.Contains("Remove-SmsTask -Id " + results.Single(x => x.Kind == MigrationPlanKinds.Server).TaskId + " -Force", results.Single(x => x.Kind == MigrationPlanKinds.Server).Message, StringComparison.Ordinal);
+            Assert.Empty(WriteRequests);
+            Assert.Equal(1, Sim.State.Sms.Count);
+            Assert.Single(Sim.State.Dcs.Ids);
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
