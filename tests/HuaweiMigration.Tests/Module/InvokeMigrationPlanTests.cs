@@ -594,6 +594,49 @@ namespace HuaweiMigration.Tests.Module
             Assert.Single(Sim.State.Dcs.Ids);
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task A_wait_whose_polls_go_unanswered_says_so_in_the_stage_progress()
+        {
+            Plan(1, 0);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.Timings.RunningToFinish = TimeSpan.FromHours(1);
+            // Once the wait polls, every read fails: the wait's polls go unanswered.
+            var outage = System.Threading.Tasks.Task.Run(() =>
+            {
+                // The start's read-back, then the wait's first poll: two reads after the start.
+                Assert.True(System.Threading.SpinWait.SpinUntil(() =>
+                {
+                    var log = Sim.State.Requests;
+                    var start = log.FirstOrDefault(q => q.Method == "POST" && q.Path.EndsWith("/action", StringComparison.Ordinal));
+                    return start != null && log.Count(q => q.Sequence > start.Sequence && q.Method == "GET" && q.StatusCode == 200) >= 2;
+                }, TimeSpan.FromSeconds(30)), "no start and poll");
+                SpendTheRetryBudget();
+                Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/", Count = -1, Kind = FaultKind.Error, StatusCode = 503, ErrorCode = "APIGW.0503", ErrorMessage = "Service unavailable" });
+            });
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Replicate -Force -PollInterval 0.1 -Timeout 4");
+            await outage;
+
+            Assert.True(r.Progress.Any(p => p.Activity == "Stage Replicate" && p.StatusDescription.Contains("no answer from SMS since", StringComparison.Ordinal)),
+                string.Join(" | ", r.Progress.Select(p => p.Activity + ": " + p.StatusDescription)) + " || " + r.Objects<MigrationPlanResult>().FirstOrDefault()?.Message + " faults " + Sim.State.Requests.Count(q => q.Fault != null));
+            Assert.Equal(MigrationPlanOutcomes.Failed, Assert.Single(r.Objects<MigrationPlanResult>()).Outcome);
+        }
+
+        /// <summary>Empties the client's retry budget (as WaitOutageTests does): each failed poll then fails at once, not after retries.</summary>
+        private void SpendTheRetryBudget()
+        {
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name == "HuaweiMigration.Client"))
+            {
+                var type = assembly.GetType("HuaweiMigration.Client.Http.RetryBudget", throwOnError: true)!;
+                var budget = type.GetMethod("For", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.Invoke(null, new object[] { Sim.BaseUri })!;
+                var withdraw = type.GetMethod("TryWithdraw")!;
+                while ((bool)withdraw.Invoke(budget, null)!)
+                {
+                }
+            }
+        }
+
         public new void Dispose()
         {
             try { Directory.Delete(_dir, true); } catch (IOException) { }
