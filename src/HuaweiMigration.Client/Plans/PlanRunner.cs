@@ -229,7 +229,8 @@ namespace HuaweiMigration.Client.Plans
         {
             MigrationPlanStages.Create => row.IsRedis && row.TaskId != null ? "Would configure its DCS online migration task " + row.TaskId + " (made but not configured)." : row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
-            MigrationPlanStages.Test => "Would launch the target for a test and wait.",
+            MigrationPlanStages.Test => row.SmsTask != null && Testing(row.SmsTask) ? "Would wait for its test launch still running (not sent again)." : "Would launch the target for a test and wait.",
+            MigrationPlanStages.Cutover when !row.IsRedis && row.SmsTask != null && CuttingOver(row.SmsTask) => "Would wait for its cutover still running (not sent again).",
             MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
             _ when !row.IsRedis && row.SmsTask != null && NotCutOver(row.SmsTask) => "Would fail, sending nothing: " + NotCutOverWords(row.SmsTask, "Remove-SmsTask -Id " + row.SmsTask.Id + " -Force"),
             _ when row.IsRedis && row.DcsTask != null && DcsMigrationTaskStatuses.Migrating.Contains(row.DcsTask.Status) && !Switched(row, row.DcsTask) => "Would fail, sending nothing: its Redis migration is not cut over (" + row.DcsTask.RawStatus + "): run stage Cutover first.",
