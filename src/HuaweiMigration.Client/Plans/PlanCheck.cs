@@ -39,6 +39,12 @@ namespace HuaweiMigration.Client.Plans
         /// <summary>The row's DCS migration task when one of its name exists (it is reused).</summary>
         public DcsMigrationTask? DcsTask { get; set; }
 
+        /// <summary>
+        /// A server row whose source server and SMS task are both gone (after Cleanup -RemoveSourceServer): still a
+        /// problem for the other stages; a plan run for Cleanup only reports it AlreadyDone instead.
+        /// </summary>
+        public bool Gone { get; set; }
+
         /// <summary>The id of the row's task, when it exists.</summary>
         public string? TaskId => Row.IsRedis ? DcsTask?.TaskId : SmsTask?.Id;
 

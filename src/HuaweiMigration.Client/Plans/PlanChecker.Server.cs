@@ -35,6 +35,8 @@ namespace HuaweiMigration.Client.Plans
             if (matches.Count == 0)
             {
                 check.Problem(PlanColumns.SourceServer, PlanText.Quote(text) + " matches no source server: check the name, id or IP against Get-SmsSourceServer, and that its agent has registered.");
+                // No source server and no task of the row's name: what Cleanup -RemoveSourceServer leaves.
+                check.Gone = check.Row.Name != null && inventory.SmsTasksNamed(check.Row.Name).Count == 0;
                 return;
             }
             if (matches.Count > 1)

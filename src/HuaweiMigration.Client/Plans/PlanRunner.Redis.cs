@@ -21,20 +21,50 @@ namespace HuaweiMigration.Client.Plans
             || Incremental(row) && task.Status == DcsMigrationTaskStatus.INCRMIGEATING;
 
         /// <summary>
-        /// Whether the task's IP addresses were switched: the switch swaps the instances' addresses, so the target
-        /// instance now has the row's source address (list rows: <c>target_instance_addrs</c>; the show answer: the
-        /// target instance's <c>ip</c>). Rows naming a source instance, not an address, cannot tell: false.
+        /// Whether the task's IP addresses were switched: the switch swaps the instances' IP addresses, not their
+        /// ports, so the target instance now shows the row's source host with its own port (list rows:
+        /// <c>target_instance_addrs</c>, maybe several, comma-separated; the show answer: the target instance's
+        /// <c>addrs</c> and <c>ip</c>). Only hosts are compared. Rows naming a source instance, not an address, cannot
+        /// tell: false (see <see cref="CannotTellSwitch"/>).
         /// </summary>
         private static bool Switched(PlanRowRun row, DcsMigrationTask task)
         {
             var address = row.Row[PlanColumns.SourceAddress];
             if (address is null || DcsClient.IsExchanging(task)) return false;
-            var colon = address.LastIndexOf(':');
-            var host = colon > 0 ? address.Substring(0, colon) : address;
+            var host = HostOf(address);
             var target = task.TargetInstance;
-            return string.Equals(target?.Addrs, address, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(target?.Ip, host, StringComparison.OrdinalIgnoreCase);
+            if (target is null) return false;
+            var hosts = (target.Addrs ?? string.Empty).Split(',').Select(HostOf).Append(HostOf(target.Ip ?? string.Empty));
+            return hosts.Any(h => h.Length > 0 && string.Equals(h, host, StringComparison.OrdinalIgnoreCase));
         }
+
+        /// <summary>The host of 'host:port', '[v6]:port' or a bare host, trimmed.</summary>
+        private static string HostOf(string address)
+        {
+            var a = address.Trim();
+            if (a.StartsWith("[", StringComparison.Ordinal))
+            {
+                var end = a.IndexOf(']');
+                return end > 0 ? a.Substring(1, end - 1) : a;
+            }
+            var colon = a.LastIndexOf(':');
+            // A bare IPv6 address has several colons and no port.
+            return colon > 0 && a.IndexOf(':') == colon ? a.Substring(0, colon) : a;
+        }
+
+        /// <summary>
+        /// A row given by SourceInstanceId: its task does not show whether the switch happened (both instances keep
+        /// their ids), and a second switch would swap them back; the plan never switches it.
+        /// </summary>
+        private static string? CannotTellSwitch(PlanRowRun row, string? taskId) => row.Row[PlanColumns.SourceAddress] is null
+            ? "Its source is given by SourceInstanceId: the plan cannot tell a switched pair from an unswitched one, and a second switch would swap them back, so it does not switch it. Check the instances' addresses and, if not switched yet, run: Switch-DcsMigrationIp -Id " + (taskId ?? "<task id>") + " -Wait"
+            : null;
+
+        /// <summary>A task made but never configured (a run stopped between the two calls): its machine is CREATING or RUNNING.</summary>
+        private static bool Unconfigured(DcsMigrationTask? task) =>
+            task?.Status == DcsMigrationTaskStatus.CREATING || task?.Status == DcsMigrationTaskStatus.RUNNING;
+
+        private const string UnconfiguredWords = "Its DCS migration task was made but not configured: run stage Create (it configures the task, it does not make another).";
 
         private DcsTaskService RequireDcs() => _dcsService ?? throw new InvalidOperationException("The plan has Redis rows but no DCS client.");
 
@@ -53,7 +83,7 @@ namespace HuaweiMigration.Client.Plans
             var toConfigure = new List<(PlanRowRun Row, DcsOnlineConfiguration Configuration)>();
             foreach (var row in rows)
             {
-                var unconfigured = row.TaskId != null && (row.DcsTask?.Status == DcsMigrationTaskStatus.CREATING || row.DcsTask?.Status == DcsMigrationTaskStatus.RUNNING);
+                var unconfigured = row.TaskId != null && Unconfigured(row.DcsTask);
                 if (row.TaskId != null && !unconfigured)
                 {
                     Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is there (" + row.TaskId + "); it is reused.");
@@ -155,6 +185,8 @@ namespace HuaweiMigration.Client.Plans
                 if (task is null) Fail(row, NoTask(row));
                 else if (RedisMigrated(row, task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its Redis migration is " + task.RawStatus + ".");
                 else if (DcsMigrationTaskStatuses.Failed.Contains(task.Status)) Fail(row, RedisFailed(task));
+                // Never configured, it would never migrate: waiting would last until the time-out (or for ever).
+                else if (Unconfigured(task)) Fail(row, UnconfiguredWords, task.RawStatus);
                 else toWait.Add(row);
             }
             if (toWait.Count == 0) return;
@@ -183,6 +215,7 @@ namespace HuaweiMigration.Client.Plans
                 row.DcsTask = task ?? row.DcsTask;
                 if (task is null) Fail(row, NoTask(row));
                 else if (Switched(row, task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its IP addresses are switched.");
+                else if (CannotTellSwitch(row, task.TaskId) is string manual) Fail(row, manual);
                 else if (!RedisMigrated(row, task)) Fail(row, "Its Redis migration is " + task.RawStatus + ", not steady or finished: run stage Replicate first.");
                 else job.Add(row.TaskId!, task);
             }
@@ -200,6 +233,12 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in tasks)
             {
                 if (task is null) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
+                // Still migrating and not switched: removing it would force-stop a live migration; nothing is sent.
+                else if (DcsMigrationTaskStatuses.Migrating.Contains(task.Status) && !Switched(row, task))
+                {
+                    Fail(row, "Its Redis migration is not cut over (" + task.RawStatus + ", IP addresses not switched): run stage Cutover first (or remove it by hand with Remove-DcsMigrationTask -Id " + task.TaskId + " -Force)."
+                        + (row.Row[PlanColumns.SourceAddress] is null ? " Its source is given by SourceInstanceId, so the plan cannot see a switch: remove it by hand once switched." : string.Empty) + " Nothing was sent.", task.RawStatus);
+                }
                 else removal.Add(row.TaskId!, task);
             }
             removal.End();

@@ -227,34 +227,54 @@ namespace HuaweiMigration.Client.Plans
 
         // ---- Test, Cutover ----
 
-        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, t => CutOver(t)
+        /// <summary>A test launch still running: the migration cycle is <c>testing</c> and the source server is not in <c>error</c> (a failed test's end).</summary>
+        internal static bool Testing(SmsTask task) => Is(task.SourceServer?.MigrationCycle, "testing") && !Is(task.SourceServer?.State, "error");
+
+        /// <summary>A cutover still running: the source server is <c>cutovering</c> (a failed cutover shows <c>error</c>).</summary>
+        internal static bool CuttingOver(SmsTask task) => Is(task.SourceServer?.State, "cutovering");
+
+        /// <summary>A clear still running: the source server is <c>clearing</c>.</summary>
+        internal static bool Clearing(SmsTask task) => Is(task.SourceServer?.State, "clearing");
+
+        private void TestServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Test, Tested, Testing, t => CutOver(t)
             ? "Its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + "): it is past testing."
             : "Its target was tested (" + t.SourceServer?.MigrationCycle + ").");
 
-        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, t => "It is cut over: its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + ").");
+        private void CutoverServers(List<PlanRowRun> rows) => Launch(rows, SmsActions.Cutover, CutOver, CuttingOver, t => "It is cut over: its source server is " + t.SourceServer?.State + " (" + t.SourceServer?.MigrationCycle + ").");
 
-        /// <summary>A launch (test, cutover): rows already past it are AlreadyDone; the others are launched together and waited for.</summary>
-        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, Func<SmsTask, string> doneWords)
+        /// <summary>
+        /// A launch (test, cutover): rows already past it are AlreadyDone; rows whose launch is still running (a run
+        /// stopped meanwhile) are not sent it again, only waited for by the same rule; the others are launched together
+        /// and waited for.
+        /// </summary>
+        private void Launch(List<PlanRowRun> rows, TaskAction<SmsTask> action, Func<SmsTask, bool> done, Func<SmsTask, bool> running, Func<SmsTask, string> doneWords)
         {
             if (rows.Count == 0) return;
             // The source servers' state and migration cycle decide: read with the tasks.
             var tasks = ReadTasks(rows, _smsService, SmsActions.Test);
             var job = new ActionJob<SmsTask>(_stageHost!, _smsService, action, null, _options.Throttle, _options.Wait);
+            var sent = new WaitJob<SmsTask>(_stageHost!, _smsService, action, _options.Wait, _options.Throttle);
             foreach (var (row, task) in tasks)
             {
                 row.SmsTask = task ?? row.SmsTask;
                 if (task is null) Fail(row, NoTask(row));
                 else if (done(task)) Emit(row, MigrationPlanOutcomes.AlreadyDone, doneWords(task));
+                else if (running(task)) sent.Add(row.TaskId!, task);
                 else if (!Replicated(task)) Fail(row, "Its full replication is not done (" + task.RawState + "): run stage Replicate first.");
                 else job.Add(row.TaskId!, task);
             }
             job.End();
+            if (sent.Count > 0) sent.End();
         }
 
         // ---- Cleanup ----
 
+        private const string GoneWords = "Its task and source server are gone.";
+
         private void CleanupServers(List<PlanRowRun> rows)
         {
+            foreach (var row in rows.Where(r => r.Check.Gone)) Emit(row, MigrationPlanOutcomes.AlreadyDone, GoneWords);
+            rows = rows.Where(r => !r.Check.Gone).ToList();
             if (rows.Count == 0) return;
             // The source servers' state tells a snapshot already cleared: read with the tasks.
             var read = ReadTasks(rows, _smsService, SmsActions.Test);
@@ -263,23 +283,30 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in read)
             {
                 if (task is null) gone.Add(row);
+                // Removing it would force-stop a live migration: nothing is sent for it.
+                else if (NotCutOver(task)) Fail(row, NotCutOverWords(task, "Remove-SmsTask -Id " + task.Id + " -Force"));
                 else withTask.Add((row, task));
             }
             // The snapshots first; its answers are not results.
-            var snapshots = withTask.Where(x => HasSnapshot(x.Task)).ToList();
-            if (snapshots.Count > 0)
+            // A clear still running (a run stopped meanwhile) is waited for, not sent again.
+            var clearing = withTask.Where(x => Clearing(x.Task)).ToList();
+            var snapshots = withTask.Where(x => !Clearing(x.Task) && HasSnapshot(x.Task)).ToList();
+            if (snapshots.Count > 0 || clearing.Count > 0)
             {
                 _stageHost!.ObjectsAreResults = false;
                 var clear = new ActionJob<SmsTask>(_stageHost, _smsService, SmsActions.Clear, null, _options.Throttle, _options.Wait);
                 foreach (var (row, task) in snapshots) clear.Add(row.TaskId!, task);
                 clear.End();
+                var sent = new WaitJob<SmsTask>(_stageHost, _smsService, SmsActions.Clear, _options.Wait, _options.Throttle);
+                foreach (var (row, task) in clearing) sent.Add(row.TaskId!, task);
+                if (sent.Count > 0) sent.End();
                 _stageHost.ObjectsAreResults = true;
             }
             var left = withTask.Where(x => !_reported.Contains(x.Row)).ToList();
             if (_options.RemoveSourceServer)
             {
                 // The source servers go with their tasks (Remove-SmsSourceServer -Force); a row whose task is gone may still have its server.
-                RemoveSourceServers(left.Select(x => x.Row).Concat(gone).ToList());
+                RemoveSourceServers(left.Select(x => x.Row).Concat(gone).ToList(), new HashSet<PlanRowRun>(gone));
                 return;
             }
             foreach (var row in gone) Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is gone.");
@@ -290,6 +317,19 @@ namespace HuaweiMigration.Client.Plans
         }
 
         /// <summary>
+        /// A task Cleanup must not remove: not cut over (nor finished) and still migrating (RUNNING, SYNCING, ABORTING),
+        /// its source server showing no failure. A failed task (or one whose launch failed, source server
+        /// <c>error</c>), one never started and one paused may be removed; so may one whose snapshot is being or was
+        /// cleared (<c>clearing</c>, <c>cleared</c>: a Cleanup already under way — the clear hides the cut over state).
+        /// </summary>
+        internal static bool NotCutOver(SmsTask task) =>
+            !CutOver(task) && !Is(task.SourceServer?.State, "error") && !Is(task.SourceServer?.State, "clearing") && !Is(task.SourceServer?.State, "cleared")
+            && (task.State == SmsTaskState.RUNNING || task.State == SmsTaskState.SYNCING || task.State == SmsTaskState.ABORTING);
+
+        private static string NotCutOverWords(SmsTask task, string byHand) =>
+            "Its migration is not cut over (" + task.RawState + ", source server " + (task.SourceServer?.State ?? "unknown") + "): run stage Cutover first (or remove it by hand with " + byHand + "). Nothing was sent.";
+
+        /// <summary>
         /// Whether a task may still have a snapshot to clear: it was started (a task never started has none), its source
         /// server is not cleared, and its snapshot id, when the read shows it (only the show answer carries it), is set.
         /// </summary>
@@ -297,8 +337,20 @@ namespace HuaweiMigration.Client.Plans
             task.State != SmsTaskState.READY && !Is(task.SourceServer?.State, "cleared")
             && (task.TargetSnapshotId is null || task.TargetSnapshotId.Length > 0);
 
-        /// <summary>-RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone is AlreadyDone.</summary>
-        private void RemoveSourceServers(List<PlanRowRun> rows)
+        /// <summary>Whether a source server shows it was migrated: its migration cycle is cutovered or cleared, or it is finished.</summary>
+        internal static bool ShowsMigrated(SmsSourceServer server) =>
+            Is(server.MigrationCycle, "cutovered") || Is(server.MigrationCycle, "cleared") || Is(server.State, "finished");
+
+        /// <summary>Why a taskless row's source server is left: it shows no migration (null when it does, and may go).</summary>
+        internal static string? LeftUnmigrated(SmsSourceServer? server) => server is null || ShowsMigrated(server) ? null
+            : "It has no task and its source server shows no migration (state " + (server.State ?? "unknown") + ", migration cycle " + (server.MigrationCycle ?? "unknown")
+                + "): the source server is left (Remove-SmsSourceServer removes it by hand).";
+
+        /// <summary>
+        /// -RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone
+        /// is AlreadyDone; the server of a row without a task (<paramref name="taskless"/>) only when it shows it was migrated.
+        /// </summary>
+        private void RemoveSourceServers(List<PlanRowRun> rows, HashSet<PlanRowRun> taskless)
         {
             if (rows.Count == 0) return;
             var ids = rows.Select(r => r.Check.SourceServer!.Id!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -316,7 +368,11 @@ namespace HuaweiMigration.Client.Plans
             foreach (var row in rows)
             {
                 var id = row.Check.SourceServer!.Id!;
-                if (servers.Found.TryGetValue(id, out var server)) job.Add(id, server);
+                if (servers.Found.TryGetValue(id, out var server))
+                {
+                    if (taskless.Contains(row) && LeftUnmigrated(server) is string left) Emit(row, MigrationPlanOutcomes.AlreadyDone, left);
+                    else job.Add(id, server);
+                }
                 else if (servers.Errors.TryGetValue(id, out var error)) Fail(row, "Its source server could not be read: " + error.Message);
                 else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task and its source server are gone.");
             }

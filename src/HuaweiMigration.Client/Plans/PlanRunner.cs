@@ -207,7 +207,8 @@ namespace HuaweiMigration.Client.Plans
             switch (_stage)
             {
                 case MigrationPlanStages.Create:
-                    return row.TaskId != null ? "Its task is there (" + row.TaskId + "); it is reused." : null;
+                    // A Redis task made but never configured: the run would configure it.
+                    return row.TaskId != null && !(row.IsRedis && Unconfigured(row.DcsTask)) ? "Its task is there (" + row.TaskId + "); it is reused." : null;
                 case MigrationPlanStages.Replicate:
                     if (row.IsRedis) return row.DcsTask != null && RedisMigrated(row, row.DcsTask) ? "Its Redis migration is " + row.DcsTask.RawStatus + "." : null;
                     return row.SmsTask != null && Replicated(row.SmsTask) ? "Its full replication is done (" + row.SmsTask.RawState + ")." : null;
@@ -218,17 +219,22 @@ namespace HuaweiMigration.Client.Plans
                     if (row.IsRedis) return row.DcsTask != null && Switched(row, row.DcsTask) ? "Its IP addresses are switched." : null;
                     return row.SmsTask != null && CutOver(row.SmsTask) ? "It was cut over." : null;
                 default:
+                    if (row.Check.Gone) return GoneWords;
+                    if (row.TaskId is null && _options.RemoveSourceServer && !row.IsRedis) return LeftUnmigrated(row.Check.SourceServer);
                     return row.TaskId is null ? "Its task is gone." : null;
             }
         }
 
         private string WouldDo(PlanRowRun row) => _stage switch
         {
-            MigrationPlanStages.Create => row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
+            MigrationPlanStages.Create => row.IsRedis && row.TaskId != null ? "Would configure its DCS online migration task " + row.TaskId + " (made but not configured)." : row.IsRedis ? "Would create the DCS online migration task '" + row.Row.Name + "' and configure it." : "Would create the SMS task '" + row.Row.Name + "'.",
             MigrationPlanStages.Replicate => row.IsRedis ? "Would wait until the Redis migration is steady or finished." : "Would start the task and wait until its full replication is done.",
-            MigrationPlanStages.Test => "Would launch the target for a test and wait.",
-            MigrationPlanStages.Cutover => row.IsRedis ? "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
-            _ => row.IsRedis ? "Would remove the migration task." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
+            MigrationPlanStages.Test => row.SmsTask != null && Testing(row.SmsTask) ? "Would wait for its test launch still running (not sent again)." : "Would launch the target for a test and wait.",
+            MigrationPlanStages.Cutover when !row.IsRedis && row.SmsTask != null && CuttingOver(row.SmsTask) => "Would wait for its cutover still running (not sent again).",
+            MigrationPlanStages.Cutover => row.IsRedis ? CannotTellSwitch(row, row.TaskId) is string manual ? "Would fail, sending nothing: " + manual : "Would switch the IP addresses and wait." : "Would cut over to the target and wait.",
+            _ when !row.IsRedis && row.SmsTask != null && NotCutOver(row.SmsTask) => "Would fail, sending nothing: " + NotCutOverWords(row.SmsTask, "Remove-SmsTask -Id " + row.SmsTask.Id + " -Force"),
+            _ when row.IsRedis && row.DcsTask != null && DcsMigrationTaskStatuses.Migrating.Contains(row.DcsTask.Status) && !Switched(row, row.DcsTask) => "Would fail, sending nothing: its Redis migration is not cut over (" + row.DcsTask.RawStatus + "): run stage Cutover first.",
+            _ => row.IsRedis ? "Would remove the migration task." : row.TaskId is null ? "Would remove the source server (its task is gone)." : "Would clear the snapshot and remove the task" + (_options.RemoveSourceServer ? " and the source server." : "."),
         };
 
         /// <summary>Reads the tasks of <paramref name="rows"/> in one go (list pages, or a GET each when fewer): each row with its task (null: it has none, or it is gone); a row whose read failed is Failed and left out.</summary>

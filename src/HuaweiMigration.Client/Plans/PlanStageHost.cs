@@ -84,16 +84,26 @@ namespace HuaweiMigration.Client.Plans
             _failed(row, error);
         }
 
+        // The engine's detail of its wait ("no answer from SMS since …"), kept until that wait ends.
+        private string? _detail;
+
         public void WriteProgress(WaitProgress progress)
         {
-            if (progress.Completed) return;
+            if (progress.Completed)
+            {
+                _detail = null;
+                return;
+            }
+            _detail = progress.CurrentOperation;
             ShowProgress();
         }
 
-        /// <summary>Shows how many rows of the stage have a result.</summary>
+        /// <summary>Shows how many rows of the stage have a result, and the engine's detail of the wait under way.</summary>
         public void ShowProgress()
         {
-            _inner.WriteProgress(new WaitProgress(_activityId, "Stage " + Stage, Finished + " of " + Total + " rows", Total == 0 ? 100 : Math.Min(99, Finished * 100 / Total), null, completed: false));
+            // The status line carries the detail too: the default (Minimal) progress view shows no CurrentOperation.
+            var status = Finished + " of " + Total + " rows" + (string.IsNullOrEmpty(_detail) ? string.Empty : " · " + _detail);
+            _inner.WriteProgress(new WaitProgress(_activityId, "Stage " + Stage, status, Total == 0 ? 100 : Math.Min(99, Finished * 100 / Total), _detail, completed: false));
         }
 
         /// <summary>Ends the stage's progress activity.</summary>

@@ -332,8 +332,14 @@ namespace HuaweiMigration.Tests.Module
 
             Sim.State.ClearRequests();
             var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
-            // The plan's source servers are gone: the check finds no server to match (a problem), so nothing is sent.
-            Assert.Equal("MigrationPlanHasProblems", again.SingleError().FullyQualifiedErrorId.Split(',')[0]);
+            // The plan's source servers and tasks are gone: for Cleanup that is done, not a problem; nothing is sent.
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            Assert.Equal(3, again.Objects<MigrationPlanResult>().Count());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.AlreadyDone && x.Message == "Its task and source server are gone.", x + " " + x.Message));
+            Assert.Empty(WriteRequests);
+            // Any other stage still refuses the plan: its source servers are missing.
+            var other = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Cleanup -Force");
+            Assert.Equal("MigrationPlanHasProblems", other.SingleError().FullyQualifiedErrorId.Split(',')[0]);
             Assert.Empty(WriteRequests);
         }
 
@@ -438,6 +444,197 @@ namespace HuaweiMigration.Tests.Module
             Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.Equal(MigrationPlanOutcomes.Done, x.Outcome));
             Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal));
             Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
+        [Theory]
+        [InlineData("cutover", "Cutover")]
+        [InlineData("test", "Test")]
+        public void A_launch_still_running_is_waited_for_not_sent_again(string operation, string stage)
+        {
+            Plan(1, 0, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            var id = made.Objects<MigrationPlanResult>().First().TaskId!;
+            // A run stopped (Ctrl+C) right after the launch was accepted: the launch is still running.
+            Sim.State.Timings.LaunchDelay = TimeSpan.FromSeconds(1.5);
+            Sim.State.Sms.Act(id, operation);
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage " + stage + " -Force -PollInterval 0.1");
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            var result = Assert.Single(again.Objects<MigrationPlanResult>());
+            Assert.True(result.Outcome == MigrationPlanOutcomes.Done, result + " " + result.Message);
+            Assert.Empty(WriteRequests);
+        }
+
+        [Fact]
+        public void A_clear_still_running_is_waited_for_not_sent_again()
+        {
+            Plan(1, 0, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            var id = made.Objects<MigrationPlanResult>().First().TaskId!;
+            Sim.State.Timings.LaunchDelay = TimeSpan.FromSeconds(1.5);
+            Sim.State.Sms.Act(id, "clear");
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal));
+            Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
+        private RecordedRequest[] ExchangeRequests => Sim.State.Requests.Where(q => q.Method == "POST" && q.Path.EndsWith("/exchange-ip", StringComparison.Ordinal)).ToArray();
+
+        [Fact]
+        public void A_Redis_switch_is_told_by_the_host_only_a_source_on_another_port_is_not_switched_again()
+        {
+            // Two rows: the re-run reads them with a list call, whose rows show only target_instance_addrs.
+            Plan(0, 0, extraRows: "Redis,cache-p,,,10.0.1.20:6380," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001,\n"
+                + "Redis,cache-q,,,10.0.1.21:6380," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001,");
+            const string Pw = " -RedisPassword @{ '10.0.1.20:6380' = $spw; '10.0.1.21:6380' = $spw; '" + Target + "' = $tpw }";
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1" + Pw);
+            Assert.True(first.Errors.Count == 0 && first.Terminating is null, first.Describe());
+            Assert.All(first.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome != MigrationPlanOutcomes.Failed, x + " " + x.Message));
+            Assert.Equal(2, ExchangeRequests.Length);
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cutover -Force -PollInterval 0.1" + Pw);
+
+            Assert.Equal(2, again.Objects<MigrationPlanResult>().Count());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.AlreadyDone, x + " " + x.Message));
+            Assert.Empty(ExchangeRequests);
+        }
+
+        [Fact]
+        public void A_Redis_row_given_by_instance_id_is_never_switched_and_Failed_with_the_manual_command()
+        {
+            const string Source = "7b1c2d3e-0000-4000-8000-00000000beef";
+            var path = Path.Combine(_dir, "instance.csv");
+            File.WriteAllLines(path, new[]
+            {
+                "Kind,Name,SourceInstanceId,TargetInstanceId,Method,VpcId,SubnetId,SecurityGroupId",
+                "Redis,cache-i," + Source + "," + Target + ",Incremental,vpc-0001,subnet-0001,sg-0001",
+            });
+            Ps.Set("plan", path);
+            const string Pw = " -RedisPassword @{ '" + Source + "' = $spw; '" + Target + "' = $tpw }";
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate, Cutover -Force -PollInterval 0.1" + Pw);
+
+            Assert.True(r.Terminating is null, r.Describe());
+            var cutover = r.Objects<MigrationPlanResult>().Single(x => x.Stage == "Cutover");
+            Assert.Equal(MigrationPlanOutcomes.Failed, cutover.Outcome);
+            Assert.Contains("Switch-DcsMigrationIp -Id " + cutover.TaskId + " -Wait", cutover.Message, StringComparison.Ordinal);
+            Assert.Contains("swap them back", cutover.Message, StringComparison.Ordinal);
+            Assert.Empty(ExchangeRequests);
+        }
+
+        [Fact]
+        public void Cleanup_with_RemoveSourceServer_leaves_the_server_of_a_row_that_never_had_a_task()
+        {
+            Plan(1, 0);
+            Sim.State.ClearRequests();
+
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -WhatIf");
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1");
+
+            Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
+            var result = Assert.Single(r.Objects<MigrationPlanResult>());
+            Assert.True(result.Outcome == MigrationPlanOutcomes.AlreadyDone && result.Message!.Contains("source server is left", StringComparison.Ordinal), result + " " + result.Message);
+            var said = Assert.Single(whatIf.Objects<MigrationPlanResult>());
+            Assert.Equal(result.Outcome, said.Outcome);
+            Assert.Equal(result.Message, said.Message);
+            Assert.Empty(WriteRequests);
+            Assert.Equal(1, Ps.Run("@(Get-SmsSourceServer).Count").Output.Select(o => (int)o.BaseObject).Single());
+        }
+
+        [Fact]
+        public void A_Redis_task_made_but_not_configured_fails_Replicate_at_once_and_WhatIf_Create_would_configure_it()
+        {
+            Plan(0, 1);
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v2/[^/]+/migration/[^/]+/task$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "DCS.4999", ErrorMessage = "The migration machine is busy.", Count = 1 });
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force -PollInterval 0.1" + Passwords);
+            Assert.Equal(MigrationPlanOutcomes.Failed, Assert.Single(first.Objects<MigrationPlanResult>()).Outcome);
+            var id = Assert.Single(Sim.State.Dcs.Ids);
+            Sim.State.ClearRequests();
+
+            // Without the rule the row is waited for until the time-out (for ever without one), and fails for that.
+            var replicate = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Replicate -Force -PollInterval 0.1 -Timeout 5" + Passwords);
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -WhatIf" + Passwords);
+
+            var failed = Assert.Single(replicate.Objects<MigrationPlanResult>());
+            Assert.True(failed.Outcome == MigrationPlanOutcomes.Failed && failed.Message!.Contains("made but not configured: run stage Create", StringComparison.Ordinal), failed + " " + failed.Message);
+            var said = Assert.Single(whatIf.Objects<MigrationPlanResult>());
+            Assert.True(said.Outcome == MigrationPlanOutcomes.WhatIf && said.Message!.Contains("configure", StringComparison.Ordinal), said + " " + said.Message);
+            Assert.Empty(WriteRequests);
+            Assert.False(Sim.State.Dcs.IsConfigured(id));
+        }
+
+        [Fact]
+        public void Cleanup_leaves_migrations_not_cut_over_and_sends_nothing_for_them()
+        {
+            Plan(1, 1, syncing: true);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1" + Passwords);
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.ClearRequests();
+
+            var whatIf = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -WhatIf" + Passwords);
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -RemoveSourceServer -Force -PollInterval 0.1" + Passwords);
+
+            Assert.All(whatIf.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.WhatIf && x.Message!.Contains("Would fail, sending nothing", StringComparison.Ordinal), x + " " + x.Message));
+
+            Assert.True(r.Terminating is null, r.Describe());
+            var results = r.Objects<MigrationPlanResult>().ToList();
+            Assert.Equal(2, results.Count);
+            Assert.All(results, x => Assert.True(x.Outcome == MigrationPlanOutcomes.Failed && x.Message!.Contains("not cut over", StringComparison.Ordinal) && x.Message.Contains("run stage Cutover first", StringComparison.Ordinal), x + " " + x.Message));
+            Assert.Contains("Remove-SmsTask -Id " + results.Single(x => x.Kind == MigrationPlanKinds.Server).TaskId + " -Force", results.Single(x => x.Kind == MigrationPlanKinds.Server).Message, StringComparison.Ordinal);
+            Assert.Empty(WriteRequests);
+            Assert.Equal(1, Sim.State.Sms.Count);
+            Assert.Single(Sim.State.Dcs.Ids);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_wait_whose_polls_go_unanswered_says_so_in_the_stage_progress()
+        {
+            Plan(1, 0);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.Timings.RunningToFinish = TimeSpan.FromHours(1);
+            // Once the wait polls, every read fails: the wait's polls go unanswered.
+            var outage = System.Threading.Tasks.Task.Run(() =>
+            {
+                // The start's read-back, then the wait's first poll: two reads after the start.
+                Assert.True(System.Threading.SpinWait.SpinUntil(() =>
+                {
+                    var log = Sim.State.Requests;
+                    var start = log.FirstOrDefault(q => q.Method == "POST" && q.Path.EndsWith("/action", StringComparison.Ordinal));
+                    return start != null && log.Count(q => q.Sequence > start.Sequence && q.Method == "GET" && q.StatusCode == 200) >= 2;
+                }, TimeSpan.FromSeconds(30)), "no start and poll");
+                SpendTheRetryBudget();
+                Sim.State.AddFault(new FaultRule { Method = "GET", PathPattern = "^/v3/", Count = -1, Kind = FaultKind.Error, StatusCode = 503, ErrorCode = "APIGW.0503", ErrorMessage = "Service unavailable" });
+            });
+
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Replicate -Force -PollInterval 0.1 -Timeout 4");
+            await outage;
+
+            Assert.True(r.Progress.Any(p => p.Activity == "Stage Replicate" && p.StatusDescription.Contains("no answer from SMS since", StringComparison.Ordinal)),
+                string.Join(" | ", r.Progress.Select(p => p.Activity + ": " + p.StatusDescription)) + " || " + r.Objects<MigrationPlanResult>().FirstOrDefault()?.Message + " faults " + Sim.State.Requests.Count(q => q.Fault != null));
+            Assert.Equal(MigrationPlanOutcomes.Failed, Assert.Single(r.Objects<MigrationPlanResult>()).Outcome);
+        }
+
+        /// <summary>Empties the client's retry budget (as WaitOutageTests does): each failed poll then fails at once, not after retries.</summary>
+        private void SpendTheRetryBudget()
+        {
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => a.GetName().Name == "HuaweiMigration.Client"))
+            {
+                var type = assembly.GetType("HuaweiMigration.Client.Http.RetryBudget", throwOnError: true)!;
+                var budget = type.GetMethod("For", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.Invoke(null, new object[] { Sim.BaseUri })!;
+                var withdraw = type.GetMethod("TryWithdraw")!;
+                while ((bool)withdraw.Invoke(budget, null)!)
+                {
+                }
+            }
         }
 
         public new void Dispose()
