@@ -382,15 +382,23 @@ function Add-SimSmsTemplate {
         Adds an SMS template (a VPC, a subnet, a security group and a system disk) to the simulator and returns its id.
     .DESCRIPTION
         -TargetPassword is the password the simulator then answers with the template, as the real API does (a module
-        must never keep it); -TaskBound makes it a template tied to a task (is_template "false").
+        must never keep it); -TaskBound makes it a template tied to a task (is_template "false"). -NoVpc, -NoNic,
+        -NoSecurityGroup, -NoFlavor and -NoAvailabilityZone leave that part out: a template a new target server cannot
+        be made from (Test-HuaweiMigrationPlan names what is missing).
     .EXAMPLE
         $id = Add-SimSmsTemplate $sim -Name web-template -AvailabilityZone ap-southeast-1b
+    .EXAMPLE
+        $id = Add-SimSmsTemplate $sim -Name half-done -NoSecurityGroup -NoFlavor
     #>
     [CmdletBinding()]
     [OutputType([string])]
     param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Name, [string] $Region = 'ap-southeast-1',
-        [string] $AvailabilityZone = 'ap-southeast-1a', [string] $Flavor = 's6.large.2', [string] $TargetPassword, [switch] $TaskBound)
-    $body = @{ name = $Name; region = $Region; availabilityZone = $AvailabilityZone; flavor = $Flavor; isTemplate = -not $TaskBound }
+        [string] $AvailabilityZone = 'ap-southeast-1a', [string] $Flavor = 's6.large.2', [string] $TargetPassword, [switch] $TaskBound,
+        [switch] $NoVpc, [switch] $NoNic, [switch] $NoSecurityGroup, [switch] $NoFlavor, [switch] $NoAvailabilityZone)
+    if ($NoFlavor) { $Flavor = '' }
+    if ($NoAvailabilityZone) { $AvailabilityZone = '' }
+    $body = @{ name = $Name; region = $Region; availabilityZone = $AvailabilityZone; flavor = $Flavor; isTemplate = -not $TaskBound
+        vpc = -not $NoVpc; nic = -not $NoNic; securityGroup = -not $NoSecurityGroup }
     if ($TargetPassword) { $body.targetPassword = $TargetPassword }
     (Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/sms/templates" -ContentType 'application/json' -Body ($body | ConvertTo-Json)).id
 }

@@ -19,7 +19,7 @@ internal static class SetupControlApi
         "startTargetServer", "startNetworkCheck", "speedLimit",
     };
 
-    private static readonly string[] TemplateFields = { "name", "region", "availabilityZone", "flavor", "targetPassword", "isTemplate" };
+    private static readonly string[] TemplateFields = { "name", "region", "availabilityZone", "flavor", "targetPassword", "isTemplate", "vpc", "nic", "securityGroup" };
 
     public static void Map(SimulatorState state, Action<string, string, Func<HttpContext, Task>> map)
     {
@@ -52,7 +52,10 @@ internal static class SetupControlApi
                 Str(o, "availabilityZone") ?? "ap-southeast-1a",
                 Str(o, "flavor") ?? "s6.large.2",
                 Str(o, "targetPassword") ?? string.Empty,
-                Bool(o, "isTemplate") ?? true);
+                Bool(o, "isTemplate") ?? true,
+                Bool(o, "vpc") ?? true,
+                Bool(o, "nic") ?? true,
+                Bool(o, "securityGroup") ?? true);
             return Reply.Json(ctx, 200, new JsonObject { ["id"] = id });
         });
     }

@@ -39,6 +39,9 @@ namespace HuaweiMigration.Client.Plans
         /// <summary>A cell's value, or null when the column is missing or blank.</summary>
         public string? this[string column] => _cells.TryGetValue(column, out var value) ? value : null;
 
+        /// <summary>True when the row came with the column (blank or not).</summary>
+        public bool HasColumn(string column) => Columns.Any(c => string.Equals(c, column, StringComparison.OrdinalIgnoreCase));
+
         /// <summary>True when the column has a value.</summary>
         public bool Has(string column) => _cells.ContainsKey(column);
 
@@ -66,7 +69,7 @@ namespace HuaweiMigration.Client.Plans
             {
                 case "TRUE": case "YES": case "Y": case "1": return true;
                 case "FALSE": case "NO": case "N": case "0": return false;
-                default: throw new FormatException("Column " + column + " is '" + text + "': write True or False.");
+                default: throw new FormatException("Column " + column + " is " + PlanText.Quote(text) + ": write True or False.");
             }
         }
 
@@ -76,9 +79,9 @@ namespace HuaweiMigration.Client.Plans
             var text = this[column];
             if (text is null) return null;
             if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
-            throw new FormatException("Column " + column + " is '" + text + "': write a whole number.");
+            throw new FormatException("Column " + column + " is " + PlanText.Quote(text) + ": write a whole number.");
         }
 
-        public override string ToString() => "row " + Row + (Name is null ? string.Empty : " '" + Name + "'");
+        public override string ToString() => "row " + Row + (Name is null ? string.Empty : " " + PlanText.Quote(Name));
     }
 }

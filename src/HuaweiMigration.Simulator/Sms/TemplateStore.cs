@@ -51,9 +51,13 @@ public sealed class TemplateStore
     /// <summary>A copy of a template as ShowTemplate answers it, or null.</summary>
     public JsonObject? Get(string id) => Show(id);
 
-    /// <summary>Adds a general template (a test seeding it directly) with a VPC, a subnet, a security group and a system disk; returns its id.</summary>
+    /// <summary>
+    /// Adds a general template (a test seeding it directly) with a VPC, a subnet, a security group and a system disk; returns its id.
+    /// <paramref name="vpc"/>, <paramref name="nic"/> and <paramref name="securityGroup"/> false leave that part out (an
+    /// empty flavor or availability zone leaves those out), as a template a new target server cannot be made from.
+    /// </summary>
     public string Add(string name, string region = "ap-southeast-1", string availabilityZone = "ap-southeast-1a", string flavor = "s6.large.2",
-        string targetPassword = "", bool isTemplate = true)
+        string targetPassword = "", bool isTemplate = true, bool vpc = true, bool nic = true, bool securityGroup = true)
     {
         if (string.IsNullOrEmpty(name)) throw new ArgumentException("'name' must not be empty.");
         var fields = new JsonObject
@@ -73,6 +77,9 @@ public sealed class TemplateStore
             ["publicip"] = new JsonObject { ["type"] = "5_bgp", ["bandwidth_size"] = 10, ["bandwidth_share_type"] = "PER" },
             ["disk"] = new JsonArray(new JsonObject { ["id"] = 0, ["index"] = 0, ["name"] = "/dev/vda", ["disktype"] = "SSD", ["size"] = 40, ["device_use"] = "BOOT" }),
         };
+        if (!vpc) fields.Remove("vpc");
+        if (!nic) fields["nics"] = new JsonArray();
+        if (!securityGroup) fields["security_groups"] = new JsonArray();
         return Create(fields, targetPassword);
     }
 
