@@ -224,7 +224,7 @@ function Set-SimDcsFailure {
         Set-SimDcsFailure $sim -Name 'cache-05' -Message 'The source Redis refused the connection.'
     #>
     [CmdletBinding(DefaultParameterSetName = 'ById')]
-    param([Parameter(Mandatory)] [pscustomobject] $Simulator,
+    param([Parameter(Mandatory, Position = 0)] [pscustomobject] $Simulator,
         [Parameter(Mandatory, ParameterSetName = 'ById')] [string] $Id,
         [Parameter(Mandatory, ParameterSetName = 'ByName')] [ValidateNotNullOrEmpty()] [string] $Name,
         [Parameter(ParameterSetName = 'ByName')] [switch] $AtCreation,

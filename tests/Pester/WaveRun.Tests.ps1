@@ -3,16 +3,22 @@
 # ways no check can see (a test launch that fails, an action the service refuses, a cutover launch that fails, a Redis
 # migration that fails); the request log proves that nothing was made or sent twice over the two runs.
 BeforeAll {
+    $script:tmux = $null
+    $script:run1Sequence = $null
+    $script:run1Count = 0
     $script:root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:helper = Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1'
     $script:manifest = Join-Path $root 'out/HuaweiMigration/HuaweiMigration.psd1'
     Import-Module $helper -Force
     Import-Module $manifest -Force
 
+    # Waits for an event; on a time-out, or as soon as the prompt shows an error, fails with what the prompt shows.
     function script:Wait-Until([scriptblock] $Condition, [double] $TimeoutSec = 30, [string] $Because) {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting until $Because." }
+            $screen = if ($script:tmux -and (& tmux -L $socket has-session -t wave 2>$null; $LASTEXITCODE -eq 0)) { Pane } else { '' }
+            if ($screen -match 'is not recognized as a name|ParserError|ParameterBindingException|Cannot bind parameter') { throw "The prompt shows an error while waiting until $($Because):`n$screen" }
+            if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSec s waiting until $($Because):`n$screen" }
             Start-Sleep -Milliseconds 100
         }
     }
@@ -73,6 +79,7 @@ foreach (`$i in 1..5) { `$redisPassword["10.0.3.`$(`$i):6379"] = ConvertTo-Secur
     # The module's traffic from the prompt (token auth), not this process's reads.
     function script:PromptRequests { @(Get-SimRequest $sim | Where-Object authKind -ne 'AkSk') }
     function script:Writes([object[]] $Log, [string] $Method, [string] $Pattern) {
+        if (-not $Log) { return @() }
         @($Log | Where-Object { $_.method -eq $Method -and $_.path -match $Pattern })
     }
     function script:Operation($Request) { ($Request.body | ConvertFrom-Json).operation }
@@ -111,7 +118,7 @@ Describe 'A wave of 40 servers and 5 Redis, stopped with Ctrl+C mid-Replicate an
         & tmux -L $socket send-keys -t wave 'Invoke-HuaweiMigrationPlan @wave | Out-Null' Enter
 
         # Replicate is waiting: every task was made and started, and the list has been polled twice since.
-        Wait-Until -TimeoutSec 90 -Because "Replicate started all 40 tasks and polls them together`n$(Pane)" {
+        Wait-Until -TimeoutSec 90 -Because "Replicate started all 40 tasks and polls them together" {
             $log = PromptRequests
             $starts = @(Writes $log 'POST' '^/v3/tasks/[^/]+/action$' | Where-Object { (Operation $_) -eq 'start' })
             if ($starts.Count -lt 40) { return $false }
@@ -120,7 +127,7 @@ Describe 'A wave of 40 servers and 5 Redis, stopped with Ctrl+C mid-Replicate an
         }
         & tmux -L $socket send-keys -t wave C-c
         & tmux -L $socket send-keys -t wave "'back' | Set-Content '$afterFile'" Enter
-        Wait-Until { Test-Path $afterFile } -TimeoutSec 15 -Because "the prompt came back after Ctrl+C and ran the next command`n$(Pane)"
+        Wait-Until { Test-Path $afterFile } -TimeoutSec 15 -Because "the prompt came back after Ctrl+C and ran the next command"
         $script:run1Sequence = (PromptRequests | Measure-Object sequence -Maximum).Maximum
 
         $run1 = ResultLines
@@ -144,7 +151,7 @@ Describe 'A wave of 40 servers and 5 Redis, stopped with Ctrl+C mid-Replicate an
         (PromptRequests | Measure-Object sequence -Maximum).Maximum | Should -Be $run1Sequence -Because 'nothing was sent after Ctrl+C'
 
         & tmux -L $socket send-keys -t wave "try { Invoke-HuaweiMigrationPlan @wave -ErrorVariable waveErrors | Export-Clixml '$run2Path' } finally { `$Error | Out-String -Width 300 | Set-Content '$errorFile'; 'done' | Set-Content '$doneFile' }" Enter
-        Wait-Until { Test-Path $doneFile } -TimeoutSec 240 -Because "the second run ended`n$(Pane)"
+        Wait-Until { Test-Path $doneFile } -TimeoutSec 240 -Because "the second run ended"
         Test-Path $run2Path | Should -BeTrue -Because (Get-Content $errorFile -Raw)
         $run2 = @(Import-Clixml $run2Path)
 
