@@ -72,7 +72,7 @@ Describe 'Run a wave, as the README shows it' {
         Step 3
         $stepText | Should -Match 'WhatIf'
         @(Writes | Where-Object path -match '^/v3/tasks$').Count | Should -Be 4 -Because 'the -WhatIf line made nothing; the run made 4 tasks'
-        (Get-SmsTask -Name 'web-*').State | Sort-Object -Unique | Should -Be 'MIGRATE_SUCCESS'
+        (Get-SmsTask -Name 'web-*').State | Sort-Object -Unique | Should -Be 'SYNCING' -Because 'replicated, and syncing until the cutover'
         (Get-DcsMigrationTask -Name 'cache-01').Status | Should -Be 'INCRMIGEATING'
         $r = Results
         $r.Count | Should -Be 10
