@@ -31,6 +31,7 @@
         'Get-SmsTaskConfiguration'
         'Get-SmsTaskSpeedLimit'
         'Get-SmsTemplate'
+        'Invoke-HuaweiMigrationPlan'
         'Invoke-SmsTaskAction'
         'New-DcsMigrationTask'
         'New-SmsMigrationProject'

@@ -55,7 +55,7 @@ public sealed class SimulatorTimings
     /// <summary>SMS delete: DELETING → gone (404). Zero removes the task at once.</summary>
     public TimeSpan DeleteToGone { get; set; } = TimeSpan.Zero;
 
-    /// <summary>SMS RUNNING → MIGRATE_SUCCESS. Zero (the default) disables it: running tasks run forever.</summary>
+    /// <summary>SMS RUNNING → MIGRATE_SUCCESS (SYNCING for a task made with syncing true). Zero (the default) disables it: running tasks run forever.</summary>
     public TimeSpan RunningToFinish { get; set; } = TimeSpan.Zero;
 
     /// <summary>SMS network_check: how long the check runs (its result is empty meanwhile).</summary>

@@ -481,7 +481,8 @@ public sealed partial class SmsStore
                 task.ErrorJson = null;
                 if (_timings.RunningToFinish > TimeSpan.Zero)
                 {
-                    Schedule(task, "MIGRATE_SUCCESS", at + _timings.RunningToFinish);
+                    // A task made with continuous sync (syncing true) goes on syncing after its full replication.
+                    Schedule(task, task.Created?.Syncing == true ? "SYNCING" : "MIGRATE_SUCCESS", at + _timings.RunningToFinish);
                 }
                 break;
             case "MIGRATE_SUCCESS":

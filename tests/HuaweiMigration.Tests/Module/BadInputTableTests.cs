@@ -145,6 +145,7 @@ namespace HuaweiMigration.Tests.Module
             Row("Set-DcsMigrationTask -Id \"d1`n\" -ResumeMode Auto", Bind, ErrorCategory.InvalidData, "DCS migration task id"),
             // Wave plans.
             Row("Test-HuaweiMigrationPlan -Path ./no-such-plan.csv", "MigrationPlanNotFound", ErrorCategory.ObjectNotFound, "does not exist"),
+            Row("Invoke-HuaweiMigrationPlan -Path ./no-such-plan.csv -Stage Create -Force -RedisPassword @{ '10.0.0.1:6379' = \"$planted\" }", "RedisPasswordNotSecure", ErrorCategory.InvalidArgument, "not a SecureString"),
             Row("Set-DcsMigrationTask -Id d1 -Configure -SourceAddress 10.0.0.1:6379 -SourceInstanceId s1 -TargetInstanceId t1 -Method Full", "InvalidDcsMigrationSettings", ErrorCategory.InvalidArgument, "not both"),
             // SMS triage.
             Row("Get-SmsOverview -NoSuchParameter", "NamedParameterNotFound", ErrorCategory.InvalidArgument, "NoSuchParameter"),

@@ -30,6 +30,7 @@ namespace HuaweiMigration.Tests.Module
                 "Get-SmsTaskConfiguration",
                 "Get-SmsTaskSpeedLimit",
                 "Get-SmsTemplate",
+                "Invoke-HuaweiMigrationPlan",
                 "Invoke-SmsTaskAction",
                 "New-DcsMigrationTask",
                 "New-SmsMigrationProject",

@@ -33,7 +33,7 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Every_cmdlet_declares_its_output_type()
         {
-            Assert.Equal(49, Cmdlets().Count);
+            Assert.Equal(50, Cmdlets().Count);
             Assert.All(Cmdlets(), c => Assert.True(c.Type.GetCustomAttributes<OutputTypeAttribute>().Any(), c.Type.Name + " has no [OutputType]"));
         }
 
@@ -43,7 +43,7 @@ namespace HuaweiMigration.Tests.Module
             var changing = Cmdlets().Where(c => ChangingVerbs.Contains(c.Cmdlet.VerbName)).ToList();
             Assert.Equal(new[]
                 {
-                    "Clear-SmsTaskSnapshot", "Invoke-SmsTaskAction", "New-DcsMigrationTask", "New-SmsMigrationProject", "New-SmsTask", "New-SmsTemplate", "Remove-DcsMigrationTask", "Remove-SmsMigrationProject", "Remove-SmsSourceServer", "Remove-SmsTask", "Remove-SmsTemplate", "Restart-DcsMigrationTask", "Restart-SmsTask", "Set-DcsMigrationTask", "Set-SmsMigrationProject", "Set-SmsSourceServer", "Set-SmsTask", "Set-SmsTaskConfiguration", "Set-SmsTaskSpeedLimit", "Set-SmsTemplate", "Start-SmsCloneTest", "Start-SmsCutover", "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Switch-DcsMigrationIp", "Undo-DcsMigrationIp",
+                    "Clear-SmsTaskSnapshot", "Invoke-HuaweiMigrationPlan", "Invoke-SmsTaskAction", "New-DcsMigrationTask", "New-SmsMigrationProject", "New-SmsTask", "New-SmsTemplate", "Remove-DcsMigrationTask", "Remove-SmsMigrationProject", "Remove-SmsSourceServer", "Remove-SmsTask", "Remove-SmsTemplate", "Restart-DcsMigrationTask", "Restart-SmsTask", "Set-DcsMigrationTask", "Set-SmsMigrationProject", "Set-SmsSourceServer", "Set-SmsTask", "Set-SmsTaskConfiguration", "Set-SmsTaskSpeedLimit", "Set-SmsTemplate", "Start-SmsCloneTest", "Start-SmsCutover", "Start-SmsMigrationDrill", "Start-SmsTask", "Start-SmsTest", "Stop-DcsMigrationTask", "Suspend-SmsTask", "Switch-DcsMigrationIp", "Undo-DcsMigrationIp",
                 },
                 changing.Select(c => c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(changing, c => Assert.True(c.Cmdlet.SupportsShouldProcess, c.Type.Name + " does not support ShouldProcess"));
@@ -59,6 +59,7 @@ namespace HuaweiMigration.Tests.Module
                 ["Switch-DcsMigrationIp"] = ConfirmImpact.High,
                 ["Undo-DcsMigrationIp"] = ConfirmImpact.High,
                 ["Clear-SmsTaskSnapshot"] = ConfirmImpact.High,
+                ["Invoke-HuaweiMigrationPlan"] = ConfirmImpact.High,
                 ["Test-SmsTaskNetwork"] = ConfirmImpact.Low,
             };
             Assert.All(Cmdlets().Where(c => c.Cmdlet.SupportsShouldProcess), c =>

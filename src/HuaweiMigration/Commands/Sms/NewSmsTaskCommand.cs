@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using HuaweiMigration.Client;
-using HuaweiMigration.Client.Concurrency;
 using HuaweiMigration.Client.Engine;
 using HuaweiMigration.Client.Sms;
 using HuaweiMigration.Internal;
@@ -168,8 +166,7 @@ namespace HuaweiMigration.Commands.Sms
         public int ThrottleLimit { get; set; } = 10;
 
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentQueue<(string SourceId, string? TaskId, Exception? Error)> _done = new ConcurrentQueue<(string, string?, Exception?)>();
-        private BoundedRunner<SmsNewTask>? _runner;
+        private SmsCreationJob? _creation;
         private SmsNewTask? _defaults;
         private bool _projectRead;
         private SmsMigrationProject? _project;
@@ -189,7 +186,7 @@ namespace HuaweiMigration.Commands.Sms
                     "Give one target: -TargetServerId (migrate onto an existing ECS) or -TemplateId (a new ECS from a template), not both.", "TemplateId", "AmbiguousSmsTaskTarget", TemplateId));
             }
             _defaults = Defaults();
-            _runner = new BoundedRunner<SmsNewTask>(ThrottleLimit, CancellationToken);
+            _creation = new SmsCreationJob(EngineHost, Sms, ThrottleLimit, Done);
             if (Start) _start = CreateStartJob();
         }
 
@@ -224,30 +221,12 @@ namespace HuaweiMigration.Commands.Sms
                 + (task.TargetServerId != null ? " onto ECS " + task.TargetServerId : " with a new ECS from template " + task.TemplateId);
             if (!ShouldProcess("SMS source server " + task.SourceServerId, what)) return;
             ApplyProject(task);
-            _runner!.Submit(task, async (t, ct) =>
-            {
-                try
-                {
-                    _done.Enqueue((t.SourceServerId, await Sms.CreateTaskAsync(t, ct).ConfigureAwait(false), null));
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException))
-                {
-                    // Whatever goes wrong costs only this server, and is said (TakeDone): nothing is dropped in silence.
-                    _done.Enqueue((t.SourceServerId, null, ex));
-                }
-            });
-            // Back-pressure, as the engine's actions: input is not read much faster than servers are worked on.
-            while (_runner.Pending > 2 * ThrottleLimit) Await(_runner.WhenAnyAsync());
-            TakeDone();
+            _creation!.Add(task);
         }
 
         protected override void EndProcessing()
         {
-            if (_runner != null)
-            {
-                Await(_runner.WhenAllAsync());
-                TakeDone();
-            }
+            _creation?.End();
             _start?.End();
             base.EndProcessing();
         }
@@ -312,18 +291,14 @@ namespace HuaweiMigration.Commands.Sms
                 }
                 if (_project != null) WriteVerbose("New SMS tasks take their defaults from migration project " + _project + ".");
             }
-            var p = _project;
-            task.Type ??= p?.Type is "MIGRATE_BLOCK" or "MIGRATE_FILE" ? p.Type : "MIGRATE_BLOCK";
-            task.UsePublicIp ??= p?.UsePublicIp;
-            task.Syncing ??= p?.Syncing;
-            task.StartTargetServer ??= p?.StartTargetServer;
-            task.StartNetworkCheck ??= p?.StartNetworkCheck;
-            if (task.SpeedLimit is null && p?.SpeedLimit is int projectLimit && (projectLimit < 0 || projectLimit > 1000))
+            try
             {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                    "Migration project " + p + " limits speed to " + projectLimit + " Mbit/s, beyond a task's 0 to 1000: give -SpeedLimit.", "SpeedLimit", "InvalidSmsTaskSpeedLimit", MigrationProjectId));
+                SmsProjectDefaults.Apply(task, _project);
             }
-            task.SpeedLimit ??= p?.SpeedLimit;
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument(ex.Message, "SpeedLimit", "InvalidSmsTaskSpeedLimit", MigrationProjectId));
+            }
         }
 
         /// <summary>What every task of this command shares: the target's region and project, and the migration project's settings.</summary>
@@ -357,17 +332,16 @@ namespace HuaweiMigration.Commands.Sms
             return defaults;
         }
 
-        /// <summary>Writes what the concurrent work finished: errors, the new tasks (read back, or started), existing tasks with -SkipExisting.</summary>
-        private void TakeDone()
+        /// <summary>Writes what a creation ended with: an error, the new task (read back, or started), an existing task with -SkipExisting.</summary>
+        private void Done(SmsCreation done)
         {
-            while (_done.TryDequeue(out var done))
             {
-                var (sourceId, taskId, error) = done;
+                var (sourceId, taskId, error) = (done.Task.SourceServerId, done.TaskId, done.Error);
                 if (error is SmsTaskRefusedException { Reason: SmsTaskRefusalReason.HasTask, ExistingTask: { } existing } && SkipExisting)
                 {
                     WriteVerbose("SMS source server " + sourceId + " already has task " + existing.Id + "; it is written as it is.");
                     WriteTask(existing.Id!);
-                    continue;
+                    return;
                 }
                 switch (error)
                 {
