@@ -18,6 +18,7 @@
         'Clear-SmsTaskSnapshot'
         'Connect-HuaweiCloud'
         'Disconnect-HuaweiCloud'
+        'Export-HuaweiMigrationReport'
         'Get-DcsMigrationLog'
         'Get-DcsMigrationProgress'
         'Get-DcsMigrationTask'

@@ -8,6 +8,8 @@
       Test     - Runs dotnet test: the xUnit tests and the Pester suites (tests/Pester) in the repository's own pwsh.
       Package  - Builds in Release and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.
       Demo     - Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.
+      ReportImage - Builds, seeds a small wave in the simulator, exports its HTML report and screenshots it with headless
+                 Chromium into docs/images/wave-report.png (the README's picture).
       Clean    - Removes build output (bin, obj, out).
 
 .EXAMPLE
@@ -23,7 +25,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Clean', 'Help')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'ReportImage', 'Clean', 'Help')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -50,6 +52,7 @@ $synopsis = [ordered]@{
     Test    = 'Runs dotnet test: the xUnit tests and the Pester suites (tests/Pester) in the repository''s own pwsh.'
     Package = 'Builds (Release unless -Configuration) and writes out/package/HuaweiMigration/<version> (ready for Publish-Module) and a .nupkg.'
     Demo    = 'Builds, starts the simulator, imports the module, connects, lists and pauses tasks, stops the simulator.'
+    ReportImage = 'Builds, seeds a small wave in the simulator, exports its HTML report and screenshots it into docs/images/wave-report.png.'
     Clean   = 'Removes build output (bin, obj, out).'
     Help    = 'Lists these tasks.'
 }
@@ -111,6 +114,49 @@ function Invoke-Demo {
     finally {
         Stop-HuaweiSimulator $sim
         Write-Host 'Simulator stopped.' -ForegroundColor Cyan
+    }
+}
+
+function Invoke-ReportImage {
+    if (-not $NoBuild) { Invoke-Build }
+    Import-Module (Join-Path $root 'src/HuaweiMigration.Simulator/HuaweiMigration.Simulator.psm1') -Force
+    Import-Module (Join-Path $root 'tools/HeadlessChromium.psm1') -Force
+    $chromium = Install-HeadlessChromium
+    if (-not $chromium) { throw 'ReportImage needs chromium (Debian: apt-get install chromium).' }
+    $sim = Start-HuaweiSimulator -SmsTasks 0 -DcsTasks 0 -Port $Port -Configuration $Configuration
+    try {
+        Import-Module $moduleManifest -Force
+        $credential = [pscredential]::new('sim-user', (ConvertTo-SecureString 'Sim-Passw0rd!' -AsPlainText -Force))
+        $null = Connect-HuaweiCloud -Region ap-southeast-1 -Endpoint $sim.Url -Credential $credential -DomainName sim-domain
+
+        # A small wave: servers in several states (one failed with its error), a Redis in full migration and one done.
+        $failed = Add-SimSmsTask $sim -Name 'wave1-file-01' -State MIGRATE_FAIL -SourceServerName 'file-01' -SourceIp '10.20.0.31'
+        $null = Add-SimSmsTask $sim -Name 'wave1-erp-app-01' -State RUNNING -Progress 35 -SourceServerName 'erp-app-01' -SourceIp '10.20.0.11'
+        $null = Add-SimSmsTask $sim -Name 'wave1-erp-db-01' -State RUNNING -Progress 65 -SourceServerName 'erp-db-01' -SourceIp '10.20.0.12'
+        $null = Add-SimSmsTask $sim -Name 'wave1-web-01' -State MIGRATE_SUCCESS -SourceServerName 'web-01' -SourceIp '10.20.0.21'
+        $null = Add-SimSmsTask $sim -Name 'wave1-web-02' -State MIGRATE_SUCCESS -SourceServerName 'web-02' -SourceIp '10.20.0.22'
+        $null = Add-SimSmsTask $sim -Name 'wave1-mail-01' -State READY -SourceServerName 'mail-01' -SourceIp '10.20.0.41'
+        $null = Add-SimDcsTask $sim -Name 'wave1-redis-sessions' -Status FULLMIGRATING
+        $null = Add-SimDcsTask $sim -Name 'wave1-redis-cache' -Status SUCCESS
+        Start-Sleep -Seconds 6   # the Redis full migration moves on for a few seconds, as a live one would have
+        $result = [HuaweiMigration.Models.MigrationPlanResult]@{
+            Row = 1; Name = 'wave1-file-01'; Kind = 'Server'; Stage = 'Replicate'; Outcome = 'Failed'; TaskId = $failed; State = 'MIGRATE_FAIL'
+            Message = 'Replication failed (SMS.6509); fix the source server, then run the stage again.'
+        }
+
+        $html = Join-Path $root 'out/wave-report.html'
+        $png = Join-Path $root 'docs/images/wave-report.png'
+        $null = New-Item -ItemType Directory -Path (Split-Path $png) -Force
+        @(Get-SmsTask -Name 'wave1-*') + @(Get-DcsMigrationTask -Name 'wave1-*') + $result |
+            Export-HuaweiMigrationReport -Path $html -Title 'Wave 1 - migration report' -Force
+        $null = Invoke-HeadlessChromium -Chromium $chromium.Source -Path $html -ScreenshotPath $png -WindowSize '1280,900'
+        if (-not (Test-Path $png)) { throw "Chromium wrote no screenshot to $png." }
+        Write-Host "Report: $html"
+        Write-Host "Image:  $png"
+        Disconnect-HuaweiCloud
+    }
+    finally {
+        Stop-HuaweiSimulator $sim
     }
 }
 
@@ -179,7 +225,8 @@ foreach ($t in $Task) {
         'Test' { Invoke-Test }
         'Package' { Invoke-Package }
         'Demo' { Invoke-Demo }
+        'ReportImage' { Invoke-ReportImage }
         'Clean' { Invoke-Clean }
-        'Help' { $synopsis.GetEnumerator() | ForEach-Object { '{0,-8} {1}' -f $_.Key, $_.Value } }
+        'Help' { $synopsis.GetEnumerator() | ForEach-Object { '{0,-11} {1}' -f $_.Key, $_.Value } }
     }
 }

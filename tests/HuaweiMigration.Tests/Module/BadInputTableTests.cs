@@ -158,6 +158,8 @@ namespace HuaweiMigration.Tests.Module
             Row("Set-SmsTaskConfiguration -Id \"t1`n\" -Configuration @{ LINUX_CPU_LIMIT = 50 }", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
             Row("Send-SmsTaskLog -Id " + Valid + " -BucketName Support_Logs", "InvalidObsBucketName", ErrorCategory.InvalidArgument, "not an OBS bucket name"),
             Row("Send-SmsTaskLog -Id \"t1`n\" -BucketName support-logs -Confirm:$false", "InvalidSmsTaskId", ErrorCategory.InvalidArgument, "U+000A"),
+            // Reports: a file whose format cannot be told, refused before anything is read or written.
+            Row("Export-HuaweiMigrationReport -Path ([IO.Path]::Combine([IO.Path]::GetTempPath(), 'wave-report.pdf'))", "InvalidReportFormat", ErrorCategory.InvalidArgument, "name the file .html, .htm or .csv"),
         };
 
         private static object[] Row(string script, string errorId, ErrorCategory category, string message) => new object[] { script, errorId, category, message };

@@ -17,6 +17,7 @@ namespace HuaweiMigration.Tests.Module
                 "Clear-SmsTaskSnapshot",
                 "Connect-HuaweiCloud",
                 "Disconnect-HuaweiCloud",
+                "Export-HuaweiMigrationReport",
                 "Get-DcsMigrationLog",
                 "Get-DcsMigrationProgress",
                 "Get-DcsMigrationTask",

@@ -78,24 +78,30 @@ namespace HuaweiMigration.Commands.Plans
         };
 
         /// <summary>The plan file's rows; a missing or unreadable file stops the command before any request.</summary>
-        private IReadOnlyList<PlanRow> ReadFile()
+        private IReadOnlyList<PlanRow> ReadFile() => ReadPlanFile(this, Path);
+
+        /// <summary>
+        /// The rows of the plan file <paramref name="planPath"/> (a PowerShell path) for <paramref name="cmdlet"/>; a
+        /// missing or unreadable file stops the command before any request (Export-HuaweiMigrationReport -Plan too).
+        /// </summary>
+        internal static IReadOnlyList<PlanRow> ReadPlanFile(PSCmdlet cmdlet, string planPath)
         {
             string path;
             try
             {
-                path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+                path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(planPath);
             }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException || ex is ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanPathInvalid", ErrorCategory.InvalidArgument, Path)
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanPathInvalid", ErrorCategory.InvalidArgument, planPath)
                 {
-                    ErrorDetails = new ErrorDetails("The plan path '" + Path + "' is not a file system path: " + ex.Message),
+                    ErrorDetails = new ErrorDetails("The plan path '" + planPath + "' is not a file system path: " + ex.Message),
                 });
                 throw;
             }
             if (!File.Exists(path))
             {
-                ThrowTerminatingError(new ErrorRecord(new FileNotFoundException("The plan file '" + path + "' does not exist.", path), "MigrationPlanNotFound", ErrorCategory.ObjectNotFound, Path)
+                cmdlet.ThrowTerminatingError(new ErrorRecord(new FileNotFoundException("The plan file '" + path + "' does not exist.", path), "MigrationPlanNotFound", ErrorCategory.ObjectNotFound, planPath)
                 {
                     ErrorDetails = new ErrorDetails("The plan file '" + path + "' does not exist: give the path of a CSV or JSON plan."),
                 });
@@ -106,7 +112,7 @@ namespace HuaweiMigration.Commands.Plans
             }
             catch (FormatException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.InvalidData, Path)
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.InvalidData, planPath)
                 {
                     ErrorDetails = new ErrorDetails("The plan file '" + path + "' cannot be read: " + ex.Message),
                 });
@@ -114,12 +120,12 @@ namespace HuaweiMigration.Commands.Plans
             }
             catch (IOException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.ReadError, Path));
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.ReadError, planPath));
                 throw;
             }
             catch (UnauthorizedAccessException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.PermissionDenied, Path));
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "MigrationPlanUnreadable", ErrorCategory.PermissionDenied, planPath));
                 throw;
             }
         }
