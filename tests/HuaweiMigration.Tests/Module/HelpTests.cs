@@ -32,7 +32,7 @@ namespace HuaweiMigration.Tests.Module
             var r = _ps.Run("Get-Command -Module HuaweiMigration | ForEach-Object Name");
             Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
             var names = r.Output.Select(o => o.ToString()).ToList();
-            Assert.Equal(50, names.Count);
+            Assert.Equal(51, names.Count);
             return names;
         }
 
@@ -241,7 +241,7 @@ namespace HuaweiMigration.Tests.Module
         {
             var r = _ps.Run("Get-Command -Module HuaweiMigration | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Links = @((Get-Help $_.Name).relatedLinks.navigationLink | ForEach-Object linkText) -join ',' } }");
             Assert.True(r.Errors.Count == 0 && r.Terminating is null, r.Describe());
-            Assert.Equal(50, r.Output.Count);
+            Assert.Equal(51, r.Output.Count);
             Assert.All(r.Output, o => Assert.Contains("about_HuaweiMigration", (string)o.Properties["Links"].Value, StringComparison.Ordinal));
         }
     }

@@ -33,7 +33,7 @@ namespace HuaweiMigration.Tests.Module
         [Fact]
         public void Every_cmdlet_declares_its_output_type()
         {
-            Assert.Equal(50, Cmdlets().Count);
+            Assert.Equal(51, Cmdlets().Count);
             Assert.All(Cmdlets(), c => Assert.True(c.Type.GetCustomAttributes<OutputTypeAttribute>().Any(), c.Type.Name + " has no [OutputType]"));
         }
 
