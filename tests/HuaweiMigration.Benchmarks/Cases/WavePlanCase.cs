@@ -31,11 +31,12 @@ namespace HuaweiMigration.Benchmarks.Cases
             "@($r | Where-Object { $_.Stage -eq 'Replicate' -and $_.Outcome -eq 'Done' }).Count";
 
         // The honest one-row-at-a-time equivalent: the template and the source servers looked up once, then per row
-        // the task made, started, and waited for until replicated, before the next row.
+        // the task made, started, and waited for until replicated, before the next row. The rows come as the plan's
+        // names (each row's task and source server share its name; the hosted runspace has no Import-Csv).
         private const string SerialScript =
             "$tpl = Get-SmsTemplate -Name $args[2] -ErrorAction Stop; $servers = @{}; foreach ($s in Get-SmsSourceServer) { $servers[$s.Name] = $s }; $n = 0; " +
-            "foreach ($row in Import-Csv $args[0]) { " +
-            "$t = $servers[$row.SourceServer] | New-SmsTask -Name $row.Name -TemplateId $tpl.Id -ErrorAction Stop; " +
+            "foreach ($name in $args[0]) { " +
+            "$t = $servers[$name] | New-SmsTask -Name $name -TemplateId $tpl.Id -ErrorAction Stop; " +
             "$t | Start-SmsTask -ErrorAction Stop | Out-Null; " +
             "$w = $t | Wait-SmsTask -State MIGRATE_SUCCESS -PollInterval $args[1] -ErrorAction Stop; if ($w.State -eq 'MIGRATE_SUCCESS') { $n++ } }; $n";
 
@@ -54,7 +55,7 @@ namespace HuaweiMigration.Benchmarks.Cases
                 var warm = await Fresh(sim, dir, 5, "warm");
                 Harness.Run(rs, PlanScript, warm.Plan, Poll);
                 warm = await Fresh(sim, dir, 5, "warm2");
-                Harness.Run(rs, SerialScript, warm.Plan, Poll, warm.Template);
+                Harness.Run(rs, SerialScript, warm.Names, Poll, warm.Template);
 
                 var runs = new List<(Side Plan, Side Serial)>();
                 for (var r = 1; r <= Runs; r++)
@@ -62,7 +63,7 @@ namespace HuaweiMigration.Benchmarks.Cases
                     var plan = await Fresh(sim, dir, Rows, "plan" + r);
                     var p = await Measure(sim, () => Harness.Run(rs, PlanScript, plan.Plan, Poll));
                     var serial = await Fresh(sim, dir, Rows, "serial" + r);
-                    var s = await Measure(sim, () => Harness.Run(rs, SerialScript, serial.Plan, Poll, serial.Template));
+                    var s = await Measure(sim, () => Harness.Run(rs, SerialScript, serial.Names, Poll, serial.Template));
                     runs.Add((p, s));
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                         "  run {0}: wall plan {1:0} ms, one row at a time {2:0} ms, speed-up {3:0.00}; requests plan {4} ({5}), serial {6}; replicated {7} / {8} of {9}",
@@ -106,7 +107,7 @@ namespace HuaweiMigration.Benchmarks.Cases
         private sealed record Side(double Ms, int Requests, int Done, double CreatePerRow, double ReplicatePerRow, int Polls, string Stages, string Shape);
 
         /// <summary>Fresh SMS objects: <paramref name="rows"/> registered servers, a template, and the plan's CSV.</summary>
-        private static async Task<(string Plan, string Template)> Fresh(SimulatorProcess sim, string dir, int rows, string prefix)
+        private static async Task<(string Plan, string Template, string[] Names)> Fresh(SimulatorProcess sim, string dir, int rows, string prefix)
         {
             await sim.TimingsAsync(latencyMs: 0);
             await sim.SeedAsync(0, 0);
@@ -123,7 +124,7 @@ namespace HuaweiMigration.Benchmarks.Cases
             foreach (var n in names) csv.Append("Server,").Append(n).Append(',').Append(n).Append(',').Append(template).Append('\n');
             var path = Path.Combine(dir, prefix + ".csv");
             await File.WriteAllTextAsync(path, csv.ToString());
-            return (path, template);
+            return (path, template, names.ToArray());
         }
 
         /// <summary>One side of one round: the latency on, the requests cleared; timed; then the log, split by stage.</summary>
