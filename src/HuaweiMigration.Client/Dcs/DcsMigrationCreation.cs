@@ -38,6 +38,17 @@ namespace HuaweiMigration.Client.Dcs
         {
             DcsNewMigrationChecks.Check(machine);
             DcsNewMigrationChecks.Check(configuration);
+            var id = MakeMachine(machine);
+            if (id != null) Finish(id, machine.Name, configuration);
+        }
+
+        /// <summary>
+        /// The first call: makes the migration machine (the task is CREATING). Returns the new task's id, or null after
+        /// writing the error (one whose answer was lost says the task may exist and how to look for it).
+        /// </summary>
+        public string? MakeMachine(DcsMigrationMachine machine)
+        {
+            DcsNewMigrationChecks.Check(machine);
             string id;
             try
             {
@@ -48,10 +59,10 @@ namespace HuaweiMigration.Client.Dcs
                 _host.WriteError(Error(machine.Name, ex, ex.OutcomeUnknown || ex.Kind == ApiErrorKind.InvalidResponse
                     ? "The DCS online migration task '" + machine.Name + "' may have been created: " + ex.Message + " Look for it with Get-DcsMigrationTask -Name '" + machine.Name + "' before trying again."
                     : "The DCS online migration task '" + machine.Name + "' was not created: " + ex.Message));
-                return;
+                return null;
             }
             _host.Log.Verbose("DCS migration task '" + machine.Name + "' (" + id + ") created; its migration machine is being made (CREATING).");
-            Finish(id, machine.Name, configuration);
+            return id;
         }
 
         /// <summary>
@@ -60,9 +71,29 @@ namespace HuaweiMigration.Client.Dcs
         public void Finish(string id, string? name, DcsOnlineConfiguration configuration)
         {
             DcsNewMigrationChecks.Check(configuration);
-            var hint = "The task is left; once it is RUNNING, finish it with: " + configuration.CommandLine(id);
-            if (!Wait(id, DcsWaitRules.Ready, new WaitWords("Making the DCS migration machine", "ready (RUNNING)", "was not RUNNING"), hint, out var ready)) return;
-            var described = TaskService<DcsMigrationTask>.Describe(_service.Noun, id, ready?.TaskName ?? name);
+            if (!Wait(id, DcsWaitRules.Ready, ReadyWords, Hint(id, configuration), out var ready)) return;
+            if (Configure(id, ready?.TaskName ?? name, configuration) is null) return;
+            if (_waitForMigration) WaitForMigration(id, configuration.Incremental);
+            else WriteReadBack(id, ready);
+        }
+
+        /// <summary>What the wait for a new migration machine is told by.</summary>
+        public static WaitWords ReadyWords { get; } = new WaitWords("Making the DCS migration machine", "ready (RUNNING)", "was not RUNNING");
+
+        /// <summary>The rule of that wait: RUNNING (see <see cref="DcsWaitRules.Ready"/>).</summary>
+        public static Func<WaitEntry<DcsMigrationTask>, DcsMigrationTask?, WaitVerdict> Ready { get; } = DcsWaitRules.Ready;
+
+        private static string Hint(string id, DcsOnlineConfiguration configuration) =>
+            "The task is left; once it is RUNNING, finish it with: " + configuration.CommandLine(id);
+
+        /// <summary>
+        /// The second call, for a task that is RUNNING (its machine made): sends the configuration. Returns the answer,
+        /// or null after writing the error (which says the task was made, and how to finish it).
+        /// </summary>
+        public DcsTaskSummary? Configure(string id, string? name, DcsOnlineConfiguration configuration)
+        {
+            DcsNewMigrationChecks.Check(configuration);
+            var described = TaskService<DcsMigrationTask>.Describe(_service.Noun, id, name);
             DcsTaskSummary answer;
             try
             {
@@ -70,12 +101,11 @@ namespace HuaweiMigration.Client.Dcs
             }
             catch (HuaweiCloudApiException ex)
             {
-                _host.WriteError(Error(id, ex, described + (ex.OutcomeUnknown ? " was made, and whether it was configured is not known: " : " was made but not configured: ") + ex.Message + " " + hint));
-                return;
+                _host.WriteError(Error(id, ex, described + (ex.OutcomeUnknown ? " was made, and whether it was configured is not known: " : " was made but not configured: ") + ex.Message + " " + Hint(id, configuration)));
+                return null;
             }
             _host.Log.Verbose(described + " configured (" + (answer.Status ?? "?") + ").");
-            if (_waitForMigration) WaitForMigration(id, configuration.Incremental);
-            else WriteReadBack(id, ready);
+            return answer;
         }
 
         /// <summary>-Wait: until SUCCESS (a full migration or an import) or INCRMIGEATING (incremental); writes the task then, or an error.</summary>

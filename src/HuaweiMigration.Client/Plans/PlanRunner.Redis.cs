@@ -40,14 +40,25 @@ namespace HuaweiMigration.Client.Plans
 
         // ---- Create ----
 
+        /// <summary>
+        /// The online migration's two calls for every row at once: each row's migration machine is made, one wait
+        /// follows all of them until RUNNING (batched polls), then each is configured. A row whose task was made but
+        /// never configured (a run stopped between the two calls) is finished; a configured one is AlreadyDone.
+        /// </summary>
         private void CreateRedis(List<PlanRowRun> rows)
         {
             if (rows.Count == 0) return;
             var service = RequireDcs();
             var creation = new DcsMigrationCreation(_stageHost!, service, _options.Wait, waitForMigration: false);
+            var toConfigure = new List<(PlanRowRun Row, DcsOnlineConfiguration Configuration)>();
             foreach (var row in rows)
             {
-                _host.Cancellation.ThrowIfCancellationRequested();
+                var unconfigured = row.TaskId != null && (row.DcsTask?.Status == DcsMigrationTaskStatus.CREATING || row.DcsTask?.Status == DcsMigrationTaskStatus.RUNNING);
+                if (row.TaskId != null && !unconfigured)
+                {
+                    Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is there (" + row.TaskId + "); it is reused.");
+                    continue;
+                }
                 DcsMigrationMachine machine;
                 DcsOnlineConfiguration configuration;
                 try
@@ -56,17 +67,39 @@ namespace HuaweiMigration.Client.Plans
                 }
                 catch (Exception ex) when (ex is ArgumentException || ex is FormatException)
                 {
-                    if (row.TaskId is null) Fail(row, ex.Message);
-                    else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is there (" + row.TaskId + "); it is reused.");
+                    Fail(row, ex.Message);
                     continue;
                 }
-                _stageHost!.Only = row;
+                if (row.TaskId is null)
+                {
+                    _stageHost!.Only = row;
+                    try
+                    {
+                        row.TaskId = creation.MakeMachine(machine);
+                    }
+                    finally
+                    {
+                        _stageHost.Only = null;
+                    }
+                    if (row.TaskId is null) continue;
+                }
+                toConfigure.Add((row, configuration));
+            }
+            if (toConfigure.Count == 0) return;
+            // Until RUNNING, all together; the tasks the wait writes are not results yet, its errors are.
+            _stageHost!.ObjectsAreResults = false;
+            var wait = new WaitJob<DcsMigrationTask>(_stageHost, service, DcsMigrationCreation.Ready, DcsMigrationCreation.ReadyWords, _options.Wait, _options.Throttle);
+            foreach (var (row, _) in toConfigure) wait.Add(row.TaskId!, null);
+            wait.End();
+            _stageHost.ObjectsAreResults = true;
+            foreach (var (row, configuration) in toConfigure.Where(x => !_reported.Contains(x.Row)))
+            {
+                _host.Cancellation.ThrowIfCancellationRequested();
+                _stageHost.Only = row;
                 try
                 {
-                    if (row.TaskId is null) creation.CreateOnline(machine, configuration);
-                    // Made but never configured (a run stopped between the two calls): it is finished now.
-                    else if (row.DcsTask?.Status == DcsMigrationTaskStatus.CREATING || row.DcsTask?.Status == DcsMigrationTaskStatus.RUNNING) creation.Finish(row.TaskId, row.Row.Name, configuration);
-                    else Emit(row, MigrationPlanOutcomes.AlreadyDone, "Its task is there (" + row.TaskId + "); it is reused.");
+                    var answer = creation.Configure(row.TaskId!, row.Row.Name, configuration);
+                    if (answer != null) Emit(row, MigrationPlanOutcomes.Done, "DCS online migration created and configured.", answer.Status);
                 }
                 finally
                 {

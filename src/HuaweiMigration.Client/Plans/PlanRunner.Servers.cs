@@ -156,7 +156,9 @@ namespace HuaweiMigration.Client.Plans
                     Fail(row, refused.Message);
                     break;
                 case HuaweiCloudApiException api:
-                    Fail(row, "Creating its SMS task failed: " + api.Said + (api.OutcomeUnknown ? " Run the plan again: a task made meanwhile is found and reused." : string.Empty));
+                    Fail(row, "Creating its SMS task failed: " + api.Said + (api.OutcomeUnknown
+                        ? " Run the plan again: a task made meanwhile is found and reused."
+                        : " Fix the cause and run the plan again (rows already done are not sent again)."));
                     break;
                 default:
                     Fail(row, "Its SMS task could not be created: " + created.Error.Message);
@@ -254,7 +256,8 @@ namespace HuaweiMigration.Client.Plans
         private void CleanupServers(List<PlanRowRun> rows)
         {
             if (rows.Count == 0) return;
-            var read = ReadTasks(rows, _smsService);
+            // The source servers' state tells a snapshot already cleared: read with the tasks.
+            var read = ReadTasks(rows, _smsService, SmsActions.Test);
             var withTask = new List<(PlanRowRun Row, SmsTask Task)>();
             var gone = new List<PlanRowRun>();
             foreach (var (row, task) in read)
@@ -262,8 +265,8 @@ namespace HuaweiMigration.Client.Plans
                 if (task is null) gone.Add(row);
                 else withTask.Add((row, task));
             }
-            // The snapshots first (only where there is one); its answers are not results.
-            var snapshots = withTask.Where(x => !string.IsNullOrEmpty(x.Task.TargetSnapshotId)).ToList();
+            // The snapshots first; its answers are not results.
+            var snapshots = withTask.Where(x => HasSnapshot(x.Task)).ToList();
             if (snapshots.Count > 0)
             {
                 _stageHost!.ObjectsAreResults = false;
@@ -285,6 +288,14 @@ namespace HuaweiMigration.Client.Plans
             foreach (var (row, task) in left) removal.Add(row.TaskId!, task);
             removal.End();
         }
+
+        /// <summary>
+        /// Whether a task may still have a snapshot to clear: it was started (a task never started has none), its source
+        /// server is not cleared, and its snapshot id, when the read shows it (only the show answer carries it), is set.
+        /// </summary>
+        internal static bool HasSnapshot(SmsTask task) =>
+            task.State != SmsTaskState.READY && !Is(task.SourceServer?.State, "cleared")
+            && (task.TargetSnapshotId is null || task.TargetSnapshotId.Length > 0);
 
         /// <summary>-RemoveSourceServer: each row's source server removed with its task (read in one go); a server already gone is AlreadyDone.</summary>
         private void RemoveSourceServers(List<PlanRowRun> rows)

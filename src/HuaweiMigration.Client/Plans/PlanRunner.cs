@@ -149,8 +149,18 @@ namespace HuaweiMigration.Client.Plans
             _ => "Cleaned up.",
         };
 
-        /// <summary>The engine wrote a row's error: the row failed this stage.</summary>
-        private void Failed(PlanRowRun row, TaskError error) => Fail(row, MessageOf(error));
+        /// <summary>The engine wrote a row's error: the row failed this stage; the message ends with what to do.</summary>
+        private void Failed(PlanRowRun row, TaskError error) => Fail(row, MessageOf(error) + WhatToDo(row, error));
+
+        /// <summary>What to do about a row's failure, when the error does not say: where the cause is told, and that a run again carries on.</summary>
+        private static string WhatToDo(PlanRowRun row, TaskError error)
+        {
+            if (error.Kind == ApiErrorKind.Timeout) return " Run the plan again to wait longer (a larger -Timeout): nothing done is sent again.";
+            var cause = row.IsRedis
+                ? "Get-DcsMigrationLog -Id " + (row.TaskId ?? "<task id>") + " tells the cause"
+                : "Get-SmsMigrationError and Get-SmsTask -Id " + (row.TaskId ?? "<task id>") + " tell the cause";
+            return " " + cause + "; fix it and run the plan again (rows already done are not sent again).";
+        }
 
         /// <summary>An error as a result's message: what happened, its code, and what to do.</summary>
         internal static string MessageOf(TaskError error)

@@ -114,7 +114,7 @@ namespace HuaweiMigration.Tests.Module
             // cache-01 fails at its first migration step.
             Sim.State.Dcs.FailTaskNamed("cache-01");
 
-            var create = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create" + Common);
+            var create = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Verbose" + Common);
             Assert.True(create.Errors.Count == 0 && create.Terminating is null, create.Describe());
             Assert.All(create.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Done, x + " " + x.Message));
             var ids = create.Objects<MigrationPlanResult>().Where(x => x.Kind == MigrationPlanKinds.Server).ToDictionary(x => x.Name!, x => x.TaskId!);
@@ -167,8 +167,12 @@ namespace HuaweiMigration.Tests.Module
             Assert.Equal(12, Sim.State.Sms.Count);
             Assert.Equal(3, Sim.State.Dcs.Ids.Count);
 
-            // Cleanup removes every task; run again, it finds them gone and sends nothing.
+            // Cleanup clears the snapshots of the tasks that ran (web-05 never started), removes every task; run again, it finds them gone and sends nothing.
+            Sim.State.ClearRequests();
             var cleanup = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup" + Common);
+            var clears = Sim.State.Requests.Where(q => q.Method == "POST" && q.Path.EndsWith("/action", StringComparison.Ordinal) && q.Body!.Contains("\"clear\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(11, clears.Count);
+            Assert.DoesNotContain(clears, q => q.Path.Contains(ids["web-05"], StringComparison.Ordinal));
             Assert.True(cleanup.Errors.Count == 0 && cleanup.Terminating is null, cleanup.Describe());
             Assert.All(cleanup.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Done, x + " " + x.Message));
             Assert.Equal(0, Sim.State.Sms.Count);
@@ -365,6 +369,71 @@ namespace HuaweiMigration.Tests.Module
                 Assert.True((bool)body["syncing"]!);
                 Assert.Equal(Sim.State.Sms.Templates.Ids.Single(), (string?)body["vm_template_id"]);
             }
+        }
+
+        [Fact]
+        public void A_Redis_task_made_but_not_configured_is_configured_by_the_next_run_not_made_again()
+        {
+            Plan(0, 1);
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v2/[^/]+/migration/[^/]+/task$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "DCS.4999", ErrorMessage = "The migration machine is busy.", Count = 1 });
+
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create -Force -PollInterval 0.1" + Passwords);
+
+            var failed = Assert.Single(first.Objects<MigrationPlanResult>());
+            Assert.True(failed.Outcome == MigrationPlanOutcomes.Failed && failed.Message!.Contains("DCS.4999", StringComparison.Ordinal) && failed.Message.Contains("not configured", StringComparison.Ordinal), failed + " " + failed.Message);
+            var id = Assert.Single(Sim.State.Dcs.Ids);
+            Assert.False(Sim.State.Dcs.IsConfigured(id));
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1" + Passwords);
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            var create = again.Objects<MigrationPlanResult>().Single(x => x.Stage == "Create");
+            Assert.Equal(MigrationPlanOutcomes.Done, create.Outcome);
+            Assert.Equal(id, create.TaskId);
+            Assert.True(Sim.State.Dcs.IsConfigured(id));
+            Assert.Single(Sim.State.Dcs.Ids);
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Path.EndsWith("/migration/instance", StringComparison.Ordinal));
+            AssertNoSecret(first, again);
+        }
+
+        [Fact]
+        public void Without_Force_each_stage_asks_first_and_nothing_is_sent_unasked()
+        {
+            Plan(2, 0);
+
+            // This host fails on any prompt: the High-impact stage asks, so nothing is made.
+            var r = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create");
+
+            Assert.Contains(r.Errors, e => e.FullyQualifiedErrorId.StartsWith("HostFunctionNotImplemented", StringComparison.Ordinal));
+            Assert.Empty(WriteRequests);
+            Assert.Empty(r.Objects<MigrationPlanResult>());
+            Assert.Equal(0, Sim.State.Sms.Count);
+        }
+
+        [Fact]
+        public void A_Cleanup_whose_removal_failed_is_run_again_without_clearing_again()
+        {
+            Plan(2, 0);
+            Sim.State.Timings.RunningToFinish = TimeSpan.FromMilliseconds(200);
+            var made = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Create, Replicate -Force -PollInterval 0.1");
+            Assert.True(made.Errors.Count == 0, made.Describe());
+            Sim.State.AddFault(new FaultRule { Method = "DELETE", PathPattern = "^/v3/tasks/[^/]+$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.6601", ErrorMessage = "The task is locked.", Count = 100 });
+            Sim.State.AddFault(new FaultRule { Method = "POST", PathPattern = "^/v3/tasks/delete$", Kind = FaultKind.Error, StatusCode = 400, ErrorCode = "SMS.6601", ErrorMessage = "The task is locked.", Count = 100 });
+
+            var first = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.All(first.Objects<MigrationPlanResult>(), x => Assert.True(x.Outcome == MigrationPlanOutcomes.Failed && x.Message!.Contains("SMS.6601", StringComparison.Ordinal), x + " " + x.Message));
+            Assert.Equal(2, Sim.State.Requests.Count(q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal)));
+            Sim.State.ClearFaults();
+            Sim.State.ClearRequests();
+
+            var again = Ps.Run("Invoke-HuaweiMigrationPlan -Path $plan -Stage Cleanup -Force -PollInterval 0.1");
+
+            Assert.True(again.Errors.Count == 0 && again.Terminating is null, again.Describe());
+            Assert.All(again.Objects<MigrationPlanResult>(), x => Assert.Equal(MigrationPlanOutcomes.Done, x.Outcome));
+            Assert.DoesNotContain(Sim.State.Requests, q => q.Method == "POST" && q.Body != null && q.Body.Contains("\"clear\"", StringComparison.Ordinal));
+            Assert.Equal(0, Sim.State.Sms.Count);
         }
 
         public new void Dispose()

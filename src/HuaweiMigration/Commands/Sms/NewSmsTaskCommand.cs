@@ -335,40 +335,38 @@ namespace HuaweiMigration.Commands.Sms
         /// <summary>Writes what a creation ended with: an error, the new task (read back, or started), an existing task with -SkipExisting.</summary>
         private void Done(SmsCreation done)
         {
+            var (sourceId, taskId, error) = (done.Task.SourceServerId, done.TaskId, done.Error);
+            if (error is SmsTaskRefusedException { Reason: SmsTaskRefusalReason.HasTask, ExistingTask: { } existing } && SkipExisting)
             {
-                var (sourceId, taskId, error) = (done.Task.SourceServerId, done.TaskId, done.Error);
-                if (error is SmsTaskRefusedException { Reason: SmsTaskRefusalReason.HasTask, ExistingTask: { } existing } && SkipExisting)
-                {
-                    WriteVerbose("SMS source server " + sourceId + " already has task " + existing.Id + "; it is written as it is.");
-                    WriteTask(existing.Id!);
-                    return;
-                }
-                switch (error)
-                {
-                    case null:
-                        WriteVerbose("SMS source server " + sourceId + ": task " + taskId + " created.");
-                        if (_start != null) _start.Add(taskId!, null);
-                        else WriteTask(taskId!);
-                        break;
-                    case SmsTaskRefusedException refused:
-                        WriteError(Refusal(refused, sourceId));
-                        break;
-                    case HuaweiCloudApiException { Kind: ApiErrorKind.NotFound } notFound:
-                        WriteApiError(notFound, sourceId, "No SMS source server has the id '" + sourceId + "'. " + notFound.Message);
-                        break;
-                    case HuaweiCloudApiException api:
-                        WriteApiError(api, sourceId, "SMS source server " + sourceId + ": creating its task failed: " + api.Said);
-                        break;
-                    case ArgumentException argument:
-                        WriteError(ErrorRecords.InvalidArgument(argument, "InvalidSmsTask", sourceId));
-                        break;
-                    default:
-                        WriteError(new ErrorRecord(error, "SmsTaskCreationFailed", ErrorCategory.InvalidResult, sourceId)
-                        {
-                            ErrorDetails = new ErrorDetails("SMS source server " + sourceId + ": its task could not be created: the module met an unexpected " + error.GetType().Name + " (a defect worth reporting); the other servers go on."),
-                        });
-                        break;
-                }
+                WriteVerbose("SMS source server " + sourceId + " already has task " + existing.Id + "; it is written as it is.");
+                WriteTask(existing.Id!);
+                return;
+            }
+            switch (error)
+            {
+                case null:
+                    WriteVerbose("SMS source server " + sourceId + ": task " + taskId + " created.");
+                    if (_start != null) _start.Add(taskId!, null);
+                    else WriteTask(taskId!);
+                    break;
+                case SmsTaskRefusedException refused:
+                    WriteError(Refusal(refused, sourceId));
+                    break;
+                case HuaweiCloudApiException { Kind: ApiErrorKind.NotFound } notFound:
+                    WriteApiError(notFound, sourceId, "No SMS source server has the id '" + sourceId + "'. " + notFound.Message);
+                    break;
+                case HuaweiCloudApiException api:
+                    WriteApiError(api, sourceId, "SMS source server " + sourceId + ": creating its task failed: " + api.Said);
+                    break;
+                case ArgumentException argument:
+                    WriteError(ErrorRecords.InvalidArgument(argument, "InvalidSmsTask", sourceId));
+                    break;
+                default:
+                    WriteError(new ErrorRecord(error, "SmsTaskCreationFailed", ErrorCategory.InvalidResult, sourceId)
+                    {
+                        ErrorDetails = new ErrorDetails("SMS source server " + sourceId + ": its task could not be created: the module met an unexpected " + error.GetType().Name + " (a defect worth reporting); the other servers go on."),
+                    });
+                    break;
             }
         }
 
