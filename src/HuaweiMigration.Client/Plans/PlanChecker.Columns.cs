@@ -8,7 +8,7 @@ namespace HuaweiMigration.Client.Plans
 {
     public static partial class PlanChecker
     {
-        /// <summary>Secret-like columns, misspelt columns this row has a value in, and the Name and Kind every row needs.</summary>
+        /// <summary>Secret-like and misspelt columns this row has a value in, and the Name and Kind every row needs.</summary>
         private static void Columns(PlanCheck check)
         {
             var row = check.Row;
@@ -16,8 +16,8 @@ namespace HuaweiMigration.Client.Plans
             {
                 if (PlanColumns.IsSecretLike(column))
                 {
-                    // The value is never quoted, nor is whether the cell was filled.
-                    check.Problem(PlanText.Shown(column), "looks like a password or another secret, and secrets are never kept in a plan: remove the column"
+                    // A row with a value in it (a blank one holds no secret); the value is never quoted.
+                    if (row.Has(column)) check.Problem(PlanText.Shown(column), "looks like a password or another secret, and secrets are never kept in a plan: remove the column"
                         + " (its values are not shown) and give Redis passwords to Invoke-HuaweiMigrationPlan with -RedisPassword @{ '<source address or instance id>' = $secureString }.");
                     continue;
                 }
@@ -47,7 +47,12 @@ namespace HuaweiMigration.Client.Plans
             }
             catch (ArgumentException ex)
             {
-                check.Problem(PlanColumns.Name, ex.Message.TrimEnd('.') + ": rename the row.");
+                // The rule's own sentence, without the " (Parameter 'name')" .NET adds and its final full stop.
+                var said = ex.Message;
+                var parameter = " (Parameter '" + ex.ParamName + "')";
+                if (ex.ParamName != null && said.EndsWith(parameter, StringComparison.Ordinal)) said = said.Substring(0, said.Length - parameter.Length);
+                if (said.EndsWith(".", StringComparison.Ordinal)) said = said.Substring(0, said.Length - 1);
+                check.Problem(PlanColumns.Name, said + "; rename the row.");
             }
         }
 

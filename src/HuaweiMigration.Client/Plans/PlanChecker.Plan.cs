@@ -51,7 +51,7 @@ namespace HuaweiMigration.Client.Plans
             var starting = servers.Count(c => c.Problems.Count == 0 && (c.SmsTask is null || !(Migrating.Contains(c.SmsTask.State) || Migrated.Contains(c.SmsTask.State))));
             if (running + starting > PlanQuotas.MaxConcurrentMigrations)
             {
-                warnings.Add("The plan would start " + starting + " migrations while " + running + " already run in the account: " + (running + starting)
+                warnings.Add("The plan would start " + starting + (starting == 1 ? " migration while " : " migrations while ") + running + " already run in the account: " + (running + starting)
                     + " at once is more than the " + PlanQuotas.MaxConcurrentMigrations + " SMS runs at a time; run the plan in smaller waves, or ask for a higher quota.");
             }
         }

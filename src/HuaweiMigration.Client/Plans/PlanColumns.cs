@@ -49,12 +49,13 @@ namespace HuaweiMigration.Client.Plans
         /// <summary>
         /// True when a column that is not a plan column is named like a secret (password, pwd, secret, token, …: the
         /// module's rule for secret-like fields, <see cref="Models.ApiObject.IsSecretName"/>, on the name without its
-        /// spaces, hyphens and dots). Its values are never quoted: passwords are given with -RedisPassword.
+        /// ASCII punctuation and spaces, so "Bandwidth (MB)" is not one but a look-alike "pаssword" still is). Its values
+        /// are never quoted: passwords are given with -RedisPassword.
         /// </summary>
         public static bool IsSecretLike(string column)
         {
             if (IsKnown(column)) return false;
-            var plain = new string(column.Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '.').ToArray());
+            var plain = new string(column.Where(c => c > '~' || char.IsLetterOrDigit(c) || c == '_').ToArray());
             return plain.Length > 0 && Models.ApiObject.IsSecretName(plain);
         }
 

@@ -19,9 +19,17 @@ namespace HuaweiMigration.Client.Plans
         /// <summary>Reads a plan file by its extension (.json is JSON, anything else CSV).</summary>
         public static IReadOnlyList<PlanRow> ReadFile(string path)
         {
+            var extension = Path.GetExtension(path);
+            if (Spreadsheets.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new FormatException("The plan is a spreadsheet (" + extension + "), not CSV: save it as CSV (UTF-8) or JSON and give that file.");
+            }
             var text = File.ReadAllText(path, Encoding.UTF8);
-            return string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? FromJson(text) : FromCsv(text);
+            if (text.IndexOf('\0') >= 0) throw new FormatException("The plan is not a text file (it holds NUL bytes): save the plan as CSV (UTF-8) or JSON.");
+            return string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase) ? FromJson(text) : FromCsv(text);
         }
+
+        private static readonly string[] Spreadsheets = { ".xlsx", ".xls", ".xlsm", ".ods", ".numbers" };
 
         /// <summary>Rows given as maps of column → value (the properties of objects piped in).</summary>
         public static PlanRow FromCells(int row, IEnumerable<KeyValuePair<string, string?>> cells) => new PlanRow(row, cells);
@@ -65,6 +73,11 @@ namespace HuaweiMigration.Client.Plans
             var records = CsvRecords(text).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).ToList();
             if (records.Count == 0) return Array.Empty<PlanRow>();
             var header = records[0].Fields.Select(h => h.Trim()).ToList();
+            if (!header.Any(PlanColumns.IsKnown))
+            {
+                throw new FormatException("The plan's first line names none of the plan columns: a CSV plan starts with a header line such as Name,SourceServer,Template (the columns are "
+                    + string.Join(", ", PlanColumns.All) + ").");
+            }
             var rows = new List<PlanRow>();
             for (var i = 1; i < records.Count; i++)
             {
