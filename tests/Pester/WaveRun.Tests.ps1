@@ -25,9 +25,9 @@ BeforeAll {
     }
 
     # The simulator runs in this process's care (its own process group): Ctrl+C at the prompt in tmux cannot reach it.
-    # Replication takes 5 s from RUNNING, so Replicate is still waiting when Ctrl+C comes; launches take 0.3 s.
+    # Replication takes 6 s from RUNNING, so Replicate is still waiting when Ctrl+C comes (about 1 s in); launches take 0.3 s.
     $script:sim = Start-HuaweiSimulator -SmsTasks 0 -DcsTasks 0
-    Set-SimTiming $sim @{ startDelay = 0.1; runningToFinish = 5; launchDelay = 0.3; deleteToGone = 0.1; stopToAbort = 0.2
+    Set-SimTiming $sim @{ startDelay = 0.1; runningToFinish = 6; launchDelay = 0.3; deleteToGone = 0.1; stopToAbort = 0.2
         dcsCreating = 0.3; dcsMigrationStep = 0.4; dcsExchangeDelay = 0.3; dcsStopToTerminated = 0.2 }
     # This process reads with the access key; the prompt signs in with a password: the log tells their requests apart.
     $ak = ConvertTo-SecureString 'SimSecretKey0000000000000000000000000001' -AsPlainText -Force
