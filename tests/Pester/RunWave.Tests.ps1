@@ -32,6 +32,7 @@ BeforeAll {
     function script:Step([int] $N) {
         $all = . $steps[$N] *>&1
         $script:stepText = $all | Out-String -Width 300
+        $script:stepResults = @($all | Where-Object { $_ -is [HuaweiMigration.Models.MigrationPlanResult] })
         $null = $shown.AppendLine($stepText)
         foreach ($v in 'check', 'redisPassword') { if ($value = Get-Variable $v -Scope 0 -ValueOnly -ErrorAction Ignore) { Set-Variable $v $value -Scope Script } }
         $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { throw $_ }
@@ -71,6 +72,10 @@ Describe 'Run a wave, as the README shows it' {
         Clear-SimRequest $sim
         Step 3
         $stepText | Should -Match 'WhatIf'
+        # The -WhatIf line's results (the run's own go to Format-Table): what each row would get, at each stage.
+        $stepResults.Count | Should -Be 10
+        $stepResults.Outcome | Sort-Object -Unique | Should -Be 'WhatIf'
+        ($stepResults | Where-Object Stage -eq 'Create').Name | Sort-Object | Should -Be 'cache-01', 'web-01', 'web-02', 'web-03', 'web-04'
         @(Writes | Where-Object path -match '^/v3/tasks$').Count | Should -Be 4 -Because 'the -WhatIf line made nothing; the run made 4 tasks'
         (Get-SmsTask -Name 'web-*').State | Sort-Object -Unique | Should -Be 'SYNCING' -Because 'replicated, and syncing until the cutover'
         (Get-DcsMigrationTask -Name 'cache-01').Status | Should -Be 'INCRMIGEATING'
