@@ -214,13 +214,28 @@ function Set-SimDcsFailure {
     .SYNOPSIS
         Makes a DCS migration task's next step end in FAILED: a task still CREATING fails instead of becoming RUNNING,
         a configured one fails instead of its next migration step. -Message sets its error_message.
+    .DESCRIPTION
+        -Name seeds the failure for a task not made yet: the task made later with that name fails at its first
+        migration step, or with -AtCreation when its migration machine is made (FAILED instead of RUNNING). A plan's
+        check cannot see it, which is what a test of a wave needs.
     .EXAMPLE
         Set-SimDcsFailure $sim -Id $taskId -Message 'The source Redis refused the connection.'
+    .EXAMPLE
+        Set-SimDcsFailure $sim -Name 'cache-05' -Message 'The source Redis refused the connection.'
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory)] [pscustomobject] $Simulator, [Parameter(Mandatory)] [string] $Id, [string] $Message)
+    [CmdletBinding(DefaultParameterSetName = 'ById')]
+    param([Parameter(Mandatory, Position = 0)] [pscustomobject] $Simulator,
+        [Parameter(Mandatory, ParameterSetName = 'ById')] [string] $Id,
+        [Parameter(Mandatory, ParameterSetName = 'ByName')] [ValidateNotNullOrEmpty()] [string] $Name,
+        [Parameter(ParameterSetName = 'ByName')] [switch] $AtCreation,
+        [string] $Message)
     $body = @{}
     if ($Message) { $body.message = $Message }
+    if ($PSCmdlet.ParameterSetName -eq 'ByName') {
+        $body.name = $Name
+        $body.atCreation = [bool]$AtCreation
+        return Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/dcs/fail-named" -ContentType 'application/json' -Body ($body | ConvertTo-Json)
+    }
     Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/_sim/dcs/tasks/$([uri]::EscapeDataString($Id))/fail-next" -ContentType 'application/json' -Body ($body | ConvertTo-Json)
 }
 

@@ -90,6 +90,7 @@ internal static class Routes
         ControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
         SetupControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
         DcsCreateControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
+        DcsFailNamedControlApi.Map(state, (method, pattern, handler) => Map(method, pattern, handler, new SimRoute(RequiresAuth: false, Control: true)));
     }
 }
 

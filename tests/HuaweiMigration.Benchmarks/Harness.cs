@@ -21,7 +21,7 @@ namespace HuaweiMigration.Benchmarks
 
         public static TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(20);
 
-        /// <summary>Rounds of the cases that compare against a user's script (9, 10): <c>--runs N</c>, 3 by default, 1 with <c>--quick</c>.</summary>
+        /// <summary>Rounds of the cases that compare against a user's script (9, 10) or the module one row at a time (11): <c>--runs N</c>, 3 by default, 1 with <c>--quick</c>.</summary>
         public static int Runs { get; set; } = 3;
 
         /// <summary><c>--module-poll N</c>: cases 9 and 10 give the module <c>-PollInterval N</c> instead of its default.</summary>

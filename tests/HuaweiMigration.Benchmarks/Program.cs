@@ -41,6 +41,7 @@ namespace HuaweiMigration.Benchmarks
                 (8, ColdStartCase.RunAsync),
                 (9, DefaultsCase.SeedWorkflowAsync),
                 (10, DefaultsCase.DcsStopAsync),
+                (11, WavePlanCase.RunAsync),
             };
             foreach (var (number, run) in cases)
             {

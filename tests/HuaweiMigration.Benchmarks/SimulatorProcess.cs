@@ -70,6 +70,9 @@ namespace HuaweiMigration.Benchmarks
         public async Task<string> AddDcsTaskAsync(string name, string status) =>
             (await SendAsync(HttpMethod.Post, "_sim/dcs/tasks", new JsonObject { ["name"] = name, ["status"] = status }))["id"]!.GetValue<string>();
 
+        /// <summary>Any other /_sim control call (a path such as <c>_sim/sms/sources</c>), answering its JSON.</summary>
+        public Task<JsonNode> ControlAsync(HttpMethod method, string path, JsonObject? body) => SendAsync(method, path, body);
+
         public Task ClearRequestsAsync() => SendAsync(HttpMethod.Delete, "_sim/requests", null);
 
         public async Task<List<SimRequest>> RequestsAsync()
