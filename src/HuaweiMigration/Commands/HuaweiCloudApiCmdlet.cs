@@ -105,6 +105,12 @@ namespace HuaweiMigration.Commands
         internal void WriteEachById<T>(IEnumerable<string> ids, string invalidIdErrorId, string what, Func<string, Task<T>> read, string? detailTypeName = null) =>
             (_byId ??= new ByIdReader(this)).Read(ids, invalidIdErrorId, what, read, detailTypeName);
 
+        /// <summary>How a command's waits poll: -Timeout (0: none) and -PollInterval when it was given (else the growing schedule), one deadline for the command.</summary>
+        internal Client.Engine.WaitPlan WaitPlanOf(int timeout, double pollInterval) =>
+            new Client.Engine.WaitPlan(timeout > 0 ? timeout : (int?)null,
+                MyInvocation.BoundParameters.ContainsKey("PollInterval") ? TimeSpan.FromSeconds(pollInterval) : (TimeSpan?)null,
+                CurrentContext.Closed);
+
         /// <summary>A DCS client for -ProjectId (or the context's project); a bad project id stops the command.</summary>
         internal Client.Dcs.DcsClient CreateDcsClient(string? projectId)
         {

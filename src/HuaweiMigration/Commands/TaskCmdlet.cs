@@ -63,9 +63,7 @@ namespace HuaweiMigration.Commands
         internal TaskService<TTask> Service => (TaskService<TTask>)(_service ??= Kind.CreateService(this, ProjectIdParameter));
 
         /// <summary>How this command's waits poll: -Timeout, and -PollInterval when given (else the growing schedule).</summary>
-        internal WaitPlan Plan => new WaitPlan(Timeout > 0 ? Timeout : (int?)null,
-            MyInvocation.BoundParameters.ContainsKey(nameof(PollInterval)) ? TimeSpan.FromSeconds(PollInterval) : (TimeSpan?)null,
-            CurrentContext.Closed);
+        internal WaitPlan Plan => WaitPlanOf(Timeout, PollInterval);
 
         /// <summary>A job that sends <paramref name="action"/> to each task, and with <paramref name="wait"/> waits by its rule.</summary>
         internal CmdletJob Act(TaskAction<TTask> action, bool wait, SmsActionOptions? options = null) =>

@@ -21,11 +21,5 @@ namespace HuaweiMigration.Commands.Dcs
                 ResumeMode = string.Equals(resumeMode, "Manual", StringComparison.OrdinalIgnoreCase) ? "manual" : "auto",
                 BandwidthLimitMb = bandwidthLimitMb,
             };
-
-        /// <summary>-Timeout (0: none) and -PollInterval when given (else the growing schedule).</summary>
-        public static WaitPlan Plan(HuaweiCloudApiCmdlet cmdlet, int timeout, double pollInterval) =>
-            new WaitPlan(timeout > 0 ? timeout : (int?)null,
-                cmdlet.MyInvocation.BoundParameters.ContainsKey("PollInterval") ? TimeSpan.FromSeconds(pollInterval) : (TimeSpan?)null,
-                cmdlet.CurrentContext.Closed);
     }
 }

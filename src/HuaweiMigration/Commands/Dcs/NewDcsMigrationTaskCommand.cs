@@ -165,7 +165,7 @@ namespace HuaweiMigration.Commands.Dcs
                 : "Import " + (BackupId != null ? "backup " + BackupId : string.Join(", ", File ?? Array.Empty<string>()) + " from bucket " + BucketName) + " into DCS instance " + TargetInstanceId;
             if (!ShouldProcess("DCS migration task '" + Name + "'", what)) return;
             var service = new DcsTaskService(CreateDcsClient(ProjectId));
-            var creation = new DcsMigrationCreation(EngineHost, service, DcsCommands.Plan(this, Timeout, PollInterval), Wait);
+            var creation = new DcsMigrationCreation(EngineHost, service, WaitPlanOf(Timeout, PollInterval), Wait);
             if (online)
             {
                 Check(out var machine, out var configuration);

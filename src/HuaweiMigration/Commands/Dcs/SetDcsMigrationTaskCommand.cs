@@ -128,7 +128,7 @@ namespace HuaweiMigration.Commands.Dcs
                 WriteApiError(ex, Id, "DCS migration task " + Id + ": the resume mode was not set: " + ex.Message);
                 return;
             }
-            if (PassThru) new DcsMigrationCreation(EngineHost, service, DcsCommands.Plan(this, 0, 0), false).WriteReadBack(Id, null);
+            if (PassThru) new DcsMigrationCreation(EngineHost, service, WaitPlanOf(0, 0), false).WriteReadBack(Id, null);
         }
 
         private void DoConfigure()
@@ -146,7 +146,7 @@ namespace HuaweiMigration.Commands.Dcs
             }
             if (!ShouldProcess("DCS migration task " + Id, "Configure the online migration into DCS instance " + TargetInstanceId + " from " + (SourceAddress ?? "DCS instance " + SourceInstanceId) + " (" + Method + ")")) return;
             var service = new DcsTaskService(CreateDcsClient(ProjectId));
-            new DcsMigrationCreation(EngineHost, service, DcsCommands.Plan(this, Timeout, PollInterval), Wait).Finish(Id, null, configuration);
+            new DcsMigrationCreation(EngineHost, service, WaitPlanOf(Timeout, PollInterval), Wait).Finish(Id, null, configuration);
         }
     }
 }

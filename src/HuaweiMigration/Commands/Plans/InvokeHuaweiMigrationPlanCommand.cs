@@ -148,8 +148,7 @@ namespace HuaweiMigration.Commands.Plans
             return new PlanRunOptions
             {
                 Stages = Stage,
-                Wait = new WaitPlan(Timeout > 0 ? Timeout : (int?)null,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(PollInterval)) ? TimeSpan.FromSeconds(PollInterval) : (TimeSpan?)null, context.Closed),
+                Wait = WaitPlanOf(Timeout, PollInterval),
                 Throttle = ThrottleLimit,
                 RemoveSourceServer = RemoveSourceServer,
                 WhatIf = WhatIfRequested,

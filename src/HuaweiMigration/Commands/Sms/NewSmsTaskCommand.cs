@@ -192,11 +192,7 @@ namespace HuaweiMigration.Commands.Sms
 
         private CmdletJob CreateStartJob()
         {
-            var plan = Wait
-                ? new WaitPlan(Timeout > 0 ? Timeout : (int?)null,
-                    MyInvocation.BoundParameters.ContainsKey(nameof(PollInterval)) ? TimeSpan.FromSeconds(PollInterval) : (TimeSpan?)null,
-                    CurrentContext.Closed)
-                : null;
+            var plan = Wait ? WaitPlanOf(Timeout, PollInterval) : null;
             return CmdletJob.Of(new ActionJob<SmsTask>(EngineHost, new SmsTaskService(Sms), SmsActions.Start, null, ThrottleLimit, plan));
         }
 
