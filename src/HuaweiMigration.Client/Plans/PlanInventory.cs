@@ -63,6 +63,19 @@ namespace HuaweiMigration.Client.Plans
             return inventory;
         }
 
+        /// <summary>
+        /// Only the task listings (SMS when <paramref name="sms"/> is given, DCS when <paramref name="dcs"/> is), read
+        /// together: for finding a plan's tasks by name when nothing else of the account is needed (the report's -Plan).
+        /// </summary>
+        public static async Task<PlanInventory> ReadTasksAsync(SmsClient? sms, DcsClient? dcs, CancellationToken cancellationToken)
+        {
+            var all = new PagingRequest();
+            var tasks = sms is null ? Task.FromResult(new List<SmsTask>()) : Task.Run(() => sms.EnumerateTasks(new SmsTaskFilter(), all, cancellationToken).ToList(), cancellationToken);
+            var dcsTasks = dcs is null ? Task.FromResult(new List<DcsMigrationTask>()) : Task.Run(() => dcs.EnumerateTasks(new DcsTaskFilter(), all, cancellationToken).ToList(), cancellationToken);
+            await Task.WhenAll(tasks, dcsTasks).ConfigureAwait(false);
+            return new PlanInventory(smsTasks: tasks.Result, dcsTasks: dcsTasks.Result);
+        }
+
         /// <summary>The source servers <paramref name="text"/> names: by id, else by exact name, else by IP.</summary>
         public IReadOnlyList<SmsSourceServer> MatchSourceServers(string text)
         {

@@ -200,33 +200,24 @@ namespace HuaweiMigration.Client.Reports
             if (planned.Count == 0) return unfound;
             var servers = planned.Where(p => KindKey(p.Kind) == "S").ToList();
             var caches = planned.Where(p => KindKey(p.Kind) == "R").ToList();
-            var smsTasks = servers.Count == 0 ? new List<SmsTask>()
-                : await Task.Run(() => _sms.EnumerateTasks(new SmsTaskFilter(), new PagingRequest(), cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
-            var dcsTasks = caches.Count == 0 ? new List<DcsMigrationTask>()
-                : await Task.Run(() => Dcs.EnumerateTasks(new DcsTaskFilter(), new PagingRequest(), cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
-            var inventory = new PlanInventory(smsTasks: smsTasks, dcsTasks: dcsTasks);
-            foreach (var p in servers)
+            var inventory = await PlanInventory.ReadTasksAsync(servers.Count == 0 ? null : _sms, caches.Count == 0 ? null : Dcs, cancellationToken).ConfigureAwait(false);
+            // Each planned row's task by name: the first listed (the newest) when several carry it, with a warning.
+            void Find<T>(List<PlannedTask> rows, Func<string, IReadOnlyList<T>> named, Func<T, string> idOf, string service, Dictionary<string, T> found)
             {
-                var named = inventory.SmsTasksNamed(p.Name);
-                if (named.Count == 0)
+                foreach (var p in rows)
                 {
-                    unfound.Add(p);
-                    continue;
+                    var tasks = named(p.Name);
+                    if (tasks.Count == 0)
+                    {
+                        unfound.Add(p);
+                        continue;
+                    }
+                    if (tasks.Count > 1) _warnings.Add(Several(p.Name, tasks.Count, service, tasks.Select(idOf)));
+                    found[idOf(tasks[0])] = tasks[0];
                 }
-                if (named.Count > 1) _warnings.Add(Several(p.Name, named.Count, "SMS", named.Select(t => t.Id)));
-                sms[named[0].Id] = named[0];
             }
-            foreach (var p in caches)
-            {
-                var named = inventory.DcsTasksNamed(p.Name);
-                if (named.Count == 0)
-                {
-                    unfound.Add(p);
-                    continue;
-                }
-                if (named.Count > 1) _warnings.Add(Several(p.Name, named.Count, "DCS migration", named.Select(t => t.TaskId)));
-                dcs[named[0].TaskId] = named[0];
-            }
+            Find(servers, inventory.SmsTasksNamed, t => t.Id, "SMS", sms);
+            Find(caches, inventory.DcsTasksNamed, t => t.TaskId, "DCS migration", dcs);
             return unfound;
         }
 
